@@ -1,0 +1,87 @@
+//! The schema's history: numbered `.sql` files, embedded in the binary and
+//! applied in order, each in one transaction together with its version bump.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::Result;
+
+/// Every migration, in order; the version of the n-th is n (starting at 1).
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_complaints.sql")];
+
+/// The schema version this build of Mend writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema up to `LATEST_VERSION`. The version is read again inside
+/// each write transaction, so two Mends starting at once cannot both apply it.
+pub(crate) fn migrate(conn: &mut Connection, application_id: i32) -> Result<()> {
+    apply(conn, MIGRATIONS, application_id)
+}
+
+fn apply(conn: &mut Connection, migrations: &[&str], application_id: i32) -> Result<()> {
+    let latest = migrations.len() as i64;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = user_version(&tx)?;
+        if current >= latest {
+            return Ok(());
+        }
+        let next = current + 1;
+        tx.execute_batch(migrations[current as usize])?;
+        tx.execute_batch(&format!(
+            "PRAGMA user_version = {next}; PRAGMA application_id = {application_id};"
+        ))?;
+        tx.commit()?;
+        tracing::info!(version = next, "applied database migration");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_exists(conn: &Connection, name: &str) -> bool {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+            [name],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+            == 1
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_no_trace_and_keeps_the_version() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let steps = [
+            "CREATE TABLE first (x);",
+            "CREATE TABLE second (y); THIS IS NOT SQL;",
+        ];
+
+        assert!(apply(&mut conn, &steps, 7).is_err());
+
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert!(table_exists(&conn, "first"));
+        assert!(
+            !table_exists(&conn, "second"),
+            "the failed step must be rolled back whole"
+        );
+    }
+
+    #[test]
+    fn migrations_already_applied_are_not_applied_again() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &["CREATE TABLE first (x);"], 7).unwrap();
+        apply(
+            &mut conn,
+            &["CREATE TABLE first (x);", "CREATE TABLE second (y);"],
+            7,
+        )
+        .unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2);
+        assert!(table_exists(&conn, "second"));
+    }
+}

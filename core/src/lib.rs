@@ -1,0 +1,13 @@
+//! mend-core: everything Mend knows and decides, with no Tauri in sight.
+//! The desktop shell calls into this crate; tests call it directly.
+
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod store;
+mod text;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{Error, Result};
+pub use store::complaints::{Complaint, NewComplaint};
+pub use store::Store;

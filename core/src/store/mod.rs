@@ -1,0 +1,46 @@
+//! The store: Mend's data, behind one connection and one clock.
+//! Each area of the data has its own file beside this one.
+
+pub mod complaints;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::Connection;
+
+use crate::clock::Clock;
+use crate::db;
+use crate::error::{Error, Result};
+
+pub struct Store {
+    conn: Connection,
+    clock: Arc<dyn Clock>,
+}
+
+impl Store {
+    /// Opens the store kept in `data_dir`, creating the folder and the
+    /// database when they do not exist yet.
+    pub fn open_in(data_dir: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|source| Error::Folder {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+        Ok(Store {
+            conn: db::open(&Self::database_path(data_dir))?,
+            clock,
+        })
+    }
+
+    /// A store that lives only in memory; for tests.
+    pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
+        Ok(Store {
+            conn: db::open_in_memory()?,
+            clock,
+        })
+    }
+
+    /// Where the database file of `data_dir` is.
+    pub fn database_path(data_dir: &Path) -> PathBuf {
+        data_dir.join(db::FILE_NAME)
+    }
+}

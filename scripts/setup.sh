@@ -1,0 +1,47 @@
+# Shared set-up for scripts/start.sh and scripts/test.sh: installs only what is
+# missing, so a second run installs nothing. Sourced, not run.
+
+# What building Mend needs (Debian 12, Ubuntu 22.04 and later).
+BUILD_PACKAGES=(build-essential curl file pkg-config libwebkit2gtk-4.1-dev
+  libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libssl-dev)
+# What the end-to-end tests need: WebKit's WebDriver, a virtual display,
+# a private session bus and a real notification server.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Installs the Debian packages that are not installed yet.
+ensure_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    say "Not a Debian or Ubuntu system: install the packages listed in the README by hand."
+    return 0
+  fi
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing system packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+# Rust through rustup when there is no cargo at all.
+ensure_rust() {
+  [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+  command -v cargo >/dev/null 2>&1 && return 0
+  say "Installing Rust (rustup, stable)"
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+  . "$HOME/.cargo/env"
+}
+
+# tauri-driver, the WebDriver server for Tauri apps.
+ensure_tauri_driver() {
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  command -v tauri-driver >/dev/null 2>&1 && return 0
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then builds Mend and opens it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+ensure_packages "${BUILD_PACKAGES[@]}"
+ensure_rust
+say "Building and opening Mend (the first build takes a few minutes)"
+exec cargo run --release -p mend

@@ -1,0 +1,61 @@
+//! What the app holds while it runs: where its data is, and the store, or
+//! the reason the store could not be opened (shown to the owner at start).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use mend_core::{Store, SystemClock};
+use tauri::{AppHandle, Manager};
+
+use crate::error::IpcError;
+
+/// Tests (and owners who want their data elsewhere) set this to a folder.
+const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
+
+pub struct AppState {
+    pub data_dir: Result<PathBuf, IpcError>,
+    store: Result<Mutex<Store>, IpcError>,
+}
+
+impl AppState {
+    pub fn open(data_dir: Result<PathBuf, IpcError>) -> Self {
+        let store = data_dir.clone().and_then(|dir| {
+            Store::open_in(&dir, Arc::new(SystemClock))
+                .map(Mutex::new)
+                .map_err(IpcError::from)
+        });
+        match &store {
+            Ok(_) => tracing::info!(data_dir = ?data_dir, "opened Mend's data"),
+            Err(error) => tracing::error!(data_dir = ?data_dir, %error.message, "cannot open data"),
+        }
+        AppState { data_dir, store }
+    }
+
+    /// The store, or the reason it could not be opened.
+    pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        // A panic while holding the lock cannot leave SQLite half-written
+        // (transactions roll back), so the store is still safe to use.
+        Ok(store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub fn problem(&self) -> Option<IpcError> {
+        self.store.as_ref().err().cloned()
+    }
+}
+
+/// `MEND_DATA_DIR` when set, otherwise the OS's app data folder.
+pub fn data_dir(app: &AppHandle) -> Result<PathBuf, IpcError> {
+    match std::env::var_os(DATA_DIR_VARIABLE) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => app.path().app_data_dir().map_err(|error| {
+            IpcError::new(
+                "no_data_folder",
+                format!("Mend could not find a folder to keep its data in ({error})."),
+            )
+        }),
+    }
+}

@@ -1,0 +1,238 @@
+//! A running Mend, driven through WebDriver: find things by `data-testid`,
+//! type, click, read what the owner sees, restart on the same data.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use tempfile::TempDir;
+
+use crate::driver::Driver;
+use crate::notifications::NotificationWatcher;
+
+/// How long to wait for the UI to show something before failing.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// How long one attempt to open a WebDriver session (and the app) may take.
+const SESSION_START: Duration = Duration::from_secs(30);
+
+pub struct App {
+    name: String,
+    client: Option<Client>,
+    notifications: NotificationWatcher,
+    // Dropped after the client: the driver stops the app, then the folder goes.
+    driver: Driver,
+    data_dir: TempDir,
+}
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+impl App {
+    pub(crate) async fn launch(name: &str) -> Result<App, Failure> {
+        let binary = app_binary();
+        if !binary.is_file() {
+            return Err(format!(
+                "{} does not exist: build the app first (cargo build -p mend), \
+                 as scripts/test.sh does",
+                binary.display()
+            )
+            .into());
+        }
+        std::fs::create_dir_all(artifacts_dir())?;
+        let data_dir = tempfile::Builder::new().prefix("mend-e2e-").tempdir()?;
+        let notifications = NotificationWatcher::start()?;
+        let env: [(&str, OsString); 2] = [
+            ("MEND_DATA_DIR", data_dir.path().into()),
+            // WebKitGTK's DMA-BUF renderer shows a blank window under Xvfb.
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".into()),
+        ];
+        let driver = Driver::start(&env, artifacts_dir().join(format!("{name}.driver.log")))?;
+        let mut app = App {
+            name: name.into(),
+            client: None,
+            notifications,
+            driver,
+            data_dir,
+        };
+        app.open_window().await?;
+        Ok(app)
+    }
+
+    /// The app's data folder for this test.
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
+    }
+
+    pub fn notifications(&self) -> &NotificationWatcher {
+        &self.notifications
+    }
+
+    /// Quits Mend and starts it again on the same data folder.
+    pub async fn restart(&mut self) -> Result<(), Failure> {
+        if let Some(client) = self.client.take() {
+            client.close().await?;
+        }
+        self.open_window().await
+    }
+
+    async fn open_window(&mut self) -> Result<(), Failure> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary() }),
+        );
+        let url = format!("http://127.0.0.1:{}", self.driver.port);
+        // The first session after a driver starts is sometimes dropped, and
+        // then the request can hang: bound each attempt, and try again.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            let connecting = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url);
+            let failure = match tokio::time::timeout(SESSION_START, connecting).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(error)) => error.to_string(),
+                Err(_) => format!("no answer within {SESSION_START:?}"),
+            };
+            if attempt == 3 {
+                return Err(format!("no WebDriver session after 3 attempts: {failure}").into());
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        };
+        self.client = Some(client);
+        // The UI is ready once a view has been drawn into the main area.
+        self.wait_for_css(
+            "[data-testid='view'] > *, [data-testid='startup-problem']:not([hidden])",
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("the app window is open")
+    }
+
+    pub async fn find(&self, test_id: &str) -> Result<Element, Failure> {
+        self.wait_for_css(&selector(test_id)).await
+    }
+
+    pub async fn find_all(&self, test_id: &str) -> Result<Vec<Element>, Failure> {
+        Ok(self
+            .client()
+            .find_all(Locator::Css(&selector(test_id)))
+            .await?)
+    }
+
+    async fn wait_for_css(&self, css: &str) -> Result<Element, Failure> {
+        let found = self
+            .client()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await;
+        found.map_err(|error| format!("{css} did not appear within {PATIENCE:?}: {error}").into())
+    }
+
+    pub async fn click(&self, test_id: &str) -> Result<(), Failure> {
+        Ok(self.find(test_id).await?.click().await?)
+    }
+
+    /// Types `text` into a field, as the owner would.
+    pub async fn type_into(&self, test_id: &str, text: &str) -> Result<(), Failure> {
+        let field = self.find(test_id).await?;
+        field.clear().await?;
+        // WebDriver refuses to send no keys at all; an empty field is cleared.
+        if !text.is_empty() {
+            field.send_keys(text).await?;
+        }
+        Ok(())
+    }
+
+    /// Puts `text` into a field as a paste would. WebKitWebDriver cannot type
+    /// characters beyond the BMP (emoji), so tests of such text use this.
+    pub async fn paste_into(&self, test_id: &str, text: &str) -> Result<(), Failure> {
+        let field = self.find(test_id).await?;
+        let script = "arguments[0].value = arguments[1];
+                      arguments[0].dispatchEvent(new Event('input', { bubbles: true }));";
+        let args = vec![serde_json::to_value(&field)?, text.into()];
+        self.client().execute(script, args).await?;
+        Ok(())
+    }
+
+    /// The text the owner sees in an element (empty when it is hidden).
+    pub async fn text(&self, test_id: &str) -> Result<String, Failure> {
+        Ok(self.find(test_id).await?.text().await?)
+    }
+
+    /// Waits until an element shows text containing `expected`; returns it all.
+    pub async fn wait_for_text(&self, test_id: &str, expected: &str) -> Result<String, Failure> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client().find(Locator::Css(&selector(test_id))).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return Ok(last);
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(
+            format!("{test_id} did not show {expected:?} within {PATIENCE:?}; it showed {last:?}")
+                .into(),
+        )
+    }
+
+    /// Texts of every element with this test id, in page order.
+    pub async fn texts(&self, test_id: &str) -> Result<Vec<String>, Failure> {
+        let mut texts = Vec::new();
+        for element in self.find_all(test_id).await? {
+            texts.push(element.text().await?);
+        }
+        Ok(texts)
+    }
+
+    /// Saves what the window shows as `target/screenshots/<test>-<label>.png`.
+    pub async fn screenshot(&self, label: &str) {
+        let Some(client) = &self.client else { return };
+        let path = artifacts_dir().join(format!("{}-{label}.png", self.name));
+        match client.screenshot().await {
+            Ok(png) => {
+                if let Err(error) = std::fs::write(&path, png) {
+                    eprintln!("could not save {}: {error}", path.display());
+                }
+            }
+            Err(error) => eprintln!("could not take a screenshot for {}: {error}", self.name),
+        }
+    }
+
+    pub(crate) async fn close(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
+    }
+}
+
+fn selector(test_id: &str) -> String {
+    format!("[data-testid='{test_id}']")
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+/// The debug build of the app, which the test command builds first.
+fn app_binary() -> PathBuf {
+    target_dir().join("debug/mend")
+}
+
+/// Screenshots and driver logs from the run.
+fn artifacts_dir() -> PathBuf {
+    target_dir().join("screenshots")
+}

@@ -1,0 +1,59 @@
+//! The end-to-end harness: runs the real Mend binary under `tauri-driver`,
+//! one test at a time, each with its own empty data folder, and saves a
+//! screenshot of the window when a test ends, passed or failed.
+
+mod app;
+mod driver;
+mod notifications;
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::Mutex;
+
+use futures_util::FutureExt;
+
+pub use app::App;
+pub use notifications::{Notification, NotificationWatcher};
+
+/// What a scenario returns: `?` works on WebDriver errors and on our own.
+pub type Outcome = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// Only one Mend runs at a time: the app is a single instance per session bus.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Starts Mend, runs `scenario` against it, then always saves a screenshot,
+/// closes the app and stops the driver, whether the scenario passed or not.
+pub async fn run<F>(name: &str, scenario: F)
+where
+    F: for<'a> FnOnce(&'a mut App) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>,
+{
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    require_desktop_session();
+    let mut app = match App::launch(name).await {
+        Ok(app) => app,
+        Err(error) => panic!("{name}: Mend could not be started under WebDriver: {error}"),
+    };
+    let outcome = AssertUnwindSafe(scenario(&mut app)).catch_unwind().await;
+    let passed = matches!(outcome, Ok(Ok(())));
+    app.screenshot(if passed { "passed" } else { "failed" })
+        .await;
+    app.close().await;
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => panic!("{name} failed: {error}"),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn require_desktop_session() {
+    for variable in ["DISPLAY", "DBUS_SESSION_BUS_ADDRESS"] {
+        assert!(
+            std::env::var_os(variable).is_some_and(|v| !v.is_empty()),
+            "{variable} is not set: the end-to-end tests need a display and a session bus. \
+             Run them with scripts/test.sh, which provides both."
+        );
+    }
+}
