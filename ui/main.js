@@ -1,5 +1,5 @@
-// Starts the UI: checks that the data could be opened, then shows the view
-// named in the address (#complaints, #settings).
+// Starts the UI: checks that the data could be opened, then shows the
+// complaints, and the view the owner picks in the sidebar.
 
 import { api } from './api.js';
 import { byTestId, showMessage } from './dom.js';
@@ -8,16 +8,12 @@ import { showSettings } from './views/settings.js';
 
 const views = { complaints: showComplaints, settings: showSettings };
 
-function route(status) {
-  const name = location.hash.slice(1);
-  const show = views[name] ?? views.complaints;
-  for (const link of document.querySelectorAll('.sidebar a')) {
-    const current = link.dataset.view === (views[name] ? name : 'complaints');
-    if (current) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
+function show(name, status) {
+  for (const button of document.querySelectorAll('.sidebar [data-view]')) {
+    if (button.dataset.view === name) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
   }
-  const main = document.getElementById('view');
-  show(main, status);
+  views[name](document.getElementById('view'), status);
 }
 
 function showProblem(problem, folder) {
@@ -40,8 +36,12 @@ async function start() {
     showProblem(status.problem, status.dataFolder);
     return;
   }
-  window.addEventListener('hashchange', () => route(status));
-  route(status);
+  // Views switch in memory, never through the address: WebKit's WebDriver
+  // waits forever on a #fragment change, and a desktop app needs no URLs.
+  for (const button of document.querySelectorAll('.sidebar [data-view]')) {
+    button.addEventListener('click', () => show(button.dataset.view, status));
+  }
+  show('complaints', status);
 }
 
 start();

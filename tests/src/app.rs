@@ -43,13 +43,16 @@ impl App {
         }
         std::fs::create_dir_all(artifacts_dir())?;
         let data_dir = tempfile::Builder::new().prefix("mend-e2e-").tempdir()?;
-        let notifications = NotificationWatcher::start()?;
+        let notifications =
+            NotificationWatcher::start(artifacts_dir().join(format!("{name}.bus.log")))?;
+        eprintln!("{name}: watching the session bus");
         let env: [(&str, OsString); 2] = [
             ("MEND_DATA_DIR", data_dir.path().into()),
             // WebKitGTK's DMA-BUF renderer shows a blank window under Xvfb.
             ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".into()),
         ];
         let driver = Driver::start(&env, artifacts_dir().join(format!("{name}.driver.log")))?;
+        eprintln!("{name}: tauri-driver is listening");
         let mut app = App {
             name: name.into(),
             client: None,
@@ -90,19 +93,24 @@ impl App {
         let mut attempt = 0;
         let client = loop {
             attempt += 1;
-            let connecting = ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&url);
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(capabilities.clone());
+            let connecting = builder.connect(&url);
             let failure = match tokio::time::timeout(SESSION_START, connecting).await {
                 Ok(Ok(client)) => break client,
                 Ok(Err(error)) => error.to_string(),
                 Err(_) => format!("no answer within {SESSION_START:?}"),
             };
+            eprintln!(
+                "{}: WebDriver session attempt {attempt} failed: {failure}",
+                self.name
+            );
             if attempt == 3 {
                 return Err(format!("no WebDriver session after 3 attempts: {failure}").into());
             }
             tokio::time::sleep(Duration::from_secs(1)).await;
         };
+        eprintln!("{}: WebDriver session open", self.name);
         self.client = Some(client);
         // The UI is ready once a view has been drawn into the main area.
         self.wait_for_css(
@@ -200,7 +208,13 @@ impl App {
     pub async fn screenshot(&self, label: &str) {
         let Some(client) = &self.client else { return };
         let path = artifacts_dir().join(format!("{}-{label}.png", self.name));
-        match client.screenshot().await {
+        // Under Xvfb, WebKit draws a frame only when something changes, and a
+        // screenshot waits for the next frame: a still page (no blinking caret)
+        // would make it wait forever. Keep frames coming while it is taken.
+        let _ = client.execute(KEEP_DRAWING, vec![]).await;
+        let shot = client.screenshot().await;
+        let _ = client.execute(STOP_DRAWING, vec![]).await;
+        match shot {
             Ok(png) => {
                 if let Err(error) = std::fs::write(&path, png) {
                     eprintln!("could not save {}: {error}", path.display());
@@ -216,6 +230,21 @@ impl App {
         }
     }
 }
+
+/// A one-pixel, all but invisible element that changes every 50 ms.
+const KEEP_DRAWING: &str = "
+    const pixel = document.createElement('div');
+    pixel.id = 'e2e-keep-drawing';
+    Object.assign(pixel.style, { position: 'fixed', left: '0', top: '0', width: '1px',
+        height: '1px', opacity: '0.01', pointerEvents: 'none' });
+    document.body.append(pixel);
+    window.e2eKeepDrawing = setInterval(() => {
+        pixel.style.opacity = pixel.style.opacity === '0.01' ? '0.02' : '0.01';
+    }, 50);";
+
+const STOP_DRAWING: &str = "
+    clearInterval(window.e2eKeepDrawing);
+    document.getElementById('e2e-keep-drawing')?.remove();";
 
 fn selector(test_id: &str) -> String {
     format!("[data-testid='{test_id}']")

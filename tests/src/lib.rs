@@ -10,6 +10,7 @@ use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use futures_util::FutureExt;
 
@@ -18,6 +19,10 @@ pub use notifications::{Notification, NotificationWatcher};
 
 /// What a scenario returns: `?` works on WebDriver errors and on our own.
 pub type Outcome = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+const LAUNCH_LIMIT: Duration = Duration::from_secs(120);
+const SCENARIO_LIMIT: Duration = Duration::from_secs(180);
+const CLEANUP_LIMIT: Duration = Duration::from_secs(15);
 
 /// Only one Mend runs at a time: the app is a single instance per session bus.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -32,15 +37,24 @@ where
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     require_desktop_session();
-    let mut app = match App::launch(name).await {
-        Ok(app) => app,
-        Err(error) => panic!("{name}: Mend could not be started under WebDriver: {error}"),
+    let launching = tokio::time::timeout(LAUNCH_LIMIT, App::launch(name)).await;
+    let mut app = match launching {
+        Ok(Ok(app)) => app,
+        Ok(Err(error)) => panic!("{name}: Mend could not be started under WebDriver: {error}"),
+        Err(_) => panic!("{name}: Mend did not start under WebDriver within {LAUNCH_LIMIT:?}"),
     };
-    let outcome = AssertUnwindSafe(scenario(&mut app)).catch_unwind().await;
+    let guarded = AssertUnwindSafe(scenario(&mut app)).catch_unwind();
+    // A WebDriver call can wait forever on a stuck page: fail instead.
+    let outcome = match tokio::time::timeout(SCENARIO_LIMIT, guarded).await {
+        Ok(outcome) => outcome,
+        Err(_) => Ok(Err(
+            format!("did not finish within {SCENARIO_LIMIT:?}").into()
+        )),
+    };
     let passed = matches!(outcome, Ok(Ok(())));
-    app.screenshot(if passed { "passed" } else { "failed" })
-        .await;
-    app.close().await;
+    let label = if passed { "passed" } else { "failed" };
+    let _ = tokio::time::timeout(CLEANUP_LIMIT, app.screenshot(label)).await;
+    let _ = tokio::time::timeout(CLEANUP_LIMIT, app.close()).await;
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(error)) => panic!("{name} failed: {error}"),

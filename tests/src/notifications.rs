@@ -1,7 +1,7 @@
 //! Watches the session bus for the notifications the app really sends:
 //! every `org.freedesktop.Notifications.Notify` call, seen by `dbus-monitor`.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -22,7 +22,10 @@ const MATCH_RULE: &str =
     "type='method_call',interface='org.freedesktop.Notifications',member='Notify'";
 
 impl NotificationWatcher {
-    pub fn start() -> Result<NotificationWatcher, String> {
+    /// Starts watching; every line seen on the bus is also written to `log`.
+    pub fn start(log: std::path::PathBuf) -> Result<NotificationWatcher, String> {
+        let mut log = std::fs::File::create(&log)
+            .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
         let mut monitor = Command::new("dbus-monitor")
             .args(["--session", MATCH_RULE])
             .stdout(Stdio::piped())
@@ -36,7 +39,12 @@ impl NotificationWatcher {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let sink = seen.clone();
         std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+            let mut lines = BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .inspect(move |line| {
+                    let _ = writeln!(log, "{line}");
+                });
             // dbus-monitor says hello (NameAcquired) once it is listening.
             if lines.next().is_some() {
                 let _ = ready_tx.send(());
@@ -90,46 +98,52 @@ impl Drop for NotificationWatcher {
 }
 
 /// Reads dbus-monitor's text: a `method call … member=Notify` line, then the
-/// arguments, one per line indented by three spaces. The top-level strings are,
-/// in order: app name, icon, title (summary), body.
+/// arguments, one per line indented by three spaces. The first four top-level
+/// strings are, in order: app name, icon, title (summary), body. A call is
+/// reported as soon as its body is read, not when the next message arrives.
 fn parse_notify_calls(lines: impl Iterator<Item = String>, mut found: impl FnMut(Notification)) {
     let mut strings: Option<Vec<String>> = None;
     let mut open_string: Option<String> = None;
-    let mut finish = |strings: &mut Option<Vec<String>>| {
-        if let Some(s) = strings.take().filter(|s| s.len() >= 4) {
-            found(Notification {
-                app_name: s[0].clone(),
-                title: s[2].clone(),
-                body: s[3].clone(),
-            });
-        }
-    };
     for line in lines {
-        if let Some(partial) = open_string.as_mut() {
+        let complete = if let Some(partial) = open_string.as_mut() {
             partial.push('\n');
             partial.push_str(&line);
-            if line.ends_with('"') {
-                let mut text = open_string.take().unwrap_or_default();
+            if !line.ends_with('"') {
+                continue;
+            }
+            open_string.take().map(|mut text| {
                 text.pop();
-                strings.get_or_insert_with(Vec::new).push(text);
-            }
-            continue;
-        }
-        if !line.starts_with(' ') {
-            finish(&mut strings);
-            if line.starts_with("method call") && line.contains("member=Notify") {
-                strings = Some(Vec::new());
-            }
-        } else if let (Some(list), Some(rest)) =
-            (strings.as_mut(), line.strip_prefix("   string \""))
-        {
+                text
+            })
+        } else if !line.starts_with(' ') {
+            let is_notify = line.starts_with("method call") && line.contains("member=Notify");
+            strings = is_notify.then(Vec::new);
+            None
+        } else if let Some(rest) = line.strip_prefix("   string \"") {
             match rest.strip_suffix('"') {
-                Some(text) => list.push(text.to_owned()),
-                None => open_string = Some(rest.to_owned()),
+                Some(text) => Some(text.to_owned()),
+                None => {
+                    open_string = Some(rest.to_owned());
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if let (Some(list), Some(text)) = (strings.as_mut(), complete) {
+            list.push(text);
+            if list.len() == 4 {
+                let [app_name, _icon, title, body] =
+                    <[String; 4]>::try_from(std::mem::take(list)).unwrap_or_default();
+                found(Notification {
+                    app_name,
+                    title,
+                    body,
+                });
+                strings = None;
             }
         }
     }
-    finish(&mut strings);
 }
 
 #[cfg(test)]
@@ -157,6 +171,11 @@ arrived squashed"
 "#;
         let mut found = Vec::new();
         parse_notify_calls(output.lines().map(String::from), |n| found.push(n));
+        // The last call must be reported even when nothing follows it.
+        let cut = &output[..output.find("   array [").unwrap()];
+        let mut found_early = Vec::new();
+        parse_notify_calls(cut.lines().map(String::from), |n| found_early.push(n));
+        assert_eq!(found_early, found);
         assert_eq!(
             found,
             [Notification {
