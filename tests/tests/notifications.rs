@@ -10,7 +10,7 @@ async fn the_test_notification_is_sent_on_the_session_bus() {
         Box::pin(async move {
             app.click("nav-settings").await?;
             app.click("send-test-notification").await?;
-            app.screenshot("clicked").await;
+            app.screenshot("settings").await;
 
             let seen = app
                 .notifications()
