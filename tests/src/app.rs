@@ -31,7 +31,10 @@ pub struct App {
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 impl App {
-    pub(crate) async fn launch(name: &str) -> Result<App, Failure> {
+    pub(crate) async fn launch(
+        name: &str,
+        extra_env: Vec<(&'static str, OsString)>,
+    ) -> Result<App, Failure> {
         let binary = app_binary();
         if !binary.is_file() {
             return Err(format!(
@@ -46,11 +49,12 @@ impl App {
         let notifications =
             NotificationWatcher::start(artifacts_dir().join(format!("{name}.bus.log")))?;
         eprintln!("{name}: watching the session bus");
-        let env: [(&str, OsString); 2] = [
+        let mut env: Vec<(&str, OsString)> = vec![
             ("MEND_DATA_DIR", data_dir.path().into()),
             // WebKitGTK's DMA-BUF renderer shows a blank window under Xvfb.
             ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".into()),
         ];
+        env.extend(extra_env);
         let driver = Driver::start(&env, artifacts_dir().join(format!("{name}.driver.log")))?;
         eprintln!("{name}: tauri-driver is listening");
         let mut app = App {

@@ -3,9 +3,11 @@
 //! screenshot of the window when a test ends, passed or failed.
 
 mod app;
+mod bus;
 mod driver;
 mod notifications;
 
+use std::ffi::OsString;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
@@ -15,6 +17,7 @@ use std::time::Duration;
 use futures_util::FutureExt;
 
 pub use app::App;
+pub use bus::EmptyBus;
 pub use notifications::{Notification, NotificationWatcher};
 
 /// What a scenario returns: `?` works on WebDriver errors and on our own.
@@ -24,7 +27,7 @@ const LAUNCH_LIMIT: Duration = Duration::from_secs(120);
 const SCENARIO_LIMIT: Duration = Duration::from_secs(180);
 const CLEANUP_LIMIT: Duration = Duration::from_secs(15);
 
-/// Only one Mend runs at a time: the app is a single instance per session bus.
+/// One Mend at a time: the tests share one display and one session bus.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Starts Mend, runs `scenario` against it, then always saves a screenshot,
@@ -33,11 +36,19 @@ pub async fn run<F>(name: &str, scenario: F)
 where
     F: for<'a> FnOnce(&'a mut App) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>,
 {
+    run_with(name, Vec::new(), scenario).await
+}
+
+/// Like `run`, with extra environment variables for the app.
+pub async fn run_with<F>(name: &str, env: Vec<(&'static str, OsString)>, scenario: F)
+where
+    F: for<'a> FnOnce(&'a mut App) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>,
+{
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     require_desktop_session();
-    let launching = tokio::time::timeout(LAUNCH_LIMIT, App::launch(name)).await;
+    let launching = tokio::time::timeout(LAUNCH_LIMIT, App::launch(name, env)).await;
     let mut app = match launching {
         Ok(Ok(app)) => app,
         Ok(Err(error)) => panic!("{name}: Mend could not be started under WebDriver: {error}"),

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use mend_e2e::run;
+use mend_e2e::{run, run_with, EmptyBus};
 
 #[tokio::test]
 async fn the_test_notification_is_sent_on_the_session_bus() {
@@ -20,6 +20,36 @@ async fn the_test_notification_is_sent_on_the_session_bus() {
             app.wait_for_text("notification-sent", "A test notification was sent")
                 .await?;
             assert_eq!(app.text("notification-error").await?, "");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_a_notification_server_the_owner_is_told_in_plain_words() {
+    let bus = EmptyBus::start().expect("a private session bus");
+    let env = vec![("DBUS_SESSION_BUS_ADDRESS", bus.address.clone().into())];
+    run_with("no_notification_server", env, |app| {
+        Box::pin(async move {
+            app.click("nav-settings").await?;
+            app.click("send-test-notification").await?;
+
+            let message = app
+                .wait_for_text(
+                    "notification-error",
+                    "No desktop notification could be shown",
+                )
+                .await?;
+            assert!(
+                message.contains("no notification service running"),
+                "{message}"
+            );
+            assert!(
+                message.contains("Mend will still show your reminders"),
+                "{message}"
+            );
+            assert_eq!(app.text("notification-sent").await?, "");
             Ok(())
         })
     })
