@@ -68,7 +68,8 @@ impl App {
         Ok(app)
     }
 
-    /// The app's data folder for this test.
+    /// The empty data folder made for this test (unless the test gave the app
+    /// its own `MEND_DATA_DIR` through `run_with`).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()
     }
