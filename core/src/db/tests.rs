@@ -135,3 +135,28 @@ fn an_in_memory_database_has_the_same_schema() {
     assert_eq!(pragma::<i64>(&conn, "user_version"), LATEST_VERSION);
     assert_eq!(pragma::<i64>(&conn, "foreign_keys"), 1);
 }
+
+/// The schema every migration adds up to, kept in `core/schema.sql` so that a
+/// change to it is seen in review. `MEND_UPDATE_SCHEMA=1` rewrites the file.
+#[test]
+fn the_final_schema_matches_its_snapshot() {
+    let conn = open_in_memory().unwrap();
+    let mut statement = conn
+        .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type DESC, name")
+        .unwrap();
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .unwrap();
+    let schema: String = rows.map(|sql| format!("{};\n", sql.unwrap())).collect();
+
+    let snapshot = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql");
+    if std::env::var_os("MEND_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&snapshot, &schema).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    assert_eq!(
+        schema, expected,
+        "the schema changed: check the change, then run the core tests once with \
+         MEND_UPDATE_SCHEMA=1 to update core/schema.sql"
+    );
+}
