@@ -1,14 +1,106 @@
+CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'the history is never deleted');
+END;
+CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'the history is never changed');
+END;
+CREATE TABLE categories (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    retired_at  TEXT
+);
+CREATE TABLE checklist_ticks (
+    complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
+    step          TEXT NOT NULL,
+    item          TEXT NOT NULL,
+    ticked_at     TEXT NOT NULL,
+    PRIMARY KEY (complaint_id, step, item)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE complaint_search USING fts5 (
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE 'complaint_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+CREATE TABLE 'complaint_search_content'(id INTEGER PRIMARY KEY, c0);
+CREATE TABLE 'complaint_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+CREATE TABLE 'complaint_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+CREATE TABLE 'complaint_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 CREATE TABLE complaints (
     id           INTEGER PRIMARY KEY,
     customer_id  INTEGER NOT NULL REFERENCES customers (id),
     summary      TEXT NOT NULL CHECK (length(trim(summary)) > 0),
     received_at  TEXT NOT NULL,
     created_at   TEXT NOT NULL
+, channel TEXT NOT NULL DEFAULT 'other'
+    CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
+    CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
+    CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')));
+CREATE TABLE contacts (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
+    direction     TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing', 'note')),
+    channel       TEXT NOT NULL
+        CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')),
+    at            TEXT NOT NULL,
+    text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at    TEXT NOT NULL
 );
 CREATE TABLE customers (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
     created_at  TEXT NOT NULL
+, email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '');
+CREATE TABLE history (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER REFERENCES complaints (id),
+    customer_id   INTEGER REFERENCES customers (id),
+    at            TEXT NOT NULL,
+    who           TEXT NOT NULL,
+    what          TEXT NOT NULL
 );
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE step_records (
+    id                 INTEGER PRIMARY KEY,
+    complaint_id       INTEGER NOT NULL REFERENCES complaints (id),
+    step               TEXT NOT NULL
+        CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')),
+    done_at            TEXT NOT NULL,
+    channel            TEXT,
+    text               TEXT NOT NULL DEFAULT '',
+    promised_date      TEXT,
+    remedy             TEXT
+        CHECK (remedy IN ('refund', 'replacement', 'redo', 'discount', 'explanation', 'other')),
+    cost_cents         INTEGER,
+    satisfaction       INTEGER CHECK (satisfaction BETWEEN 1 AND 5),
+    satisfied          INTEGER CHECK (satisfied IN (0, 1)),
+    close_reason       TEXT
+        CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')),
+    root_cause         TEXT NOT NULL DEFAULT '',
+    preventive_action  TEXT NOT NULL DEFAULT '',
+    check_in_date      TEXT,
+    created_at         TEXT NOT NULL
+);
+CREATE TABLE templates (
+    step        TEXT PRIMARY KEY
+        CHECK (step IN ('receive', 'acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')),
+    body        TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX complaints_by_category ON complaints (category_id, received_at);
 CREATE INDEX complaints_by_customer ON complaints (customer_id);
+CREATE INDEX complaints_by_promised_date ON complaints (promised_date) WHERE promised_date IS NOT NULL;
 CREATE INDEX complaints_by_received_at ON complaints (received_at);
+CREATE INDEX complaints_by_severity ON complaints (severity, received_at);
+CREATE INDEX complaints_by_step ON complaints (step, received_at);
+CREATE INDEX complaints_open ON complaints (received_at) WHERE closed_at IS NULL;
+CREATE INDEX contacts_by_complaint ON contacts (complaint_id, at);
+CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
+CREATE INDEX history_by_complaint ON history (complaint_id, id);
+CREATE INDEX history_by_customer ON history (customer_id, id);
+CREATE INDEX step_records_by_complaint ON step_records (complaint_id, id);

@@ -1,10 +1,15 @@
 //! The one way the core reads the time, so that tests can choose the instant.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use std::sync::Mutex;
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The owner's calendar day now, in the machine's time zone.
+    fn today(&self) -> NaiveDate {
+        self.now().with_timezone(&Local).date_naive()
+    }
 }
 
 /// The real time, for the app.

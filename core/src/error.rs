@@ -11,6 +11,14 @@ pub enum Error {
     #[error("{0}")]
     InvalidInput(String),
 
+    /// The journey's rules do not allow this now; the message says why.
+    #[error("{0}")]
+    Refused(String),
+
+    /// The thing asked for is not there (it may never have existed).
+    #[error("{0}")]
+    NotFound(String),
+
     /// The data file exists but is not an SQLite database at all.
     #[error(
         "The file {} is not a Mend data file (it is not a database). \
@@ -55,6 +63,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidInput(_) => "invalid_input",
+            Error::Refused(_) => "refused",
+            Error::NotFound(_) => "not_found",
             Error::NotADatabase { .. } => "not_a_database",
             Error::ForeignDatabase { .. } => "foreign_database",
             Error::NewerDatabase { .. } => "newer_database",

@@ -2,12 +2,14 @@
 //! The desktop shell calls into this crate; tests call it directly.
 
 pub mod clock;
+mod dates;
 pub mod db;
 pub mod error;
+pub mod journey;
+pub mod kinds;
 pub mod store;
 mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, Result};
-pub use store::complaints::{Complaint, NewComplaint};
 pub use store::Store;

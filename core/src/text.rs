@@ -25,6 +25,86 @@ pub(crate) fn required(value: &str, what: &str, max: usize) -> Result<String> {
     Ok(trimmed.to_owned())
 }
 
+/// Like `required`, but an empty value is allowed (and saved as "").
+pub(crate) fn optional_line(value: &str, what: &str, max: usize) -> Result<String> {
+    if value.trim().is_empty() {
+        return Ok(String::new());
+    }
+    required(value, what, max)
+}
+
+/// Longer text, such as the customer's own words: line breaks and tabs are
+/// kept, other control characters are refused. May be empty unless `needed`.
+pub(crate) fn long(value: &str, what: &str, max: usize, needed: bool) -> Result<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        if needed {
+            return Err(Error::InvalidInput(format!(
+                "Please write the {what}: it cannot be empty."
+            )));
+        }
+        return Ok(String::new());
+    }
+    let length = trimmed.chars().count();
+    if length > max {
+        return Err(Error::InvalidInput(format!(
+            "The {what} is {length} characters long; please keep it to {max} or fewer."
+        )));
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(Error::InvalidInput(format!(
+            "The {what} contains invisible control characters; please retype it."
+        )));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// An email address, or nothing. Only its shape is checked: something@domain.tld.
+pub(crate) fn email(value: &str) -> Result<String> {
+    let email = optional_line(value, "email address", 254)?;
+    if email.is_empty() {
+        return Ok(email);
+    }
+    let shaped = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if !shaped {
+        return Err(Error::InvalidInput(format!(
+            "\"{email}\" does not look like an email address (like name@example.com)."
+        )));
+    }
+    Ok(email)
+}
+
+/// A phone number, or nothing: digits with the usual + ( ) - . and spaces.
+pub(crate) fn phone(value: &str) -> Result<String> {
+    let phone = optional_line(value, "phone number", 40)?;
+    if phone.is_empty() {
+        return Ok(phone);
+    }
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !allowed || digits < 3 {
+        return Err(Error::InvalidInput(format!(
+            "\"{phone}\" does not look like a phone number; use digits, spaces and + - ( )."
+        )));
+    }
+    Ok(phone)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +145,31 @@ mod tests {
     fn odd_unicode_is_kept_exactly() {
         let text = "שלום e\u{301} 👩‍👩‍👧 <script>";
         assert_eq!(required(text, "summary", 200).unwrap(), text);
+    }
+    #[test]
+    fn long_text_keeps_line_breaks_but_not_other_control_characters() {
+        assert_eq!(long(" one\ntwo ", "words", 50, true).unwrap(), "one\ntwo");
+        assert!(long("a\u{0}b", "words", 50, true).is_err());
+        assert_eq!(long("  ", "words", 50, false).unwrap(), "");
+        assert!(long("  ", "words", 50, true).is_err());
+    }
+
+    #[test]
+    fn emails_must_be_shaped_like_emails() {
+        for good in ["ana@example.com", "a.b+c@mail.example.pt", ""] {
+            assert!(email(good).is_ok(), "{good}");
+        }
+        for bad in ["ana", "ana@", "@example.com", "ana@example", "a b@example.com", "a@b@c.com"] {
+            let err = email(bad).unwrap_err();
+            assert!(err.to_string().contains("does not look like an email"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_are_digits_and_the_usual_signs() {
+        assert!(phone("+351 912 345 678").is_ok());
+        assert!(phone("(555) 010-0199").is_ok());
+        assert!(phone("call me").is_err());
+        assert!(phone("12").is_err());
     }
 }

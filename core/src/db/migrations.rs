@@ -6,7 +6,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::error::Result;
 
 /// Every migration, in order; the version of the n-th is n (starting at 1).
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_complaints.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_complaints.sql"),
+    include_str!("../../migrations/0002_journey.sql"),
+];
 
 /// The schema version this build of Mend writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

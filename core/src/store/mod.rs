@@ -1,7 +1,18 @@
 //! The store: Mend's data, behind one connection and one clock.
 //! Each area of the data has its own file beside this one.
 
+pub mod categories;
 pub mod complaints;
+pub mod customers;
+pub mod journey;
+pub mod list;
+pub(crate) mod search;
+pub mod settings;
+pub mod timeline;
+pub mod today;
+
+#[cfg(test)]
+mod test_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

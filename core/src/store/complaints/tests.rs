@@ -1,129 +1,170 @@
 use super::*;
-use crate::clock::FixedClock;
-use crate::error::Error;
-use chrono::TimeZone;
-use std::sync::Arc;
-
-fn at(hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0).unwrap()
-}
-
-fn store_at(clock: &Arc<FixedClock>) -> Store {
-    Store::open_in_memory(clock.clone()).unwrap()
-}
-
-fn complaint(customer_name: &str, summary: &str) -> NewComplaint {
-    NewComplaint {
-        customer_name: customer_name.into(),
-        summary: summary.into(),
-    }
-}
+use crate::store::customers::CustomerInput;
+use crate::store::test_support::{at, phone_complaint, store_at};
 
 #[test]
-fn a_complaint_is_recorded_as_received_now_and_listed() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let mut store = store_at(&clock);
-
+fn a_complaint_is_received_now_and_waits_to_be_acknowledged() {
+    let (mut store, _) = store_at(at(9));
     let saved = store
-        .create_complaint(&complaint(" Ana Lima ", "Cake arrived squashed"))
+        .create_complaint(&phone_complaint(" Ana Lima ", "Cake arrived squashed"))
         .unwrap();
-
     assert_eq!(saved.customer_name, "Ana Lima");
     assert_eq!(saved.received_at, at(9));
-    assert_eq!(store.list_complaints().unwrap(), vec![saved]);
+    assert_eq!(saved.step, Step::Acknowledge);
+    assert_eq!(saved.closed_at, None);
 }
 
 #[test]
-fn the_newest_complaint_is_listed_first() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let mut store = store_at(&clock);
-    store.create_complaint(&complaint("Ana", "first")).unwrap();
-    clock.set(at(10));
-    store.create_complaint(&complaint("Ben", "second")).unwrap();
-
-    let summaries: Vec<_> = store
-        .list_complaints()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.summary)
-        .collect();
-    assert_eq!(summaries, ["second", "first"]);
+fn every_intake_field_is_kept() {
+    let (mut store, _) = store_at(at(9));
+    let category = store.categories().unwrap()[0].clone();
+    let new = NewComplaint {
+        new_customer: Some(CustomerInput {
+            name: "Ana Lima".into(),
+            email: "ana@example.com".into(),
+            phone: "+351 912 345 678".into(),
+        }),
+        channel: Some(Channel::Review),
+        received_at: Some("2026-11-23T07:30:00Z".into()),
+        is_public: true,
+        summary: "Cake arrived squashed".into(),
+        customer_words: "It was for my daughter's party.\nRuined.".into(),
+        desired_outcome: "A new cake by Saturday".into(),
+        reference: "Order 1042".into(),
+        category_id: Some(category.id),
+        severity: Some(Severity::High),
+        ..NewComplaint::default()
+    };
+    let id = store.create_complaint(&new).unwrap().id;
+    let details = store.complaint(id).unwrap();
+    assert_eq!(details.channel, Channel::Review);
+    assert!(details.is_public);
+    assert_eq!(details.summary.received_at, at(7) + chrono::Duration::minutes(30));
+    assert_eq!(details.customer_words, "It was for my daughter's party.\nRuined.");
+    assert_eq!(details.desired_outcome, "A new cake by Saturday");
+    assert_eq!(details.reference, "Order 1042");
+    assert_eq!(details.summary.category.as_deref(), Some(category.name.as_str()));
+    assert_eq!(details.summary.severity, Severity::High);
+    assert_eq!(details.customer.email, "ana@example.com");
+    assert_eq!(details.customer.phone, "+351 912 345 678");
+    assert_eq!(details.timeline.len(), 1, "the customer's words open the timeline");
+    assert_eq!(details.timeline[0].direction, Direction::Incoming);
+    assert_eq!(details.history.len(), 1);
 }
 
 #[test]
-fn an_empty_summary_is_refused_and_nothing_is_stored() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let mut store = store_at(&clock);
-
-    let err = store.create_complaint(&complaint("Ana", "  ")).unwrap_err();
-
-    assert!(matches!(err, Error::InvalidInput(_)));
-    assert_eq!(
-        err.to_string(),
-        "Please write the summary: it cannot be empty."
-    );
-    assert!(store.list_complaints().unwrap().is_empty());
-    let customers: i64 = store
-        .conn
-        .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(
-        customers, 0,
-        "a refused complaint must not leave its customer behind"
-    );
+fn an_existing_customer_can_complain_again() {
+    let (mut store, _) = store_at(at(9));
+    let first = store.create_complaint(&phone_complaint("Ana", "late")).unwrap();
+    let again = NewComplaint {
+        customer_id: Some(first.customer_id),
+        summary: "late again".into(),
+        ..NewComplaint::default()
+    };
+    let second = store.create_complaint(&again).unwrap();
+    assert_eq!(second.customer_id, first.customer_id);
+    assert_eq!(store.customer(first.customer_id).unwrap().complaints.len(), 2);
 }
 
 #[test]
-fn a_missing_customer_name_is_refused() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let err = store_at(&clock)
-        .create_complaint(&complaint("", "Late parcel"))
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Please write the customer's name: it cannot be empty."
-    );
+fn a_complaint_needs_a_customer() {
+    let (mut store, _) = store_at(at(9));
+    let new = NewComplaint {
+        summary: "late".into(),
+        ..NewComplaint::default()
+    };
+    let err = store.create_complaint(&new).unwrap_err();
+    assert!(err.to_string().contains("choose the customer"), "{err}");
 }
 
 #[test]
-fn a_summary_longer_than_the_limit_is_refused() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let long = "x".repeat(MAX_SUMMARY_CHARS + 1);
-    let err = store_at(&clock)
-        .create_complaint(&complaint("Ana", &long))
-        .unwrap_err();
-    assert!(err.to_string().contains("keep it to 200 or fewer"), "{err}");
-}
-
-#[test]
-fn odd_unicode_and_markup_come_back_exactly() {
-    let clock = Arc::new(FixedClock::at(at(9)));
-    let mut store = store_at(&clock);
-    let name = "Zoë \u{202E}مريم\u{202C} 😀";
-    let summary = "<img src=x onerror=alert(1)> n\u{303}o refund 👩‍👩‍👧";
-
-    store.create_complaint(&complaint(name, summary)).unwrap();
-
-    let listed = &store.list_complaints().unwrap()[0];
-    assert_eq!(
-        (listed.customer_name.as_str(), listed.summary.as_str()),
-        (name, summary)
-    );
-}
-
-#[test]
-fn complaints_are_still_there_after_reopening() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let clock = Arc::new(FixedClock::at(at(9)));
-    {
-        let mut store = Store::open_in(dir.path(), clock.clone()).unwrap();
-        store
-            .create_complaint(&complaint("Ana", "Cake arrived squashed"))
-            .unwrap();
+fn bad_intake_is_refused_and_nothing_is_saved() {
+    let (mut store, _) = store_at(at(9));
+    let cases: Vec<(NewComplaint, &str)> = vec![
+        (phone_complaint("Ana", "   "), "cannot be empty"),
+        (phone_complaint("Ana", &"x".repeat(201)), "201 characters"),
+        (phone_complaint("", "late"), "customer's name"),
+        (
+            NewComplaint {
+                customer_words: "y".repeat(20_001),
+                ..phone_complaint("Ana", "late")
+            },
+            "20001 characters",
+        ),
+        (
+            NewComplaint {
+                received_at: Some("2026-11-24T09:00:00Z".into()),
+                ..phone_complaint("Ana", "late")
+            },
+            "in the future",
+        ),
+        (
+            NewComplaint {
+                received_at: Some("2026-02-30T09:00:00Z".into()),
+                ..phone_complaint("Ana", "late")
+            },
+            "not a valid date",
+        ),
+        (
+            NewComplaint {
+                new_customer: Some(CustomerInput {
+                    name: "Ana".into(),
+                    email: "ana-at-example".into(),
+                    ..CustomerInput::default()
+                }),
+                ..phone_complaint("Ana", "late")
+            },
+            "email address",
+        ),
+        (
+            NewComplaint {
+                category_id: Some(999),
+                ..phone_complaint("Ana", "late")
+            },
+            "not found",
+        ),
+    ];
+    for (new, expected) in cases {
+        let err = store.create_complaint(&new).unwrap_err();
+        assert!(err.to_string().contains(expected), "{expected}: {err}");
     }
-    let store = Store::open_in(dir.path(), clock).unwrap();
-    assert_eq!(
-        store.list_complaints().unwrap()[0].summary,
-        "Cake arrived squashed"
-    );
+    assert!(store.list_customers("", 0, 50).unwrap().is_empty(), "no customer was half-saved");
+}
+
+#[test]
+fn odd_unicode_and_markup_are_stored_exactly() {
+    let (mut store, _) = store_at(at(9));
+    let words = "שלום! e\u{301} 👩‍👩‍👧 <script>alert(1)</script> &amp;";
+    let new = NewComplaint {
+        customer_words: words.into(),
+        ..phone_complaint("Zoë 李", "<b>bold</b> 🎂")
+    };
+    let id = store.create_complaint(&new).unwrap().id;
+    let details = store.complaint(id).unwrap();
+    assert_eq!(details.customer_words, words);
+    assert_eq!(details.summary.summary, "<b>bold</b> 🎂");
+    assert_eq!(details.customer.name, "Zoë 李");
+}
+
+#[test]
+fn urgent_is_flagged_until_acknowledged() {
+    let (mut store, _) = store_at(at(9));
+    let new = NewComplaint {
+        severity: Some(Severity::Urgent),
+        ..phone_complaint("Ana", "Allergic reaction")
+    };
+    let id = store.create_complaint(&new).unwrap().id;
+    assert!(store.complaint_summary(id).unwrap().urgent);
+    store
+        .record_step(id, Step::Acknowledge, &crate::store::test_support::entry(Step::Acknowledge))
+        .unwrap();
+    assert!(!store.complaint_summary(id).unwrap().urgent);
+}
+
+#[test]
+fn a_missing_complaint_is_reported_in_words() {
+    let (store, _) = store_at(at(9));
+    let err = store.complaint(42).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert!(err.to_string().contains("Complaint 42 was not found"));
 }

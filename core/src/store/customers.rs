@@ -1,0 +1,194 @@
+//! Customers: adding, finding, reading and editing them.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::complaints::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
+use super::timeline::log;
+use super::Store;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::text;
+
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// A customer's details as the owner enters them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CustomerInput {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// A customer as the list shows them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerSummary {
+    #[serde(flatten)]
+    pub customer: Customer,
+    pub complaints: i64,
+    pub open_complaints: i64,
+}
+
+/// A customer's page: their details and every complaint they made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerPage {
+    pub customer: Customer,
+    pub complaints: Vec<ComplaintSummary>,
+}
+
+struct Checked {
+    name: String,
+    email: String,
+    phone: String,
+}
+
+fn check(input: &CustomerInput) -> Result<Checked> {
+    Ok(Checked {
+        name: text::required(&input.name, "customer's name", MAX_NAME_CHARS)?,
+        email: text::email(&input.email)?,
+        phone: text::phone(&input.phone)?,
+    })
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, input: &CustomerInput, now: DateTime<Utc>) -> Result<i64> {
+    let customer = check(input)?;
+    tx.execute(
+        "INSERT INTO customers (name, email, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![customer.name, customer.email, customer.phone, dates::stamp(now)],
+    )?;
+    let id = tx.last_insert_rowid();
+    log(tx, None, Some(id), now, &format!("Added the customer {}", customer.name))?;
+    Ok(id)
+}
+
+pub(crate) fn check_exists(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?;
+    found.map(|_| ()).ok_or_else(|| not_found(id))
+}
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound(format!("Customer {id} was not found."))
+}
+
+/// `LIKE` pattern for "contains", with the owner's % and _ taken literally.
+fn contains_pattern(typed: &str) -> String {
+    let escaped = typed.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// Customers whose name, email or phone contains `typed`, by name;
+    /// a page at a time. Empty `typed` lists everyone.
+    pub fn list_customers(&self, typed: &str, offset: u32, limit: u32) -> Result<Vec<CustomerSummary>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT k.id, k.name, k.email, k.phone, k.created_at,
+                    (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id),
+                    (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id AND c.closed_at IS NULL)
+             FROM customers k
+             WHERE ?1 = '%%' OR k.name LIKE ?1 ESCAPE '\\' OR k.email LIKE ?1 ESCAPE '\\'
+                   OR k.phone LIKE ?1 ESCAPE '\\'
+             ORDER BY k.name COLLATE NOCASE, k.id
+             LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = statement.query_map(params![contains_pattern(typed), limit.min(200), offset], |row| {
+            Ok(CustomerSummary {
+                customer: Customer {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    email: row.get(2)?,
+                    phone: row.get(3)?,
+                    created_at: row.get(4)?,
+                },
+                complaints: row.get(5)?,
+                open_complaints: row.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(crate) fn customer_record(&self, id: i64) -> Result<Customer> {
+        self.conn
+            .query_row(
+                "SELECT id, name, email, phone, created_at FROM customers WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok(Customer {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        email: row.get(2)?,
+                        phone: row.get(3)?,
+                        created_at: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| not_found(id))
+    }
+
+    /// A customer and all their complaints, the newest first.
+    pub fn customer(&self, id: i64) -> Result<CustomerPage> {
+        let customer = self.customer_record(id)?;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE c.customer_id = :id
+             ORDER BY c.received_at DESC, c.id DESC"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(
+            rusqlite::named_params! { ":id": id, ":today": self.clock.today() },
+            summary_from_row,
+        )?;
+        Ok(CustomerPage {
+            customer,
+            complaints: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    /// Changes a customer's details; the history notes what changed.
+    pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
+        let now = self.clock.now();
+        let checked = check(input)?;
+        let before = self.customer_record(id)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE customers SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1",
+            params![id, checked.name, checked.email, checked.phone],
+        )?;
+        let mut changes = Vec::new();
+        if before.name != checked.name {
+            changes.push(format!("name from \"{}\" to \"{}\"", before.name, checked.name));
+        }
+        if before.email != checked.email {
+            changes.push(format!("email to \"{}\"", checked.email));
+        }
+        if before.phone != checked.phone {
+            changes.push(format!("phone to \"{}\"", checked.phone));
+        }
+        if !changes.is_empty() {
+            log(&tx, None, Some(id), now, &format!("Changed the customer's {}", changes.join(", ")))?;
+        }
+        if before.name != checked.name {
+            super::search::refresh_customer(&tx, id)?;
+        }
+        tx.commit()?;
+        self.customer_record(id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

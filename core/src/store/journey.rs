@@ -1,0 +1,398 @@
+//! Recording the steps of a complaint's journey, closing and reopening it,
+//! and ticking its checklists. The rules come from `crate::journey`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use super::complaints::{progress, ComplaintDetails, MAX_LONG_TEXT_CHARS};
+use super::timeline::{insert_contact, log};
+use super::Store;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::journey::{self, coaching, Step};
+use crate::kinds::{Channel, CloseReason, Direction, Remedy};
+use crate::text;
+
+/// What the owner records for one step. Which fields matter depends on the
+/// step: `text` is what was said (Acknowledge, Apologize), the plan (Assure),
+/// what was done (Fix) or the customer's words (Follow up).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StepEntry {
+    pub done_at: Option<String>,
+    pub channel: Option<Channel>,
+    pub text: String,
+    pub promised_date: Option<String>,
+    pub remedy: Option<Remedy>,
+    /// An amount such as "12.50"; empty when there was no cost.
+    pub cost: Option<String>,
+    pub satisfaction: Option<u8>,
+    pub satisfied: Option<bool>,
+}
+
+/// How the owner closes a complaint, with its lesson.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Closing {
+    pub reason: CloseReason,
+    /// Why it was closed early, or how it ended.
+    #[serde(default)]
+    pub note: String,
+    pub root_cause: String,
+    #[serde(default)]
+    pub preventive_action: String,
+    /// A friendly check-in planned for later, as YYYY-MM-DD.
+    #[serde(default)]
+    pub check_in_date: Option<String>,
+}
+
+/// One recorded step, as the complaint's page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepRecord {
+    pub id: i64,
+    pub step: Step,
+    pub done_at: DateTime<Utc>,
+    pub channel: Option<Channel>,
+    pub text: String,
+    pub promised_date: Option<NaiveDate>,
+    pub remedy: Option<Remedy>,
+    pub cost_cents: Option<i64>,
+    pub satisfaction: Option<u8>,
+    pub satisfied: Option<bool>,
+    pub close_reason: Option<CloseReason>,
+    pub root_cause: String,
+    pub preventive_action: String,
+    pub check_in_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistTick {
+    pub step: Step,
+    pub item: String,
+}
+
+impl Store {
+    /// Records `step` on a complaint, if the rules allow it now.
+    pub fn record_step(&mut self, complaint_id: i64, step: Step, entry: &StepEntry) -> Result<ComplaintDetails> {
+        let now = self.clock.now();
+        let today = self.clock.today();
+        let tx = self.conn.transaction()?;
+        let (current, received_at) = progress(&tx, complaint_id)?;
+        journey::check_record(current, step)?;
+        let record = Validated::new(step, entry, now, today, received_at)?;
+        let channel = match record.channel {
+            Some(channel) => channel,
+            None => tx.query_row("SELECT channel FROM complaints WHERE id = ?1", [complaint_id], |row| row.get(0))?,
+        };
+        tx.execute(
+            "INSERT INTO step_records (complaint_id, step, done_at, channel, text, promised_date,
+                 remedy, cost_cents, satisfaction, satisfied, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                complaint_id,
+                step,
+                dates::stamp(record.done_at),
+                channel,
+                record.text,
+                record.promised_date,
+                record.remedy,
+                record.cost_cents,
+                record.satisfaction,
+                record.satisfied,
+                dates::stamp(now),
+            ],
+        )?;
+        let satisfied = record.satisfied.unwrap_or(true);
+        let next = journey::after_record(step, satisfied);
+        let done = dates::stamp(record.done_at);
+        tx.execute("UPDATE complaints SET step = ?2 WHERE id = ?1", params![complaint_id, next])?;
+        match step {
+            Step::Acknowledge => tx.execute(
+                "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
+                params![complaint_id, done],
+            )?,
+            Step::Apologize => tx.execute(
+                "UPDATE complaints SET apologized_at = ?2 WHERE id = ?1",
+                params![complaint_id, done],
+            )?,
+            Step::Assure => tx.execute(
+                "UPDATE complaints SET promised_date = ?2 WHERE id = ?1",
+                params![complaint_id, record.promised_date],
+            )?,
+            Step::Fix => tx.execute(
+                "UPDATE complaints SET fixed_at = ?2 WHERE id = ?1",
+                params![complaint_id, done],
+            )?,
+            // An unsatisfied customer needs a new fix, after a new plan.
+            Step::FollowUp if !satisfied => {
+                tx.execute("UPDATE complaints SET fixed_at = NULL WHERE id = ?1", [complaint_id])?
+            }
+            _ => 0,
+        };
+        let (direction, words) = record.timeline_entry(step);
+        if !words.is_empty() {
+            insert_contact(&tx, complaint_id, direction, channel, record.done_at, &words, now)?;
+        }
+        log(&tx, Some(complaint_id), None, now, &record.history_line(step))?;
+        super::search::refresh(&tx, complaint_id)?;
+        tx.commit()?;
+        self.complaint(complaint_id)
+    }
+
+    /// Closes a complaint with its lesson; early only with a reason.
+    pub fn close_complaint(&mut self, complaint_id: i64, closing: &Closing) -> Result<ComplaintDetails> {
+        let now = self.clock.now();
+        let note = text::long(&closing.note, "reason or note", MAX_LONG_TEXT_CHARS, false)?;
+        let root_cause = text::long(&closing.root_cause, "lesson (why it happened)", MAX_LONG_TEXT_CHARS, true)?;
+        let prevention = text::long(&closing.preventive_action, "preventive action", MAX_LONG_TEXT_CHARS, false)?;
+        let check_in = match closing.check_in_date.as_deref().map(str::trim) {
+            Some(day) if !day.is_empty() => Some(dates::day(day, "check-in date")?),
+            _ => None,
+        };
+        let tx = self.conn.transaction()?;
+        let (current, _) = progress(&tx, complaint_id)?;
+        let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
+        journey::check_close(current, reason_given, closing.reason == CloseReason::Resolved)?;
+        tx.execute(
+            "INSERT INTO step_records (complaint_id, step, done_at, text, close_reason, root_cause,
+                 preventive_action, check_in_date, created_at)
+             VALUES (?1, 'close', ?2, ?3, ?4, ?5, ?6, ?7, ?2)",
+            params![complaint_id, dates::stamp(now), note, closing.reason, root_cause, prevention, check_in],
+        )?;
+        tx.execute(
+            "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
+            params![complaint_id, dates::stamp(now), closing.reason],
+        )?;
+        log(&tx, Some(complaint_id), None, now, &format!("Closed the complaint ({})", closing.reason.label().to_lowercase()))?;
+        super::search::refresh(&tx, complaint_id)?;
+        tx.commit()?;
+        self.complaint(complaint_id)
+    }
+
+    /// Reopens a closed complaint. A resolved one goes back to Assure (the
+    /// problem is back, so a new plan is needed); one closed early goes back
+    /// to the step it had reached.
+    pub fn reopen_complaint(&mut self, complaint_id: i64, why: &str) -> Result<ComplaintDetails> {
+        let now = self.clock.now();
+        let why = text::long(why, "reason for reopening", MAX_LONG_TEXT_CHARS, false)?;
+        let tx = self.conn.transaction()?;
+        let (current, _) = progress(&tx, complaint_id)?;
+        journey::check_reopen(current)?;
+        tx.execute(
+            "UPDATE complaints
+             SET closed_at = NULL, close_reason = NULL,
+                 fixed_at = CASE WHEN close_reason = 'resolved' THEN NULL ELSE fixed_at END,
+                 step = CASE WHEN close_reason = 'resolved' THEN 'assure' ELSE step END
+             WHERE id = ?1",
+            [complaint_id],
+        )?;
+        let line = if why.is_empty() {
+            "Reopened the complaint".to_owned()
+        } else {
+            format!("Reopened the complaint: {why}")
+        };
+        log(&tx, Some(complaint_id), None, now, &line)?;
+        tx.commit()?;
+        self.complaint(complaint_id)
+    }
+
+    /// Ticks or unticks one item of a step's checklist.
+    pub fn set_checklist_item(&mut self, complaint_id: i64, step: Step, item: &str, ticked: bool) -> Result<()> {
+        let known = coaching::coaching(step).checklist.iter().find(|known| known.key == item);
+        let Some(known) = known else {
+            return Err(Error::NotFound(format!("\"{item}\" is not on the checklist of \"{}\".", step.title())));
+        };
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        progress(&tx, complaint_id)?;
+        let changed = if ticked {
+            tx.execute(
+                "INSERT OR IGNORE INTO checklist_ticks (complaint_id, step, item, ticked_at) VALUES (?1, ?2, ?3, ?4)",
+                params![complaint_id, step, item, dates::stamp(now)],
+            )?
+        } else {
+            tx.execute(
+                "DELETE FROM checklist_ticks WHERE complaint_id = ?1 AND step = ?2 AND item = ?3",
+                params![complaint_id, step, item],
+            )?
+        };
+        if changed > 0 {
+            let verb = if ticked { "Ticked" } else { "Unticked" };
+            log(&tx, Some(complaint_id), None, now, &format!("{verb} \"{}\" ({})", known.label, step.title()))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// A step entry checked against the rules of its step.
+struct Validated {
+    done_at: DateTime<Utc>,
+    channel: Option<Channel>,
+    text: String,
+    promised_date: Option<NaiveDate>,
+    remedy: Option<Remedy>,
+    cost_cents: Option<i64>,
+    satisfaction: Option<u8>,
+    satisfied: Option<bool>,
+}
+
+impl Validated {
+    fn new(step: Step, entry: &StepEntry, now: DateTime<Utc>, today: NaiveDate, received_at: DateTime<Utc>) -> Result<Validated> {
+        let done_at = dates::past_instant(entry.done_at.as_deref(), "time it was done", now)?;
+        if done_at < received_at {
+            return Err(Error::InvalidInput(
+                "That time is before the complaint was received; please check it.".into(),
+            ));
+        }
+        let what = match step {
+            Step::Acknowledge => "what you said",
+            Step::Apologize => "apology",
+            Step::Assure => "plan",
+            Step::Fix => "what was done",
+            _ => "customer's words",
+        };
+        let text = text::long(&entry.text, what, MAX_LONG_TEXT_CHARS, step != Step::FollowUp)?;
+        let mut record = Validated {
+            done_at,
+            channel: entry.channel,
+            text,
+            promised_date: None,
+            remedy: None,
+            cost_cents: None,
+            satisfaction: None,
+            satisfied: None,
+        };
+        match step {
+            Step::Assure => {
+                let day = dates::day(entry.promised_date.as_deref().unwrap_or(""), "promised date")?;
+                if day < today {
+                    return Err(Error::InvalidInput(
+                        "The promised date has already passed; please choose today or a later day.".into(),
+                    ));
+                }
+                record.promised_date = Some(day);
+            }
+            Step::Fix => {
+                record.remedy = Some(entry.remedy.ok_or_else(|| {
+                    Error::InvalidInput("Please choose the remedy: refund, replacement, redo, discount, explanation or other.".into())
+                })?);
+                record.cost_cents = cost_cents(entry.cost.as_deref().unwrap_or(""))?;
+            }
+            Step::FollowUp => {
+                record.satisfaction = match entry.satisfaction {
+                    Some(score @ 1..=5) => Some(score),
+                    _ => {
+                        return Err(Error::InvalidInput(
+                            "Please choose how satisfied the customer is, from 1 to 5.".into(),
+                        ))
+                    }
+                };
+                record.satisfied = Some(entry.satisfied.ok_or_else(|| {
+                    Error::InvalidInput("Please say whether the customer is satisfied now.".into())
+                })?);
+            }
+            _ => {}
+        }
+        Ok(record)
+    }
+
+    /// What this step adds to the timeline.
+    fn timeline_entry(&self, step: Step) -> (Direction, String) {
+        match step {
+            Step::Fix => (Direction::Note, format!("Fix: {}", self.text)),
+            Step::FollowUp if !self.text.is_empty() => (Direction::Incoming, self.text.clone()),
+            Step::FollowUp => (Direction::Outgoing, "Followed up with the customer.".into()),
+            _ => (Direction::Outgoing, self.text.clone()),
+        }
+    }
+
+    fn history_line(&self, step: Step) -> String {
+        match step {
+            Step::Assure => format!(
+                "Recorded Assure: promised by {}",
+                self.promised_date.map(|day| day.to_string()).unwrap_or_default()
+            ),
+            Step::Fix => format!(
+                "Recorded Fix: {}",
+                self.remedy.map(|remedy| remedy.label().to_lowercase()).unwrap_or_default()
+            ),
+            Step::FollowUp if self.satisfied == Some(false) => format!(
+                "Recorded Follow up: not satisfied ({}/5); back to Assure for a new plan",
+                self.satisfaction.unwrap_or(0)
+            ),
+            Step::FollowUp => format!("Recorded Follow up: satisfied ({}/5)", self.satisfaction.unwrap_or(0)),
+            _ => format!("Recorded {}", step.title()),
+        }
+    }
+}
+
+/// "12.50", "12,50" or "12" as cents; empty means no cost.
+fn cost_cents(typed: &str) -> Result<Option<i64>> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let refuse = || Error::InvalidInput(format!("\"{typed}\" is not an amount; write it like 12.50."));
+    let normal = typed.replace(',', ".");
+    let (units, fraction) = normal.split_once('.').unwrap_or((&normal, ""));
+    if units.is_empty() && fraction.is_empty() || fraction.len() > 2 {
+        return Err(refuse());
+    }
+    if !units.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+        return Err(refuse());
+    }
+    let units: i64 = if units.is_empty() { 0 } else { units.parse().map_err(|_| refuse())? };
+    let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
+    units
+        .checked_mul(100)
+        .and_then(|cents| cents.checked_add(fraction))
+        .map(Some)
+        .ok_or_else(refuse)
+}
+
+pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRecord>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, step, done_at, channel, text, promised_date, remedy, cost_cents, satisfaction,
+                satisfied, close_reason, root_cause, preventive_action, check_in_date
+         FROM step_records WHERE complaint_id = ?1 ORDER BY id",
+    )?;
+    let rows = statement.query_map([complaint_id], |row| {
+        Ok(StepRecord {
+            id: row.get(0)?,
+            step: row.get(1)?,
+            done_at: row.get(2)?,
+            channel: row.get(3)?,
+            text: row.get(4)?,
+            promised_date: row.get(5)?,
+            remedy: row.get(6)?,
+            cost_cents: row.get(7)?,
+            satisfaction: row.get(8)?,
+            satisfied: row.get(9)?,
+            close_reason: row.get(10)?,
+            root_cause: row.get(11)?,
+            preventive_action: row.get(12)?,
+            check_in_date: row.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<ChecklistTick>> {
+    let mut statement =
+        conn.prepare_cached("SELECT step, item FROM checklist_ticks WHERE complaint_id = ?1 ORDER BY ticked_at")?;
+    let rows = statement.query_map([complaint_id], |row| {
+        Ok(ChecklistTick {
+            step: row.get(0)?,
+            item: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+//! The complaints list: filters, full-text search and sorting, a page at a time.
+
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use super::complaints::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
+use super::search::prefix_query;
+use super::Store;
+use crate::error::Result;
+use crate::journey::Step;
+use crate::kinds::Severity;
+
+pub const MAX_PAGE_SIZE: u32 = 200;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Any,
+    Open,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    /// The most recently received first.
+    #[default]
+    Received,
+    /// The soonest promised date first; complaints with no promise last.
+    Promised,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ComplaintQuery {
+    /// Words to find anywhere in what was written; each may be a word's start.
+    pub search: String,
+    /// Open complaints whose next step is this one.
+    pub step: Option<Step>,
+    pub category_id: Option<i64>,
+    pub severity: Option<Severity>,
+    pub status: Status,
+    pub overdue_only: bool,
+    pub sort: SortBy,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComplaintPage {
+    pub items: Vec<ComplaintSummary>,
+    /// More match after this page.
+    pub has_more: bool,
+}
+
+impl Store {
+    pub fn list_complaints(&self, query: &ComplaintQuery) -> Result<ComplaintPage> {
+        let limit = query.limit.clamp(1, MAX_PAGE_SIZE);
+        let mut filters = Vec::new();
+        let mut values: Vec<(&str, Value)> = vec![(":today", Value::Text(self.clock.today().to_string()))];
+        let mut from = SUMMARY_FROM.to_owned();
+        if let Some(fts) = prefix_query(&query.search) {
+            from.push_str(" JOIN complaint_search s ON s.rowid = c.id");
+            filters.push("complaint_search MATCH :search");
+            values.push((":search", Value::Text(fts)));
+        }
+        if let Some(step) = query.step {
+            filters.push("c.step = :step AND c.closed_at IS NULL");
+            values.push((":step", Value::Text(step.as_str().into())));
+        }
+        if let Some(category_id) = query.category_id {
+            filters.push("c.category_id = :category");
+            values.push((":category", Value::Integer(category_id)));
+        }
+        if let Some(severity) = query.severity {
+            filters.push("c.severity = :severity");
+            values.push((":severity", Value::Text(severity.as_str().into())));
+        }
+        match query.status {
+            Status::Any => {}
+            Status::Open => filters.push("c.closed_at IS NULL"),
+            Status::Closed => filters.push("c.closed_at IS NOT NULL"),
+        }
+        if query.overdue_only {
+            filters.push("c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today");
+        }
+        let filter = if filters.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", filters.join(" AND "))
+        };
+        let order = match query.sort {
+            SortBy::Received => "c.received_at DESC, c.id DESC",
+            SortBy::Promised => "c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC",
+        };
+        values.push((":limit", Value::Integer(i64::from(limit) + 1)));
+        values.push((":offset", Value::Integer(i64::from(query.offset))));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {from} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
+            values.iter().map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)).collect();
+        let rows = statement.query_map(params.as_slice(), summary_from_row)?;
+        let mut items: Vec<ComplaintSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        let has_more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        Ok(ComplaintPage { items, has_more })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+//! The owner's settings: business and owner name, and the message templates
+//! (the owner's own, or the defaults from the coaching).
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::complaints::MAX_LONG_TEXT_CHARS;
+use super::timeline::log;
+use super::Store;
+use crate::dates;
+use crate::error::Result;
+use crate::journey::template::{self, Values};
+use crate::journey::{coaching, Step};
+use crate::text;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    pub business_name: String,
+    pub owner_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Template {
+    pub step: Step,
+    pub title: &'static str,
+    pub body: String,
+    /// True while the owner has not changed it.
+    pub is_default: bool,
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            business_name: self.setting("business_name")?.unwrap_or_default(),
+            owner_name: self.setting("owner_name")?.unwrap_or_default(),
+        })
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
+        let business = text::optional_line(&settings.business_name, "business name", 200)?;
+        let owner = text::optional_line(&settings.owner_name, "owner's name", 200)?;
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        for (key, value) in [("business_name", &business), ("owner_name", &owner)] {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        log(&tx, None, None, now, "Changed the business and owner names")?;
+        tx.commit()?;
+        self.settings()
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+            .optional()?)
+    }
+
+    /// The template of every step, in the order of the journey.
+    pub fn templates(&self) -> Result<Vec<Template>> {
+        Step::ALL.into_iter().map(|step| self.template(step)).collect()
+    }
+
+    pub fn template(&self, step: Step) -> Result<Template> {
+        let own: Option<String> = self
+            .conn
+            .query_row("SELECT body FROM templates WHERE step = ?1", [step.as_str()], |row| row.get(0))
+            .optional()?;
+        Ok(Template {
+            step,
+            title: step.title(),
+            is_default: own.is_none(),
+            body: own.unwrap_or_else(|| coaching::coaching(step).template.to_owned()),
+        })
+    }
+
+    pub fn save_template(&mut self, step: Step, body: &str) -> Result<Template> {
+        let body = text::long(body, "template", MAX_LONG_TEXT_CHARS, true)?;
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO templates (step, body, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (step) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            params![step.as_str(), body, dates::stamp(now)],
+        )?;
+        log(&tx, None, None, now, &format!("Changed the template for \"{}\"", step.title()))?;
+        tx.commit()?;
+        self.template(step)
+    }
+
+    /// Goes back to Mend's own wording for a step.
+    pub fn reset_template(&mut self, step: Step) -> Result<Template> {
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM templates WHERE step = ?1", [step.as_str()])?;
+        log(&tx, None, None, now, &format!("Reset the template for \"{}\"", step.title()))?;
+        tx.commit()?;
+        self.template(step)
+    }
+
+    /// The message draft for one step of a complaint, filled in.
+    pub fn draft_message(&self, complaint_id: i64, step: Step) -> Result<String> {
+        let complaint = self.complaint(complaint_id)?;
+        let settings = self.settings()?;
+        let latest = |wanted: Step| complaint.records.iter().rev().find(|record| record.step == wanted);
+        let remedy = latest(Step::Fix)
+            .and_then(|record| record.remedy)
+            .map(|remedy| remedy.label().to_lowercase())
+            .unwrap_or_default();
+        let values = Values {
+            first_name: template::first_name(&complaint.customer.name),
+            business_name: settings.business_name,
+            owner_name: settings.owner_name,
+            summary: lower_first(&complaint.summary.summary),
+            promised_date: complaint.summary.promised_date.map(spoken_date).unwrap_or_default(),
+            remedy,
+        };
+        Ok(template::render(&self.template(step)?.body, &values))
+    }
+}
+
+/// "Friday 27 November", as one would write it in a message.
+pub fn spoken_date(day: NaiveDate) -> String {
+    format!("{} {} {}", day.format("%A"), day.day(), day.format("%B"))
+}
+
+/// "Cake arrived squashed" reads as "cake arrived squashed" mid-sentence.
+fn lower_first(summary: &str) -> String {
+    let mut chars = summary.chars();
+    match (chars.next(), chars.clone().next()) {
+        // Leave "UPS lost it" and "I …" alone.
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() && second != ' ' => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => summary.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_messages_are_spelled_out() {
+        assert_eq!(spoken_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()), "Friday 27 November");
+    }
+
+    #[test]
+    fn a_summary_reads_well_mid_sentence() {
+        assert_eq!(lower_first("Cake arrived squashed"), "cake arrived squashed");
+        assert_eq!(lower_first("UPS lost the parcel"), "UPS lost the parcel");
+        assert_eq!(lower_first("I was charged twice"), "I was charged twice");
+        assert_eq!(lower_first("Émile's order"), "émile's order");
+    }
+}
