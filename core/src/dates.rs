@@ -9,7 +9,11 @@ const FUTURE_SLACK: Duration = Duration::minutes(5);
 
 /// A moment in RFC 3339 (the UI converts the owner's local time), or now when empty.
 /// A moment in the future is refused: it has not happened yet.
-pub(crate) fn past_instant(value: Option<&str>, what: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+pub(crate) fn past_instant(
+    value: Option<&str>,
+    what: &str,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>> {
     let value = value.map(str::trim).unwrap_or("");
     if value.is_empty() {
         return Ok(now);
@@ -33,9 +37,7 @@ pub(crate) fn past_instant(value: Option<&str>, what: &str, now: DateTime<Utc>) 
 pub(crate) fn day(value: &str, what: &str) -> Result<NaiveDate> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "Please choose the {what}."
-        )));
+        return Err(Error::InvalidInput(format!("Please choose the {what}.")));
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
         Error::InvalidInput(format!(
@@ -67,7 +69,10 @@ mod tests {
     #[test]
     fn a_moment_with_an_offset_is_kept_as_the_same_instant() {
         let parsed = past_instant(Some("2026-11-23T10:30:00+01:00"), "time", now()).unwrap();
-        assert_eq!(parsed, Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap());
+        assert_eq!(
+            parsed,
+            Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap()
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod clock;
 mod dates;
 pub mod db;
 pub mod error;
+pub mod generate;
 pub mod journey;
 pub mod kinds;
 pub mod store;

@@ -159,9 +159,19 @@ mod tests {
         for good in ["ana@example.com", "a.b+c@mail.example.pt", ""] {
             assert!(email(good).is_ok(), "{good}");
         }
-        for bad in ["ana", "ana@", "@example.com", "ana@example", "a b@example.com", "a@b@c.com"] {
+        for bad in [
+            "ana",
+            "ana@",
+            "@example.com",
+            "ana@example",
+            "a b@example.com",
+            "a@b@c.com",
+        ] {
             let err = email(bad).unwrap_err();
-            assert!(err.to_string().contains("does not look like an email"), "{bad}");
+            assert!(
+                err.to_string().contains("does not look like an email"),
+                "{bad}"
+            );
         }
     }
 

@@ -2,6 +2,7 @@
 //! what may be recorded when. Pure decisions; the store applies them.
 
 pub mod coaching;
+pub mod guide;
 pub mod template;
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
@@ -75,7 +76,8 @@ impl ToSql for Step {
 impl FromSql for Step {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let word = value.as_str()?;
-        Step::parse(word).ok_or_else(|| FromSqlError::Other(format!("unknown step '{word}'").into()))
+        Step::parse(word)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown step '{word}'").into()))
     }
 }
 
@@ -100,7 +102,9 @@ pub fn check_record(progress: Progress, step: Step) -> Result<()> {
         ));
     }
     if step == Step::Receive {
-        return Err(Error::Refused("This complaint has already been received.".into()));
+        return Err(Error::Refused(
+            "This complaint has already been received.".into(),
+        ));
     }
     if step == Step::Close {
         return Err(Error::Refused(

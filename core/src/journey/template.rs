@@ -29,7 +29,10 @@ pub fn render(template: &str, values: &Values) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| Some((close, value_of(&after[..close], values)?))) {
+        match after
+            .find('}')
+            .and_then(|close| Some((close, value_of(&after[..close], values)?)))
+        {
             Some((close, value)) => {
                 out.push_str(&value);
                 rest = &after[close + 1..];
@@ -103,7 +106,10 @@ mod tests {
             owner_name: "Rui".into(),
             ..Values::default()
         };
-        assert_eq!(render("{summary} - {owner_name}", &values), "{owner_name} was rude - Rui");
+        assert_eq!(
+            render("{summary} - {owner_name}", &values),
+            "{owner_name} was rude - Rui"
+        );
     }
 
     #[test]

@@ -13,7 +13,15 @@ fn steps_are_in_the_order_of_the_journey() {
     let titles: Vec<_> = Step::ALL.iter().map(|step| step.as_str()).collect();
     assert_eq!(
         titles,
-        ["receive", "acknowledge", "apologize", "assure", "fix", "follow_up", "close"]
+        [
+            "receive",
+            "acknowledge",
+            "apologize",
+            "assure",
+            "fix",
+            "follow_up",
+            "close"
+        ]
     );
     for pair in Step::ALL.windows(2) {
         assert!(pair[0] < pair[1]);

@@ -22,9 +22,13 @@ pub struct Category {
 
 pub(crate) fn check_exists(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let found: Option<i64> = tx
-        .query_row("SELECT id FROM categories WHERE id = ?1", [id], |row| row.get(0))
+        .query_row("SELECT id FROM categories WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
         .optional()?;
-    found.map(|_| ()).ok_or_else(|| Error::NotFound(format!("Category {id} was not found.")))
+    found
+        .map(|_| ())
+        .ok_or_else(|| Error::NotFound(format!("Category {id} was not found.")))
 }
 
 /// A second category of the same name (in any case) is refused in words.
@@ -60,9 +64,19 @@ impl Store {
         tx.execute("INSERT INTO categories (name) VALUES (?1)", [&name])
             .map_err(|error| duplicate_name(error, &name))?;
         let id = tx.last_insert_rowid();
-        log(&tx, None, None, now, &format!("Added the category \"{name}\""))?;
+        log(
+            &tx,
+            None,
+            None,
+            now,
+            &format!("Added the category \"{name}\""),
+        )?;
         tx.commit()?;
-        Ok(Category { id, name, retired: false })
+        Ok(Category {
+            id,
+            name,
+            retired: false,
+        })
     }
 
     pub fn rename_category(&mut self, id: i64, name: &str) -> Result<Category> {
@@ -70,10 +84,22 @@ impl Store {
         let now = self.clock.now();
         let tx = self.conn.transaction()?;
         check_exists(&tx, id)?;
-        let before: String = tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| row.get(0))?;
-        tx.execute("UPDATE categories SET name = ?2 WHERE id = ?1", params![id, name])
-            .map_err(|error| duplicate_name(error, &name))?;
-        log(&tx, None, None, now, &format!("Renamed the category \"{before}\" to \"{name}\""))?;
+        let before: String =
+            tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })?;
+        tx.execute(
+            "UPDATE categories SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        )
+        .map_err(|error| duplicate_name(error, &name))?;
+        log(
+            &tx,
+            None,
+            None,
+            now,
+            &format!("Renamed the category \"{before}\" to \"{name}\""),
+        )?;
         tx.commit()?;
         self.category(id)
     }
@@ -84,10 +110,22 @@ impl Store {
         let tx = self.conn.transaction()?;
         check_exists(&tx, id)?;
         let retired_at: Option<String> = retired.then(|| dates::stamp(now));
-        tx.execute("UPDATE categories SET retired_at = ?2 WHERE id = ?1", params![id, retired_at])?;
-        let name: String = tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| row.get(0))?;
+        tx.execute(
+            "UPDATE categories SET retired_at = ?2 WHERE id = ?1",
+            params![id, retired_at],
+        )?;
+        let name: String =
+            tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })?;
         let verb = if retired { "Retired" } else { "Brought back" };
-        log(&tx, None, None, now, &format!("{verb} the category \"{name}\""))?;
+        log(
+            &tx,
+            None,
+            None,
+            now,
+            &format!("{verb} the category \"{name}\""),
+        )?;
         tx.commit()?;
         self.category(id)
     }
@@ -106,4 +144,3 @@ impl Store {
         )?)
     }
 }
-

@@ -117,10 +117,25 @@ impl Store {
     pub fn create_complaint(&mut self, new: &NewComplaint) -> Result<ComplaintSummary> {
         let now = self.clock.now();
         let summary = text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?;
-        let words = text::long(&new.customer_words, "customer's own words", MAX_LONG_TEXT_CHARS, false)?;
-        let outcome = text::long(&new.desired_outcome, "outcome they want", MAX_LONG_TEXT_CHARS, false)?;
-        let reference = text::optional_line(&new.reference, "order or product reference", MAX_REFERENCE_CHARS)?;
-        let received_at = dates::past_instant(new.received_at.as_deref(), "time it was received", now)?;
+        let words = text::long(
+            &new.customer_words,
+            "customer's own words",
+            MAX_LONG_TEXT_CHARS,
+            false,
+        )?;
+        let outcome = text::long(
+            &new.desired_outcome,
+            "outcome they want",
+            MAX_LONG_TEXT_CHARS,
+            false,
+        )?;
+        let reference = text::optional_line(
+            &new.reference,
+            "order or product reference",
+            MAX_REFERENCE_CHARS,
+        )?;
+        let received_at =
+            dates::past_instant(new.received_at.as_deref(), "time it was received", now)?;
         let channel = new.channel.unwrap_or(Channel::Other);
         let severity = new.severity.unwrap_or(Severity::Normal);
 
@@ -160,9 +175,23 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         if !words.is_empty() {
-            super::timeline::insert_contact(&tx, id, Direction::Incoming, channel, received_at, &words, now)?;
+            super::timeline::insert_contact(
+                &tx,
+                id,
+                Direction::Incoming,
+                channel,
+                received_at,
+                &words,
+                now,
+            )?;
         }
-        super::timeline::log(&tx, Some(id), Some(customer_id), now, &format!("Received the complaint: {summary}"))?;
+        super::timeline::log(
+            &tx,
+            Some(id),
+            Some(customer_id),
+            now,
+            &format!("Received the complaint: {summary}"),
+        )?;
         super::search::refresh(&tx, id)?;
         tx.commit()?;
         self.complaint_summary(id)
@@ -221,11 +250,16 @@ impl Store {
 }
 
 pub(crate) fn not_found(id: i64) -> Error {
-    Error::NotFound(format!("Complaint {id} was not found. It may have been removed."))
+    Error::NotFound(format!(
+        "Complaint {id} was not found. It may have been removed."
+    ))
 }
 
 /// The state the journey rules look at, read inside a write transaction.
-pub(crate) fn progress(tx: &Transaction<'_>, id: i64) -> Result<(crate::journey::Progress, DateTime<Utc>)> {
+pub(crate) fn progress(
+    tx: &Transaction<'_>,
+    id: i64,
+) -> Result<(crate::journey::Progress, DateTime<Utc>)> {
     tx.query_row(
         "SELECT step, apologized_at IS NOT NULL, closed_at IS NOT NULL, received_at
          FROM complaints WHERE id = ?1",

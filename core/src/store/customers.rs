@@ -64,20 +64,37 @@ fn check(input: &CustomerInput) -> Result<Checked> {
     })
 }
 
-pub(crate) fn insert(tx: &Transaction<'_>, input: &CustomerInput, now: DateTime<Utc>) -> Result<i64> {
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    input: &CustomerInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let customer = check(input)?;
     tx.execute(
         "INSERT INTO customers (name, email, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![customer.name, customer.email, customer.phone, dates::stamp(now)],
+        params![
+            customer.name,
+            customer.email,
+            customer.phone,
+            dates::stamp(now)
+        ],
     )?;
     let id = tx.last_insert_rowid();
-    log(tx, None, Some(id), now, &format!("Added the customer {}", customer.name))?;
+    log(
+        tx,
+        None,
+        Some(id),
+        now,
+        &format!("Added the customer {}", customer.name),
+    )?;
     Ok(id)
 }
 
 pub(crate) fn check_exists(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let found: Option<i64> = tx
-        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |row| row.get(0))
+        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
         .optional()?;
     found.map(|_| ()).ok_or_else(|| not_found(id))
 }
@@ -88,14 +105,23 @@ fn not_found(id: i64) -> Error {
 
 /// `LIKE` pattern for "contains", with the owner's % and _ taken literally.
 fn contains_pattern(typed: &str) -> String {
-    let escaped = typed.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = typed
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
 impl Store {
     /// Customers whose name, email or phone contains `typed`, by name;
     /// a page at a time. Empty `typed` lists everyone.
-    pub fn list_customers(&self, typed: &str, offset: u32, limit: u32) -> Result<Vec<CustomerSummary>> {
+    pub fn list_customers(
+        &self,
+        typed: &str,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<CustomerSummary>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT k.id, k.name, k.email, k.phone, k.created_at,
                     (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id),
@@ -106,19 +132,22 @@ impl Store {
              ORDER BY k.name COLLATE NOCASE, k.id
              LIMIT ?2 OFFSET ?3",
         )?;
-        let rows = statement.query_map(params![contains_pattern(typed), limit.min(200), offset], |row| {
-            Ok(CustomerSummary {
-                customer: Customer {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    email: row.get(2)?,
-                    phone: row.get(3)?,
-                    created_at: row.get(4)?,
-                },
-                complaints: row.get(5)?,
-                open_complaints: row.get(6)?,
-            })
-        })?;
+        let rows = statement.query_map(
+            params![contains_pattern(typed), limit.min(200), offset],
+            |row| {
+                Ok(CustomerSummary {
+                    customer: Customer {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        email: row.get(2)?,
+                        phone: row.get(3)?,
+                        created_at: row.get(4)?,
+                    },
+                    complaints: row.get(5)?,
+                    open_complaints: row.get(6)?,
+                })
+            },
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -171,7 +200,10 @@ impl Store {
         )?;
         let mut changes = Vec::new();
         if before.name != checked.name {
-            changes.push(format!("name from \"{}\" to \"{}\"", before.name, checked.name));
+            changes.push(format!(
+                "name from \"{}\" to \"{}\"",
+                before.name, checked.name
+            ));
         }
         if before.email != checked.email {
             changes.push(format!("email to \"{}\"", checked.email));
@@ -180,7 +212,13 @@ impl Store {
             changes.push(format!("phone to \"{}\"", checked.phone));
         }
         if !changes.is_empty() {
-            log(&tx, None, Some(id), now, &format!("Changed the customer's {}", changes.join(", ")))?;
+            log(
+                &tx,
+                None,
+                Some(id),
+                now,
+                &format!("Changed the customer's {}", changes.join(", ")),
+            )?;
         }
         if before.name != checked.name {
             super::search::refresh_customer(&tx, id)?;

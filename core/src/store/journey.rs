@@ -76,7 +76,12 @@ pub struct ChecklistTick {
 
 impl Store {
     /// Records `step` on a complaint, if the rules allow it now.
-    pub fn record_step(&mut self, complaint_id: i64, step: Step, entry: &StepEntry) -> Result<ComplaintDetails> {
+    pub fn record_step(
+        &mut self,
+        complaint_id: i64,
+        step: Step,
+        entry: &StepEntry,
+    ) -> Result<ComplaintDetails> {
         let now = self.clock.now();
         let today = self.clock.today();
         let tx = self.conn.transaction()?;
@@ -85,7 +90,11 @@ impl Store {
         let record = Validated::new(step, entry, now, today, received_at)?;
         let channel = match record.channel {
             Some(channel) => channel,
-            None => tx.query_row("SELECT channel FROM complaints WHERE id = ?1", [complaint_id], |row| row.get(0))?,
+            None => tx.query_row(
+                "SELECT channel FROM complaints WHERE id = ?1",
+                [complaint_id],
+                |row| row.get(0),
+            )?,
         };
         tx.execute(
             "INSERT INTO step_records (complaint_id, step, done_at, channel, text, promised_date,
@@ -108,7 +117,10 @@ impl Store {
         let satisfied = record.satisfied.unwrap_or(true);
         let next = journey::after_record(step, satisfied);
         let done = dates::stamp(record.done_at);
-        tx.execute("UPDATE complaints SET step = ?2 WHERE id = ?1", params![complaint_id, next])?;
+        tx.execute(
+            "UPDATE complaints SET step = ?2 WHERE id = ?1",
+            params![complaint_id, next],
+        )?;
         match step {
             Step::Acknowledge => tx.execute(
                 "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
@@ -127,27 +139,56 @@ impl Store {
                 params![complaint_id, done],
             )?,
             // An unsatisfied customer needs a new fix, after a new plan.
-            Step::FollowUp if !satisfied => {
-                tx.execute("UPDATE complaints SET fixed_at = NULL WHERE id = ?1", [complaint_id])?
-            }
+            Step::FollowUp if !satisfied => tx.execute(
+                "UPDATE complaints SET fixed_at = NULL WHERE id = ?1",
+                [complaint_id],
+            )?,
             _ => 0,
         };
         let (direction, words) = record.timeline_entry(step);
         if !words.is_empty() {
-            insert_contact(&tx, complaint_id, direction, channel, record.done_at, &words, now)?;
+            insert_contact(
+                &tx,
+                complaint_id,
+                direction,
+                channel,
+                record.done_at,
+                &words,
+                now,
+            )?;
         }
-        log(&tx, Some(complaint_id), None, now, &record.history_line(step))?;
+        log(
+            &tx,
+            Some(complaint_id),
+            None,
+            now,
+            &record.history_line(step),
+        )?;
         super::search::refresh(&tx, complaint_id)?;
         tx.commit()?;
         self.complaint(complaint_id)
     }
 
     /// Closes a complaint with its lesson; early only with a reason.
-    pub fn close_complaint(&mut self, complaint_id: i64, closing: &Closing) -> Result<ComplaintDetails> {
+    pub fn close_complaint(
+        &mut self,
+        complaint_id: i64,
+        closing: &Closing,
+    ) -> Result<ComplaintDetails> {
         let now = self.clock.now();
         let note = text::long(&closing.note, "reason or note", MAX_LONG_TEXT_CHARS, false)?;
-        let root_cause = text::long(&closing.root_cause, "lesson (why it happened)", MAX_LONG_TEXT_CHARS, true)?;
-        let prevention = text::long(&closing.preventive_action, "preventive action", MAX_LONG_TEXT_CHARS, false)?;
+        let root_cause = text::long(
+            &closing.root_cause,
+            "lesson (why it happened)",
+            MAX_LONG_TEXT_CHARS,
+            true,
+        )?;
+        let prevention = text::long(
+            &closing.preventive_action,
+            "preventive action",
+            MAX_LONG_TEXT_CHARS,
+            false,
+        )?;
         let check_in = match closing.check_in_date.as_deref().map(str::trim) {
             Some(day) if !day.is_empty() => Some(dates::day(day, "check-in date")?),
             _ => None,
@@ -155,18 +196,39 @@ impl Store {
         let tx = self.conn.transaction()?;
         let (current, _) = progress(&tx, complaint_id)?;
         let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
-        journey::check_close(current, reason_given, closing.reason == CloseReason::Resolved)?;
+        journey::check_close(
+            current,
+            reason_given,
+            closing.reason == CloseReason::Resolved,
+        )?;
         tx.execute(
             "INSERT INTO step_records (complaint_id, step, done_at, text, close_reason, root_cause,
                  preventive_action, check_in_date, created_at)
              VALUES (?1, 'close', ?2, ?3, ?4, ?5, ?6, ?7, ?2)",
-            params![complaint_id, dates::stamp(now), note, closing.reason, root_cause, prevention, check_in],
+            params![
+                complaint_id,
+                dates::stamp(now),
+                note,
+                closing.reason,
+                root_cause,
+                prevention,
+                check_in
+            ],
         )?;
         tx.execute(
             "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
             params![complaint_id, dates::stamp(now), closing.reason],
         )?;
-        log(&tx, Some(complaint_id), None, now, &format!("Closed the complaint ({})", closing.reason.label().to_lowercase()))?;
+        log(
+            &tx,
+            Some(complaint_id),
+            None,
+            now,
+            &format!(
+                "Closed the complaint ({})",
+                closing.reason.label().to_lowercase()
+            ),
+        )?;
         super::search::refresh(&tx, complaint_id)?;
         tx.commit()?;
         self.complaint(complaint_id)
@@ -200,10 +262,22 @@ impl Store {
     }
 
     /// Ticks or unticks one item of a step's checklist.
-    pub fn set_checklist_item(&mut self, complaint_id: i64, step: Step, item: &str, ticked: bool) -> Result<()> {
-        let known = coaching::coaching(step).checklist.iter().find(|known| known.key == item);
+    pub fn set_checklist_item(
+        &mut self,
+        complaint_id: i64,
+        step: Step,
+        item: &str,
+        ticked: bool,
+    ) -> Result<()> {
+        let known = coaching::coaching(step)
+            .checklist
+            .iter()
+            .find(|known| known.key == item);
         let Some(known) = known else {
-            return Err(Error::NotFound(format!("\"{item}\" is not on the checklist of \"{}\".", step.title())));
+            return Err(Error::NotFound(format!(
+                "\"{item}\" is not on the checklist of \"{}\".",
+                step.title()
+            )));
         };
         let now = self.clock.now();
         let tx = self.conn.transaction()?;
@@ -221,7 +295,13 @@ impl Store {
         };
         if changed > 0 {
             let verb = if ticked { "Ticked" } else { "Unticked" };
-            log(&tx, Some(complaint_id), None, now, &format!("{verb} \"{}\" ({})", known.label, step.title()))?;
+            log(
+                &tx,
+                Some(complaint_id),
+                None,
+                now,
+                &format!("{verb} \"{}\" ({})", known.label, step.title()),
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -241,7 +321,13 @@ struct Validated {
 }
 
 impl Validated {
-    fn new(step: Step, entry: &StepEntry, now: DateTime<Utc>, today: NaiveDate, received_at: DateTime<Utc>) -> Result<Validated> {
+    fn new(
+        step: Step,
+        entry: &StepEntry,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        received_at: DateTime<Utc>,
+    ) -> Result<Validated> {
         let done_at = dates::past_instant(entry.done_at.as_deref(), "time it was done", now)?;
         if done_at < received_at {
             return Err(Error::InvalidInput(
@@ -255,7 +341,12 @@ impl Validated {
             Step::Fix => "what was done",
             _ => "customer's words",
         };
-        let text = text::long(&entry.text, what, MAX_LONG_TEXT_CHARS, step != Step::FollowUp)?;
+        let text = text::long(
+            &entry.text,
+            what,
+            MAX_LONG_TEXT_CHARS,
+            step != Step::FollowUp,
+        )?;
         let mut record = Validated {
             done_at,
             channel: entry.channel,
@@ -268,10 +359,14 @@ impl Validated {
         };
         match step {
             Step::Assure => {
-                let day = dates::day(entry.promised_date.as_deref().unwrap_or(""), "promised date")?;
+                let day = dates::day(
+                    entry.promised_date.as_deref().unwrap_or(""),
+                    "promised date",
+                )?;
                 if day < today {
                     return Err(Error::InvalidInput(
-                        "The promised date has already passed; please choose today or a later day.".into(),
+                        "The promised date has already passed; please choose today or a later day."
+                            .into(),
                     ));
                 }
                 record.promised_date = Some(day);
@@ -314,17 +409,24 @@ impl Validated {
         match step {
             Step::Assure => format!(
                 "Recorded Assure: promised by {}",
-                self.promised_date.map(|day| day.to_string()).unwrap_or_default()
+                self.promised_date
+                    .map(|day| day.to_string())
+                    .unwrap_or_default()
             ),
             Step::Fix => format!(
                 "Recorded Fix: {}",
-                self.remedy.map(|remedy| remedy.label().to_lowercase()).unwrap_or_default()
+                self.remedy
+                    .map(|remedy| remedy.label().to_lowercase())
+                    .unwrap_or_default()
             ),
             Step::FollowUp if self.satisfied == Some(false) => format!(
                 "Recorded Follow up: not satisfied ({}/5); back to Assure for a new plan",
                 self.satisfaction.unwrap_or(0)
             ),
-            Step::FollowUp => format!("Recorded Follow up: satisfied ({}/5)", self.satisfaction.unwrap_or(0)),
+            Step::FollowUp => format!(
+                "Recorded Follow up: satisfied ({}/5)",
+                self.satisfaction.unwrap_or(0)
+            ),
             _ => format!("Recorded {}", step.title()),
         }
     }
@@ -336,16 +438,28 @@ fn cost_cents(typed: &str) -> Result<Option<i64>> {
     if typed.is_empty() {
         return Ok(None);
     }
-    let refuse = || Error::InvalidInput(format!("\"{typed}\" is not an amount; write it like 12.50."));
+    let refuse = || {
+        Error::InvalidInput(format!(
+            "\"{typed}\" is not an amount; write it like 12.50."
+        ))
+    };
     let normal = typed.replace(',', ".");
     let (units, fraction) = normal.split_once('.').unwrap_or((&normal, ""));
     if units.is_empty() && fraction.is_empty() || fraction.len() > 2 {
         return Err(refuse());
     }
-    if !units.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit()) {
+    if !units
+        .chars()
+        .chain(fraction.chars())
+        .all(|c| c.is_ascii_digit())
+    {
         return Err(refuse());
     }
-    let units: i64 = if units.is_empty() { 0 } else { units.parse().map_err(|_| refuse())? };
+    let units: i64 = if units.is_empty() {
+        0
+    } else {
+        units.parse().map_err(|_| refuse())?
+    };
     let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
     units
         .checked_mul(100)
@@ -382,8 +496,9 @@ pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRe
 }
 
 pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<ChecklistTick>> {
-    let mut statement =
-        conn.prepare_cached("SELECT step, item FROM checklist_ticks WHERE complaint_id = ?1 ORDER BY ticked_at")?;
+    let mut statement = conn.prepare_cached(
+        "SELECT step, item FROM checklist_ticks WHERE complaint_id = ?1 ORDER BY ticked_at",
+    )?;
     let rows = statement.query_map([complaint_id], |row| {
         Ok(ChecklistTick {
             step: row.get(0)?,
@@ -392,7 +507,6 @@ pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<Checklis
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
-
 
 #[cfg(test)]
 mod tests;

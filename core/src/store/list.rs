@@ -59,7 +59,8 @@ impl Store {
     pub fn list_complaints(&self, query: &ComplaintQuery) -> Result<ComplaintPage> {
         let limit = query.limit.clamp(1, MAX_PAGE_SIZE);
         let mut filters = Vec::new();
-        let mut values: Vec<(&str, Value)> = vec![(":today", Value::Text(self.clock.today().to_string()))];
+        let mut values: Vec<(&str, Value)> =
+            vec![(":today", Value::Text(self.clock.today().to_string()))];
         let mut from = SUMMARY_FROM.to_owned();
         if let Some(fts) = prefix_query(&query.search) {
             from.push_str(" JOIN complaint_search s ON s.rowid = c.id");
@@ -93,7 +94,9 @@ impl Store {
         };
         let order = match query.sort {
             SortBy::Received => "c.received_at DESC, c.id DESC",
-            SortBy::Promised => "c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC",
+            SortBy::Promised => {
+                "c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
+            }
         };
         values.push((":limit", Value::Integer(i64::from(limit) + 1)));
         values.push((":offset", Value::Integer(i64::from(query.offset))));
@@ -101,8 +104,10 @@ impl Store {
             "SELECT {SUMMARY_COLUMNS} FROM {from} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> =
-            values.iter().map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)).collect();
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+            .collect();
         let rows = statement.query_map(params.as_slice(), summary_from_row)?;
         let mut items: Vec<ComplaintSummary> = rows.collect::<rusqlite::Result<_>>()?;
         let has_more = items.len() > limit as usize;

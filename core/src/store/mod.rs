@@ -54,4 +54,14 @@ impl Store {
     pub fn database_path(data_dir: &Path) -> PathBuf {
         data_dir.join(db::FILE_NAME)
     }
+
+    /// The connection itself, for `crate::generate`, which writes synthetic
+    /// data straight with SQL in large transactions.
+    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
 }

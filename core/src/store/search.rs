@@ -7,7 +7,10 @@ use crate::error::Result;
 
 /// Rewrites the complaint's document from what is stored now.
 pub(crate) fn refresh(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
-    tx.execute("DELETE FROM complaint_search WHERE rowid = ?1", [complaint_id])?;
+    tx.execute(
+        "DELETE FROM complaint_search WHERE rowid = ?1",
+        [complaint_id],
+    )?;
     tx.execute(
         "INSERT INTO complaint_search (rowid, body)
          SELECT c.id,

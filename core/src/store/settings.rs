@@ -59,19 +59,28 @@ impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
             .optional()?)
     }
 
     /// The template of every step, in the order of the journey.
     pub fn templates(&self) -> Result<Vec<Template>> {
-        Step::ALL.into_iter().map(|step| self.template(step)).collect()
+        Step::ALL
+            .into_iter()
+            .map(|step| self.template(step))
+            .collect()
     }
 
     pub fn template(&self, step: Step) -> Result<Template> {
         let own: Option<String> = self
             .conn
-            .query_row("SELECT body FROM templates WHERE step = ?1", [step.as_str()], |row| row.get(0))
+            .query_row(
+                "SELECT body FROM templates WHERE step = ?1",
+                [step.as_str()],
+                |row| row.get(0),
+            )
             .optional()?;
         Ok(Template {
             step,
@@ -90,7 +99,13 @@ impl Store {
              ON CONFLICT (step) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
             params![step.as_str(), body, dates::stamp(now)],
         )?;
-        log(&tx, None, None, now, &format!("Changed the template for \"{}\"", step.title()))?;
+        log(
+            &tx,
+            None,
+            None,
+            now,
+            &format!("Changed the template for \"{}\"", step.title()),
+        )?;
         tx.commit()?;
         self.template(step)
     }
@@ -100,7 +115,13 @@ impl Store {
         let now = self.clock.now();
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM templates WHERE step = ?1", [step.as_str()])?;
-        log(&tx, None, None, now, &format!("Reset the template for \"{}\"", step.title()))?;
+        log(
+            &tx,
+            None,
+            None,
+            now,
+            &format!("Reset the template for \"{}\"", step.title()),
+        )?;
         tx.commit()?;
         self.template(step)
     }
@@ -109,7 +130,13 @@ impl Store {
     pub fn draft_message(&self, complaint_id: i64, step: Step) -> Result<String> {
         let complaint = self.complaint(complaint_id)?;
         let settings = self.settings()?;
-        let latest = |wanted: Step| complaint.records.iter().rev().find(|record| record.step == wanted);
+        let latest = |wanted: Step| {
+            complaint
+                .records
+                .iter()
+                .rev()
+                .find(|record| record.step == wanted)
+        };
         let remedy = latest(Step::Fix)
             .and_then(|record| record.remedy)
             .map(|remedy| remedy.label().to_lowercase())
@@ -119,7 +146,11 @@ impl Store {
             business_name: settings.business_name,
             owner_name: settings.owner_name,
             summary: lower_first(&complaint.summary.summary),
-            promised_date: complaint.summary.promised_date.map(spoken_date).unwrap_or_default(),
+            promised_date: complaint
+                .summary
+                .promised_date
+                .map(spoken_date)
+                .unwrap_or_default(),
             remedy,
         };
         Ok(template::render(&self.template(step)?.body, &values))
@@ -136,7 +167,9 @@ fn lower_first(summary: &str) -> String {
     let mut chars = summary.chars();
     match (chars.next(), chars.clone().next()) {
         // Leave "UPS lost it" and "I …" alone.
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() && second != ' ' => {
+        (Some(first), Some(second))
+            if first.is_uppercase() && !second.is_uppercase() && second != ' ' =>
+        {
             first.to_lowercase().chain(chars).collect()
         }
         _ => summary.to_owned(),
@@ -149,12 +182,18 @@ mod tests {
 
     #[test]
     fn dates_in_messages_are_spelled_out() {
-        assert_eq!(spoken_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()), "Friday 27 November");
+        assert_eq!(
+            spoken_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            "Friday 27 November"
+        );
     }
 
     #[test]
     fn a_summary_reads_well_mid_sentence() {
-        assert_eq!(lower_first("Cake arrived squashed"), "cake arrived squashed");
+        assert_eq!(
+            lower_first("Cake arrived squashed"),
+            "cake arrived squashed"
+        );
         assert_eq!(lower_first("UPS lost the parcel"), "UPS lost the parcel");
         assert_eq!(lower_first("I was charged twice"), "I was charged twice");
         assert_eq!(lower_first("Émile's order"), "émile's order");

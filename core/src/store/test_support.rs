@@ -57,7 +57,13 @@ pub fn entry(step: Step) -> StepEntry {
 
 /// Records every step before `next`, so that `next` is the step to do.
 pub fn walk_to(store: &mut Store, id: i64, next: Step) {
-    for step in [Step::Acknowledge, Step::Apologize, Step::Assure, Step::Fix, Step::FollowUp] {
+    for step in [
+        Step::Acknowledge,
+        Step::Apologize,
+        Step::Assure,
+        Step::Fix,
+        Step::FollowUp,
+    ] {
         if step >= next {
             break;
         }

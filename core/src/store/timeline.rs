@@ -48,11 +48,24 @@ impl Store {
     /// Adds a contact (from the customer, to them, or a note) to a complaint's timeline.
     pub fn add_contact(&mut self, complaint_id: i64, new: &NewContact) -> Result<Contact> {
         let now = self.clock.now();
-        let words = text::long(&new.text, "text", super::complaints::MAX_LONG_TEXT_CHARS, true)?;
+        let words = text::long(
+            &new.text,
+            "text",
+            super::complaints::MAX_LONG_TEXT_CHARS,
+            true,
+        )?;
         let at = dates::past_instant(new.at.as_deref(), "time of the contact", now)?;
         let tx = self.conn.transaction()?;
         super::complaints::progress(&tx, complaint_id)?;
-        let id = insert_contact(&tx, complaint_id, new.direction, new.channel, at, &words, now)?;
+        let id = insert_contact(
+            &tx,
+            complaint_id,
+            new.direction,
+            new.channel,
+            at,
+            &words,
+            now,
+        )?;
         let what = match new.direction {
             Direction::Incoming => "Noted a message from the customer",
             Direction::Outgoing => "Noted a message to the customer",
@@ -84,7 +97,14 @@ pub(crate) fn insert_contact(
     tx.execute(
         "INSERT INTO contacts (complaint_id, direction, channel, at, text, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![complaint_id, direction, channel, dates::stamp(at), words, dates::stamp(now)],
+        params![
+            complaint_id,
+            direction,
+            channel,
+            dates::stamp(at),
+            words,
+            dates::stamp(now)
+        ],
     )?;
     let id = tx.last_insert_rowid();
     if direction == Direction::Outgoing {

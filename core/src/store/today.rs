@@ -55,7 +55,12 @@ impl Store {
         })
     }
 
-    fn section(&self, filter: &str, order: &str, quiet_since: Option<&str>) -> Result<Vec<ComplaintSummary>> {
+    fn section(
+        &self,
+        filter: &str,
+        order: &str,
+        quiet_since: Option<&str>,
+    ) -> Result<Vec<ComplaintSummary>> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {filter} ORDER BY {order} LIMIT {SECTION_SIZE}"
         );
@@ -66,7 +71,10 @@ impl Store {
                 rusqlite::named_params! { ":today": today, ":quiet_since": since },
                 summary_from_row,
             )?,
-            None => statement.query_map(rusqlite::named_params! { ":today": today }, summary_from_row)?,
+            None => statement.query_map(
+                rusqlite::named_params! { ":today": today },
+                summary_from_row,
+            )?,
         };
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -1,6 +1,9 @@
-//! Complaints: record one, list them.
+//! Complaints: intake, the list, one complaint's page, the timeline and Today.
 
-use mend_core::{Complaint, NewComplaint};
+use mend_core::store::complaints::{ComplaintDetails, ComplaintSummary, NewComplaint};
+use mend_core::store::list::{ComplaintPage, ComplaintQuery};
+use mend_core::store::timeline::{Contact, NewContact};
+use mend_core::store::today::Today;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -10,11 +13,33 @@ use crate::state::AppState;
 pub fn create_complaint(
     state: State<'_, AppState>,
     complaint: NewComplaint,
-) -> Result<Complaint, IpcError> {
+) -> Result<ComplaintSummary, IpcError> {
     Ok(state.store()?.create_complaint(&complaint)?)
 }
 
 #[tauri::command(async)]
-pub fn list_complaints(state: State<'_, AppState>) -> Result<Vec<Complaint>, IpcError> {
-    Ok(state.store()?.list_complaints()?)
+pub fn list_complaints(
+    state: State<'_, AppState>,
+    query: ComplaintQuery,
+) -> Result<ComplaintPage, IpcError> {
+    Ok(state.store()?.list_complaints(&query)?)
+}
+
+#[tauri::command(async)]
+pub fn get_complaint(state: State<'_, AppState>, id: i64) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.complaint(id)?)
+}
+
+#[tauri::command(async)]
+pub fn add_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    contact: NewContact,
+) -> Result<Contact, IpcError> {
+    Ok(state.store()?.add_contact(id, &contact)?)
+}
+
+#[tauri::command(async)]
+pub fn get_today(state: State<'_, AppState>) -> Result<Today, IpcError> {
+    Ok(state.store()?.today()?)
 }

@@ -3,4 +3,6 @@
 
 pub mod app;
 pub mod complaints;
+pub mod customers;
+pub mod journey;
 pub mod settings;

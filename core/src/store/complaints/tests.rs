@@ -39,15 +39,28 @@ fn every_intake_field_is_kept() {
     let details = store.complaint(id).unwrap();
     assert_eq!(details.channel, Channel::Review);
     assert!(details.is_public);
-    assert_eq!(details.summary.received_at, at(7) + chrono::Duration::minutes(30));
-    assert_eq!(details.customer_words, "It was for my daughter's party.\nRuined.");
+    assert_eq!(
+        details.summary.received_at,
+        at(7) + chrono::Duration::minutes(30)
+    );
+    assert_eq!(
+        details.customer_words,
+        "It was for my daughter's party.\nRuined."
+    );
     assert_eq!(details.desired_outcome, "A new cake by Saturday");
     assert_eq!(details.reference, "Order 1042");
-    assert_eq!(details.summary.category.as_deref(), Some(category.name.as_str()));
+    assert_eq!(
+        details.summary.category.as_deref(),
+        Some(category.name.as_str())
+    );
     assert_eq!(details.summary.severity, Severity::High);
     assert_eq!(details.customer.email, "ana@example.com");
     assert_eq!(details.customer.phone, "+351 912 345 678");
-    assert_eq!(details.timeline.len(), 1, "the customer's words open the timeline");
+    assert_eq!(
+        details.timeline.len(),
+        1,
+        "the customer's words open the timeline"
+    );
     assert_eq!(details.timeline[0].direction, Direction::Incoming);
     assert_eq!(details.history.len(), 1);
 }
@@ -55,7 +68,9 @@ fn every_intake_field_is_kept() {
 #[test]
 fn an_existing_customer_can_complain_again() {
     let (mut store, _) = store_at(at(9));
-    let first = store.create_complaint(&phone_complaint("Ana", "late")).unwrap();
+    let first = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap();
     let again = NewComplaint {
         customer_id: Some(first.customer_id),
         summary: "late again".into(),
@@ -63,7 +78,10 @@ fn an_existing_customer_can_complain_again() {
     };
     let second = store.create_complaint(&again).unwrap();
     assert_eq!(second.customer_id, first.customer_id);
-    assert_eq!(store.customer(first.customer_id).unwrap().complaints.len(), 2);
+    assert_eq!(
+        store.customer(first.customer_id).unwrap().complaints.len(),
+        2
+    );
 }
 
 #[test]
@@ -128,7 +146,10 @@ fn bad_intake_is_refused_and_nothing_is_saved() {
         let err = store.create_complaint(&new).unwrap_err();
         assert!(err.to_string().contains(expected), "{expected}: {err}");
     }
-    assert!(store.list_customers("", 0, 50).unwrap().is_empty(), "no customer was half-saved");
+    assert!(
+        store.list_customers("", 0, 50).unwrap().is_empty(),
+        "no customer was half-saved"
+    );
 }
 
 #[test]
@@ -156,7 +177,11 @@ fn urgent_is_flagged_until_acknowledged() {
     let id = store.create_complaint(&new).unwrap().id;
     assert!(store.complaint_summary(id).unwrap().urgent);
     store
-        .record_step(id, Step::Acknowledge, &crate::store::test_support::entry(Step::Acknowledge))
+        .record_step(
+            id,
+            Step::Acknowledge,
+            &crate::store::test_support::entry(Step::Acknowledge),
+        )
         .unwrap();
     assert!(!store.complaint_summary(id).unwrap().urgent);
 }

@@ -4,8 +4,12 @@ use crate::store::test_support::{at, phone_complaint, store_at};
 #[test]
 fn customers_are_found_by_part_of_their_name_email_or_phone() {
     let (mut store, _) = store_at(at(9));
-    store.create_complaint(&phone_complaint("Ana Lima", "late")).unwrap();
-    store.create_complaint(&phone_complaint("Bruno Costa", "cold")).unwrap();
+    store
+        .create_complaint(&phone_complaint("Ana Lima", "late"))
+        .unwrap();
+    store
+        .create_complaint(&phone_complaint("Bruno Costa", "cold"))
+        .unwrap();
     let found: Vec<String> = store
         .list_customers("lim", 0, 10)
         .unwrap()
@@ -14,13 +18,18 @@ fn customers_are_found_by_part_of_their_name_email_or_phone() {
         .collect();
     assert_eq!(found, ["Ana Lima"]);
     assert_eq!(store.list_customers("", 0, 10).unwrap().len(), 2);
-    assert!(store.list_customers("100%", 0, 10).unwrap().is_empty(), "% is taken literally");
+    assert!(
+        store.list_customers("100%", 0, 10).unwrap().is_empty(),
+        "% is taken literally"
+    );
 }
 
 #[test]
 fn a_customer_page_lists_their_complaints() {
     let (mut store, _) = store_at(at(9));
-    let first = store.create_complaint(&phone_complaint("Ana Lima", "late")).unwrap();
+    let first = store
+        .create_complaint(&phone_complaint("Ana Lima", "late"))
+        .unwrap();
     let page = store.customer(first.customer_id).unwrap();
     assert_eq!(page.customer.name, "Ana Lima");
     assert_eq!(page.complaints, vec![first]);
@@ -31,9 +40,15 @@ fn a_customer_page_lists_their_complaints() {
 #[test]
 fn editing_a_customer_is_checked_and_kept_in_the_history() {
     let (mut store, _) = store_at(at(9));
-    let complaint = store.create_complaint(&phone_complaint("Ana Lima", "late")).unwrap();
+    let complaint = store
+        .create_complaint(&phone_complaint("Ana Lima", "late"))
+        .unwrap();
     let id = complaint.customer_id;
-    let bad = CustomerInput { name: "Ana".into(), email: "nope".into(), phone: "".into() };
+    let bad = CustomerInput {
+        name: "Ana".into(),
+        email: "nope".into(),
+        phone: "".into(),
+    };
     assert!(store.update_customer(id, &bad).is_err());
     let good = CustomerInput {
         name: "Ana Lima-Sousa".into(),
@@ -44,9 +59,20 @@ fn editing_a_customer_is_checked_and_kept_in_the_history() {
     assert_eq!(saved.email, "ana@example.com");
     let history: i64 = store
         .conn
-        .query_row("SELECT count(*) FROM history WHERE customer_id = ?1", [id], |row| row.get(0))
+        .query_row(
+            "SELECT count(*) FROM history WHERE customer_id = ?1",
+            [id],
+            |row| row.get(0),
+        )
         .unwrap();
     assert_eq!(history, 3, "added, complained, changed");
-    let search = crate::store::list::ComplaintQuery { search: "sousa".into(), ..Default::default() };
-    assert_eq!(store.list_complaints(&search).unwrap().items.len(), 1, "the new name is searchable");
+    let search = crate::store::list::ComplaintQuery {
+        search: "sousa".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        store.list_complaints(&search).unwrap().items.len(),
+        1,
+        "the new name is searchable"
+    );
 }

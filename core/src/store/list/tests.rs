@@ -3,20 +3,33 @@ use crate::store::complaints::NewComplaint;
 use crate::store::test_support::{at, entry, phone_complaint, store_at, walk_to};
 
 fn query() -> ComplaintQuery {
-    ComplaintQuery { limit: 50, ..ComplaintQuery::default() }
+    ComplaintQuery {
+        limit: 50,
+        ..ComplaintQuery::default()
+    }
 }
 
 fn summaries(page: &ComplaintPage) -> Vec<&str> {
-    page.items.iter().map(|item| item.summary.as_str()).collect()
+    page.items
+        .iter()
+        .map(|item| item.summary.as_str())
+        .collect()
 }
 
 #[test]
 fn the_newest_complaint_is_listed_first() {
     let (mut store, clock) = store_at(at(9));
-    store.create_complaint(&phone_complaint("Ana", "first")).unwrap();
+    store
+        .create_complaint(&phone_complaint("Ana", "first"))
+        .unwrap();
     clock.set(at(10));
-    store.create_complaint(&phone_complaint("Bruno", "second")).unwrap();
-    assert_eq!(summaries(&store.list_complaints(&query()).unwrap()), ["second", "first"]);
+    store
+        .create_complaint(&phone_complaint("Bruno", "second"))
+        .unwrap();
+    assert_eq!(
+        summaries(&store.list_complaints(&query()).unwrap()),
+        ["second", "first"]
+    );
 }
 
 #[test]
@@ -27,20 +40,49 @@ fn search_finds_words_by_their_start_anywhere_in_what_was_written() {
         ..phone_complaint("Ana Lima", "Broken vase")
     };
     let id = store.create_complaint(&words).unwrap().id;
-    store.create_complaint(&phone_complaint("Bruno Costa", "Late parcel")).unwrap();
+    store
+        .create_complaint(&phone_complaint("Bruno Costa", "Late parcel"))
+        .unwrap();
     for typed in ["refu", "REFUND", "lim", "vase brok", "Ana"] {
-        let search = ComplaintQuery { search: typed.into(), ..query() };
-        assert_eq!(summaries(&store.list_complaints(&search).unwrap()), ["Broken vase"], "{typed}");
+        let search = ComplaintQuery {
+            search: typed.into(),
+            ..query()
+        };
+        assert_eq!(
+            summaries(&store.list_complaints(&search).unwrap()),
+            ["Broken vase"],
+            "{typed}"
+        );
     }
     walk_to(&mut store, id, Step::Apologize);
-    let said = crate::store::journey::StepEntry { text: "Terribly sorry about the crème brûlée".into(), ..entry(Step::Apologize) };
+    let said = crate::store::journey::StepEntry {
+        text: "Terribly sorry about the crème brûlée".into(),
+        ..entry(Step::Apologize)
+    };
     store.record_step(id, Step::Apologize, &said).unwrap();
-    let search = ComplaintQuery { search: "creme".into(), ..query() };
-    assert_eq!(summaries(&store.list_complaints(&search).unwrap()), ["Broken vase"], "step texts and accents");
-    let nothing = ComplaintQuery { search: "zebra".into(), ..query() };
+    let search = ComplaintQuery {
+        search: "creme".into(),
+        ..query()
+    };
+    assert_eq!(
+        summaries(&store.list_complaints(&search).unwrap()),
+        ["Broken vase"],
+        "step texts and accents"
+    );
+    let nothing = ComplaintQuery {
+        search: "zebra".into(),
+        ..query()
+    };
     assert!(store.list_complaints(&nothing).unwrap().items.is_empty());
-    let only_symbols = ComplaintQuery { search: "\"*(".into(), ..query() };
-    assert_eq!(store.list_complaints(&only_symbols).unwrap().items.len(), 2, "no search: everything");
+    let only_symbols = ComplaintQuery {
+        search: "\"*(".into(),
+        ..query()
+    };
+    assert_eq!(
+        store.list_complaints(&only_symbols).unwrap().items.len(),
+        2,
+        "no search: everything"
+    );
 }
 
 #[test]
@@ -53,37 +95,87 @@ fn filters_narrow_the_list() {
         ..phone_complaint("Ana", "urgent one")
     };
     store.create_complaint(&urgent).unwrap();
-    let fixing = store.create_complaint(&phone_complaint("Bruno", "fixing one")).unwrap().id;
+    let fixing = store
+        .create_complaint(&phone_complaint("Bruno", "fixing one"))
+        .unwrap()
+        .id;
     walk_to(&mut store, fixing, Step::Fix);
-    let closed = store.create_complaint(&phone_complaint("Carla", "closed one")).unwrap().id;
+    let closed = store
+        .create_complaint(&phone_complaint("Carla", "closed one"))
+        .unwrap()
+        .id;
     walk_to(&mut store, closed, Step::Close);
     store
-        .close_complaint(closed, &crate::store::journey::Closing {
-            reason: crate::kinds::CloseReason::Resolved,
-            note: String::new(),
-            root_cause: "x".into(),
-            preventive_action: String::new(),
-            check_in_date: None,
-        })
+        .close_complaint(
+            closed,
+            &crate::store::journey::Closing {
+                reason: crate::kinds::CloseReason::Resolved,
+                note: String::new(),
+                root_cause: "x".into(),
+                preventive_action: String::new(),
+                check_in_date: None,
+            },
+        )
         .unwrap();
     let cases = [
-        (ComplaintQuery { severity: Some(Severity::Urgent), ..query() }, vec!["urgent one"]),
-        (ComplaintQuery { category_id: Some(category.id), ..query() }, vec!["urgent one"]),
-        (ComplaintQuery { step: Some(Step::Fix), ..query() }, vec!["fixing one"]),
-        (ComplaintQuery { status: Status::Closed, ..query() }, vec!["closed one"]),
-        (ComplaintQuery { status: Status::Open, sort: SortBy::Promised, ..query() }, vec!["fixing one", "urgent one"]),
+        (
+            ComplaintQuery {
+                severity: Some(Severity::Urgent),
+                ..query()
+            },
+            vec!["urgent one"],
+        ),
+        (
+            ComplaintQuery {
+                category_id: Some(category.id),
+                ..query()
+            },
+            vec!["urgent one"],
+        ),
+        (
+            ComplaintQuery {
+                step: Some(Step::Fix),
+                ..query()
+            },
+            vec!["fixing one"],
+        ),
+        (
+            ComplaintQuery {
+                status: Status::Closed,
+                ..query()
+            },
+            vec!["closed one"],
+        ),
+        (
+            ComplaintQuery {
+                status: Status::Open,
+                sort: SortBy::Promised,
+                ..query()
+            },
+            vec!["fixing one", "urgent one"],
+        ),
     ];
     for (filter, expected) in cases {
-        assert_eq!(summaries(&store.list_complaints(&filter).unwrap()), expected, "{filter:?}");
+        assert_eq!(
+            summaries(&store.list_complaints(&filter).unwrap()),
+            expected,
+            "{filter:?}"
+        );
     }
 }
 
 #[test]
 fn overdue_means_promised_date_passed_and_not_fixed() {
     let (mut store, clock) = store_at(at(9));
-    let id = store.create_complaint(&phone_complaint("Ana", "promised")).unwrap().id;
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "promised"))
+        .unwrap()
+        .id;
     walk_to(&mut store, id, Step::Fix);
-    let overdue = ComplaintQuery { overdue_only: true, ..query() };
+    let overdue = ComplaintQuery {
+        overdue_only: true,
+        ..query()
+    };
     assert!(store.list_complaints(&overdue).unwrap().items.is_empty());
     clock.set(at(9) + chrono::Duration::days(5));
     let page = store.list_complaints(&overdue).unwrap();
@@ -98,10 +190,26 @@ fn results_come_a_page_at_a_time() {
     let (mut store, clock) = store_at(at(1));
     for hour in 1..=5 {
         clock.set(at(hour));
-        store.create_complaint(&phone_complaint("Ana", &format!("number {hour}"))).unwrap();
+        store
+            .create_complaint(&phone_complaint("Ana", &format!("number {hour}")))
+            .unwrap();
     }
-    let first = store.list_complaints(&ComplaintQuery { limit: 2, ..query() }).unwrap();
-    assert_eq!((summaries(&first), first.has_more), (vec!["number 5", "number 4"], true));
-    let last = store.list_complaints(&ComplaintQuery { limit: 2, offset: 4, ..query() }).unwrap();
+    let first = store
+        .list_complaints(&ComplaintQuery {
+            limit: 2,
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(
+        (summaries(&first), first.has_more),
+        (vec!["number 5", "number 4"], true)
+    );
+    let last = store
+        .list_complaints(&ComplaintQuery {
+            limit: 2,
+            offset: 4,
+            ..query()
+        })
+        .unwrap();
     assert_eq!((summaries(&last), last.has_more), (vec!["number 1"], false));
 }

@@ -1,0 +1,60 @@
+//! The guided journey of one complaint: coaching, drafts, recording steps,
+//! closing, reopening and checklists.
+
+use mend_core::journey::guide::{guide, Guide};
+use mend_core::journey::Step;
+use mend_core::store::complaints::ComplaintDetails;
+use mend_core::store::journey::{Closing, StepEntry};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn journey_guide() -> Guide {
+    guide()
+}
+
+#[tauri::command(async)]
+pub fn draft_message(state: State<'_, AppState>, id: i64, step: Step) -> Result<String, IpcError> {
+    Ok(state.store()?.draft_message(id, step)?)
+}
+
+#[tauri::command(async)]
+pub fn record_step(
+    state: State<'_, AppState>,
+    id: i64,
+    step: Step,
+    entry: StepEntry,
+) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.record_step(id, step, &entry)?)
+}
+
+#[tauri::command(async)]
+pub fn close_complaint(
+    state: State<'_, AppState>,
+    id: i64,
+    closing: Closing,
+) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.close_complaint(id, &closing)?)
+}
+
+#[tauri::command(async)]
+pub fn reopen_complaint(
+    state: State<'_, AppState>,
+    id: i64,
+    why: String,
+) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.reopen_complaint(id, &why)?)
+}
+
+#[tauri::command(async)]
+pub fn set_checklist_item(
+    state: State<'_, AppState>,
+    id: i64,
+    step: Step,
+    item: String,
+    ticked: bool,
+) -> Result<(), IpcError> {
+    Ok(state.store()?.set_checklist_item(id, step, &item, ticked)?)
+}
