@@ -30,7 +30,32 @@ async function call(command, args) {
 
 export const api = {
   appStatus: () => call('app_status'),
+  journeyGuide: () => call('journey_guide'),
+
   createComplaint: (complaint) => call('create_complaint', { complaint }),
-  listComplaints: () => call('list_complaints'),
+  listComplaints: (query) => call('list_complaints', { query }),
+  getComplaint: (id) => call('get_complaint', { id }),
+  addContact: (id, contact) => call('add_contact', { id, contact }),
+  getToday: () => call('get_today'),
+
+  draftMessage: (id, step) => call('draft_message', { id, step }),
+  recordStep: (id, step, entry) => call('record_step', { id, step, entry }),
+  closeComplaint: (id, closing) => call('close_complaint', { id, closing }),
+  reopenComplaint: (id, why) => call('reopen_complaint', { id, why }),
+  setChecklistItem: (id, step, item, ticked) => call('set_checklist_item', { id, step, item, ticked }),
+
+  listCustomers: (search, offset, limit) => call('list_customers', { search, offset, limit }),
+  getCustomer: (id) => call('get_customer', { id }),
+  updateCustomer: (id, customer) => call('update_customer', { id, customer }),
+
+  getSettings: () => call('get_settings'),
+  saveSettings: (settings) => call('save_settings', { settings }),
+  listTemplates: () => call('list_templates'),
+  saveTemplate: (step, body) => call('save_template', { step, body }),
+  resetTemplate: (step) => call('reset_template', { step }),
+  listCategories: () => call('list_categories'),
+  addCategory: (name) => call('add_category', { name }),
+  renameCategory: (id, name) => call('rename_category', { id, name }),
+  setCategoryRetired: (id, retired) => call('set_category_retired', { id, retired }),
   sendTestNotification: () => call('send_test_notification'),
 };

@@ -1,8 +1,32 @@
-// Small helpers for building views from <template>s. User text only ever
-// goes in through textContent, never as markup.
+// Small helpers for building views. User text only ever goes in as text
+// (textContent or a text node), never as markup.
 
-export function fromTemplate(id) {
-  return document.getElementById(id).content.cloneNode(true);
+/**
+ * Makes an element: `el('button', { class: 'primary', testid: 'save', onclick }, 'Save')`.
+ * Props: `class`, `testid` (data-testid), `on<event>` handlers, `dataset`,
+ * booleans (`hidden`, `disabled`, ...) and other attributes or properties.
+ */
+export function el(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') element.className = value;
+    else if (key === 'testid') element.dataset.testid = value;
+    else if (key === 'dataset') Object.assign(element.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
+    else if (key in element && typeof value !== 'string') element[key] = value;
+    else if (value === true) element.setAttribute(key, '');
+    else element.setAttribute(key, value);
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
 }
 
 export function byTestId(root, testId) {
@@ -15,9 +39,74 @@ export function showMessage(element, text) {
   element.hidden = !text;
 }
 
+/** An error line that stays hidden until there is something to say. */
+export function errorLine(testid) {
+  return el('p', { class: 'message error', role: 'alert', testid, hidden: true });
+}
+
+export function successLine(testid) {
+  return el('p', { class: 'message success', role: 'status', testid, hidden: true });
+}
+
+/** A labelled control; `hint` is a quiet line under the label. */
+export function field(label, control, { hint, wide } = {}) {
+  return el('label', { class: wide ? 'field wide' : 'field' }, el('span', { class: 'label' }, label), hint && el('span', { class: 'hint' }, hint), control);
+}
+
+/** A <select> of `{value, label}` choices; `empty` adds a first, empty choice. */
+export function select(name, choices, { testid, value, empty } = {}) {
+  return el(
+    'select',
+    { name, testid },
+    empty !== undefined && el('option', { value: '' }, empty),
+    choices.map((choice) => el('option', { value: choice.value, selected: String(choice.value) === String(value ?? '') }, choice.label)),
+  );
+}
+
+/** Runs `work` with `button` disabled, showing a failure in `error`. */
+export async function busy(button, error, work) {
+  if (error) showMessage(error, '');
+  button.disabled = true;
+  try {
+    return await work();
+  } catch (failure) {
+    if (error) showMessage(error, failure.message);
+    else throw failure;
+    return undefined;
+  } finally {
+    button.disabled = false;
+  }
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 export function formatDateTime(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** A calendar day (YYYY-MM-DD) as "Fri, 27 Nov 2026", read as a local day. */
+export function formatDay(day) {
+  const [year, month, date] = String(day).split('-').map(Number);
+  const local = new Date(year, month - 1, date);
+  return Number.isNaN(local.getTime()) ? day : longDay.format(local);
+}
+
+/** The value a datetime-local input wants for `date`, in local time. */
+export function localInputValue(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Today as YYYY-MM-DD in local time, for date inputs. */
+export function localDay(date = new Date()) {
+  return localInputValue(date).slice(0, 10);
+}
+
+/** A datetime-local value as RFC 3339 (the core wants an instant); '' stays ''. */
+export function toInstant(localValue) {
+  if (!localValue) return '';
+  const date = new Date(localValue);
+  return Number.isNaN(date.getTime()) ? localValue : date.toISOString();
 }

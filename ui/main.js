@@ -1,20 +1,23 @@
-// Starts the UI: checks that the data could be opened, then shows the
-// complaints, and the view the owner picks in the sidebar.
+// Starts the UI: checks that the data could be opened, loads the journey's
+// coaching, then opens Today. Also the keyboard shortcuts.
 
 import { api } from './api.js';
 import { byTestId, showMessage } from './dom.js';
+import { loadGuide } from './guide.js';
+import { currentView, go, register, setStatus } from './nav.js';
+import { openIntake } from './views/intake.js';
+import { showToday } from './views/today.js';
 import { showComplaints } from './views/complaints.js';
+import { showComplaint } from './views/complaint.js';
+import { showCustomers, showCustomer } from './views/customers.js';
 import { showSettings } from './views/settings.js';
 
-const views = { complaints: showComplaints, settings: showSettings };
-
-function show(name, status) {
-  for (const button of document.querySelectorAll('.sidebar [data-view]')) {
-    if (button.dataset.view === name) button.setAttribute('aria-current', 'page');
-    else button.removeAttribute('aria-current');
-  }
-  views[name](document.getElementById('view'), status);
-}
+register('today', showToday);
+register('complaints', showComplaints);
+register('complaint', showComplaint);
+register('customers', showCustomers);
+register('customer', showCustomer);
+register('settings', showSettings);
 
 function showProblem(problem, folder) {
   document.querySelector('.shell').hidden = true;
@@ -22,6 +25,22 @@ function showProblem(problem, folder) {
   showMessage(byTestId(panel, 'startup-problem-message'), problem.message);
   showMessage(byTestId(panel, 'startup-problem-folder'), folder ? `Data folder: ${folder}` : '');
   panel.hidden = false;
+}
+
+function listenToShortcuts() {
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'n') {
+      event.preventDefault();
+      openIntake();
+    } else if (key === 'f' || key === 'k') {
+      event.preventDefault();
+      if (document.getElementById('intake').open) return;
+      if (currentView() !== 'complaints') go('complaints');
+      document.querySelector('[data-testid="list-search"]')?.focus();
+    }
+  });
 }
 
 async function start() {
@@ -36,12 +55,23 @@ async function start() {
     showProblem(status.problem, status.dataFolder);
     return;
   }
-  // Views switch in memory, never through the address: WebKit's WebDriver
-  // waits forever on a #fragment change, and a desktop app needs no URLs.
-  for (const button of document.querySelectorAll('.sidebar [data-view]')) {
-    button.addEventListener('click', () => show(button.dataset.view, status));
+  try {
+    await loadGuide();
+  } catch (error) {
+    showProblem(error, status.dataFolder);
+    return;
   }
-  show('complaints', status);
+  setStatus(status);
+  document.querySelector('.shell').hidden = false;
+  for (const button of document.querySelectorAll('.sidebar [data-view]')) {
+    button.addEventListener('click', () => go(button.dataset.view));
+  }
+  byTestId(document, 'new-complaint').addEventListener('click', () => openIntake());
+  listenToShortcuts();
+  go('today');
 }
 
-start();
+start().catch((error) => {
+  // A fault in the UI itself: say so plainly rather than show an empty window.
+  showProblem({ message: `Mend's window could not start (${error?.message ?? error}). Your data has not been changed.` });
+});

@@ -176,6 +176,27 @@ impl App {
         Ok(())
     }
 
+    /// Picks the option with `value` in a <select>, as the owner would.
+    pub async fn choose(&self, test_id: &str, value: &str) -> Result<(), Failure> {
+        let field = self.find(test_id).await?;
+        let script = "const select = arguments[0];
+                      if (![...select.options].some((o) => o.value === arguments[1])) return false;
+                      select.value = arguments[1];
+                      select.dispatchEvent(new Event('change', { bubbles: true }));
+                      return true;";
+        let args = vec![serde_json::to_value(&field)?, value.into()];
+        let found = self.client().execute(script, args).await?;
+        if found != serde_json::Value::Bool(true) {
+            return Err(format!("{test_id} has no option {value:?}").into());
+        }
+        Ok(())
+    }
+
+    /// What a field holds (its value, not its visible text).
+    pub async fn value(&self, test_id: &str) -> Result<String, Failure> {
+        Ok(self.find(test_id).await?.prop("value").await?.unwrap_or_default())
+    }
+
     /// The text the owner sees in an element (empty when it is hidden).
     pub async fn text(&self, test_id: &str) -> Result<String, Failure> {
         Ok(self.find(test_id).await?.text().await?)

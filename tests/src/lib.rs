@@ -5,6 +5,7 @@
 mod app;
 mod bus;
 mod driver;
+pub mod journey;
 mod notifications;
 
 use std::ffi::OsString;

@@ -1,33 +1,20 @@
-//! Recording complaints in the real app: they are kept, and bad input is refused.
+//! Writing complaints down in the real app: they are kept, bad input is
+//! refused in words, and odd text is shown exactly as typed.
 
-use mend_e2e::{run, App, Outcome};
-
-async fn save_complaint(app: &App, customer: &str, summary: &str) -> Outcome {
-    app.type_into("customer-name", customer).await?;
-    app.type_into("summary", summary).await?;
-    app.click("save-complaint").await?;
-    Ok(())
-}
+use mend_e2e::journey::{new_complaint, Intake};
+use mend_e2e::run;
 
 #[tokio::test]
 async fn a_saved_complaint_is_still_there_after_a_restart() {
     run("complaint_survives_restart", |app| {
         Box::pin(async move {
             assert_eq!(app.client().title().await?, "Mend");
-            app.wait_for_text("complaint-empty", "No complaints yet")
-                .await?;
-
-            save_complaint(app, "Ana Lima", "The wedding cake arrived squashed").await?;
-            app.wait_for_text("complaint-saved", "Saved the complaint from Ana Lima")
-                .await?;
-            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
-                .await?;
-            app.screenshot("saved").await;
-
+            new_complaint(app, &Intake::default()).await?;
             app.restart().await?;
 
-            let summaries = app.texts("complaint-summary").await?;
-            assert_eq!(summaries, ["The wedding cake arrived squashed"]);
+            app.wait_for_text("today-acknowledge", "The wedding cake arrived squashed").await?;
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed").await?;
             assert_eq!(app.texts("complaint-customer").await?, ["Ana Lima"]);
             assert!(app.data_dir().join("mend.sqlite3").is_file());
             Ok(())
@@ -40,17 +27,37 @@ async fn a_saved_complaint_is_still_there_after_a_restart() {
 async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
     run("empty_summary_refused", |app| {
         Box::pin(async move {
-            save_complaint(app, "Ben Okafor", "").await?;
-
-            let message = app.wait_for_text("complaint-error", "summary").await?;
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Ben Okafor").await?;
+            app.click("intake-save").await?;
+            let message = app.wait_for_text("intake-error", "summary").await?;
             assert_eq!(message, "Please write the summary: it cannot be empty.");
-            assert!(app.find_all("complaint-item").await?.is_empty());
-            assert_eq!(app.text("complaint-saved").await?, "", "no success message");
+
+            // What was typed is still there after closing the window by mistake.
+            app.click("intake-cancel").await?;
+            app.click("new-complaint").await?;
+            assert_eq!(app.value("intake-new-customer-name").await?, "Ben Okafor");
 
             app.restart().await?;
-            app.wait_for_text("complaint-empty", "No complaints yet")
-                .await?;
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-empty", "No complaints yet").await?;
             assert!(app.find_all("complaint-item").await?.is_empty());
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_summary_over_200_characters_is_refused() {
+    run("long_summary_refused", |app| {
+        Box::pin(async move {
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Ben Okafor").await?;
+            app.paste_into("intake-summary", &"a".repeat(201)).await?;
+            app.wait_for_text("intake-summary-count", "201 / 200").await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("intake-error", "201 characters long; please keep it to 200").await?;
             Ok(())
         })
     })
@@ -62,12 +69,18 @@ async fn odd_unicode_and_markup_are_shown_exactly_as_text() {
     run("unicode_shown_as_text", |app| {
         Box::pin(async move {
             let summary = "<b>Refund</b> 😀 n\u{303}o שלום";
-            app.type_into("customer-name", "Zoë").await?;
-            app.paste_into("summary", summary).await?;
-            app.click("save-complaint").await?;
+            let words = "<script>document.title='hacked'</script> مرحبا 👩‍👩‍👧";
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Zoë").await?;
+            app.paste_into("intake-summary", summary).await?;
+            app.paste_into("intake-words", words).await?;
+            app.click("intake-save").await?;
 
-            app.wait_for_text("complaint-saved", "Zoë").await?;
-            assert_eq!(app.texts("complaint-summary").await?, [summary]);
+            app.wait_for_text("complaint-heading", "Refund").await?;
+            assert_eq!(app.text("complaint-heading").await?, summary);
+            app.wait_for_text("timeline-text", "مرحبا").await?;
+            assert_eq!(app.texts("timeline-text").await?, [words]);
+            assert_eq!(app.client().title().await?, "Mend", "no script ran");
             Ok(())
         })
     })

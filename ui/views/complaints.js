@@ -1,60 +1,111 @@
-// The complaints view: write a new complaint down, and see them all.
+// The complaints list: search everything written, filter, sort, and load
+// more a page at a time.
 
 import { api } from '../api.js';
-import { byTestId, formatDateTime, fromTemplate, showMessage } from '../dom.js';
+import { el, errorLine, field, select, showMessage } from '../dom.js';
+import { guide } from '../guide.js';
+import { go } from '../nav.js';
+import { openIntake } from './intake.js';
+import { complaintRow } from './rows.js';
 
-export function showComplaints(main) {
-  main.replaceChildren(fromTemplate('complaints-view'));
-  const form = byTestId(main, 'complaint-form');
-  const error = byTestId(main, 'complaint-error');
-  const saved = byTestId(main, 'complaint-saved');
+const PAGE = 50;
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    showMessage(error, '');
-    showMessage(saved, '');
-    const button = byTestId(form, 'save-complaint');
-    button.disabled = true;
-    try {
-      const complaint = await api.createComplaint({
-        customerName: form.elements.customerName.value,
-        summary: form.elements.summary.value,
-      });
-      form.reset();
-      showMessage(saved, `Saved the complaint from ${complaint.customerName}.`);
-      form.elements.customerName.focus();
-      await loadList(main);
-    } catch (failure) {
-      showMessage(error, failure.message);
-    } finally {
-      button.disabled = false;
-    }
+/** The filters survive moving to a complaint and back. */
+const query = { search: '', status: 'any', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received' };
+
+export async function showComplaints(main) {
+  const { steps, severities } = guide();
+  const list = el('ul', { class: 'rows', testid: 'complaint-list' });
+  const empty = el('p', { class: 'empty', testid: 'complaint-empty', hidden: true });
+  const error = errorLine('complaint-list-error');
+  const more = el('button', { type: 'button', testid: 'complaints-more', onclick: () => load(false) }, 'Show more');
+  const moreRow = el('div', { class: 'more', hidden: true }, more);
+  let offset = 0;
+  let generation = 0;
+
+  const search = el('input', {
+    type: 'search',
+    testid: 'list-search',
+    value: query.search,
+    placeholder: 'Search names, summaries, their words, notes…',
+    'aria-label': 'Search complaints',
+  });
+  const categories = select('categoryId', [], { testid: 'filter-category', empty: 'All categories' });
+  const toolbar = el(
+    'div',
+    { class: 'toolbar' },
+    el('div', { class: 'field search' }, search),
+    field('Status', select('status', [{ value: 'any', label: 'Open and closed' }, { value: 'open', label: 'Open' }, { value: 'closed', label: 'Closed' }], { testid: 'filter-status', value: query.status })),
+    field('Next step', select('step', steps.filter((s) => s.step !== 'receive').map((s) => ({ value: s.step, label: s.title })), { testid: 'filter-step', value: query.step, empty: 'Any step' })),
+    field('Category', categories),
+    field('Severity', select('severity', severities, { testid: 'filter-severity', value: query.severity, empty: 'Any' })),
+    field('Sort by', select('sort', [{ value: 'received', label: 'Newest first' }, { value: 'promised', label: 'Promised date' }], { testid: 'sort', value: query.sort })),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', testid: 'filter-overdue', checked: query.overdueOnly, onchange: (event) => { query.overdueOnly = event.target.checked; load(true); } }), 'Overdue only'),
+  );
+
+  main.append(
+    el(
+      'header',
+      { class: 'view-header' },
+      el('div', {}, el('h1', {}, 'Complaints'), el('p', { class: 'lead' }, 'Every complaint, open and closed. Search finds any word written about them.')),
+      el('div', { class: 'header-actions' }, el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
+    ),
+    toolbar,
+    error,
+    el('section', { class: 'card' }, list, empty, moreRow),
+  );
+
+  for (const pick of toolbar.querySelectorAll('select')) {
+    pick.addEventListener('change', () => {
+      query[pick.name] = pick.value;
+      load(true);
+    });
+  }
+  let timer = null;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      query.search = search.value;
+      load(true);
+    }, 200);
   });
 
-  form.elements.customerName.focus();
-  loadList(main);
-}
-
-async function loadList(main) {
-  const list = byTestId(main, 'complaint-list');
-  const empty = byTestId(main, 'complaint-empty');
-  const error = byTestId(main, 'complaint-list-error');
-  try {
-    const complaints = await api.listComplaints();
-    list.replaceChildren(...complaints.map(row));
-    empty.hidden = complaints.length > 0;
+  async function load(fresh) {
+    const mine = ++generation;
+    if (fresh) offset = 0;
     showMessage(error, '');
+    try {
+      const page = await api.listComplaints({
+        search: query.search,
+        status: query.status,
+        step: query.step || null,
+        categoryId: query.categoryId ? Number(query.categoryId) : null,
+        severity: query.severity || null,
+        overdueOnly: query.overdueOnly,
+        sort: query.sort,
+        offset,
+        limit: PAGE,
+      });
+      // A slower, older answer must not replace a newer one.
+      if (mine !== generation) return;
+      const rows = page.items.map((complaint) => el('li', {}, complaintRow(complaint, { onOpen: () => go('complaint', { id: complaint.id, from: { name: 'complaints' } }) })));
+      if (fresh) list.replaceChildren(...rows);
+      else list.append(...rows);
+      offset += page.items.length;
+      moreRow.hidden = !page.hasMore;
+      const filtered = query.search.trim() || query.status !== 'any' || query.step || query.categoryId || query.severity || query.overdueOnly;
+      showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No complaints yet. When one comes in, press “New complaint”.');
+    } catch (failure) {
+      showMessage(error, failure.message);
+    }
+  }
+
+  try {
+    const all = await api.listCategories();
+    categories.append(...all.map((category) => el('option', { value: category.id }, category.retired ? `${category.name} (retired)` : category.name)));
+    categories.value = query.categoryId;
   } catch (failure) {
     showMessage(error, failure.message);
   }
-}
-
-function row(complaint) {
-  const item = fromTemplate('complaint-row');
-  byTestId(item, 'complaint-summary').textContent = complaint.summary;
-  byTestId(item, 'complaint-customer').textContent = complaint.customerName;
-  const received = byTestId(item, 'complaint-received');
-  received.dateTime = complaint.receivedAt;
-  received.textContent = formatDateTime(complaint.receivedAt);
-  return item;
+  await load(true);
 }

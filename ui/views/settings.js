@@ -1,26 +1,233 @@
-// Settings: check that notifications reach the owner, and see where data is.
+// Settings: the names used in message drafts, the drafts' wording, the
+// complaint categories, checking notifications, and where the data lives.
 
 import { api } from '../api.js';
-import { byTestId, fromTemplate, showMessage } from '../dom.js';
+import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
 
-export function showSettings(main, status) {
-  main.replaceChildren(fromTemplate('settings-view'));
-  byTestId(main, 'data-folder').textContent = status.dataFolder ?? '';
+const PLACEHOLDERS = [
+  ['{first_name}', 'the customer’s first name'],
+  ['{business_name}', 'your business name'],
+  ['{owner_name}', 'your name'],
+  ['{summary}', 'the one-line summary of the complaint'],
+  ['{promised_date}', 'the date you promised'],
+  ['{remedy}', 'what you did to put it right (refund, replacement…)'],
+];
 
-  const button = byTestId(main, 'send-test-notification');
-  const sent = byTestId(main, 'notification-sent');
-  const error = byTestId(main, 'notification-error');
+export function showSettings(main, params, status) {
+  main.append(
+    el(
+      'header',
+      { class: 'view-header' },
+      el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, and where your data is kept.')),
+    ),
+    card('settings-names', 'Your business', namesForm),
+    card('settings-templates', 'Message templates', templateBlocks),
+    card('settings-categories', 'Categories', categoriesList),
+    notificationsCard(),
+    dataCard(status),
+  );
+}
+
+/**
+ * A card whose contents need data first. The controls appear only once the
+ * data is in, so nothing the owner types is overwritten by a late answer.
+ */
+function card(id, title, fill) {
+  const loadError = errorLine(`${id}-load-error`);
+  const section = el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, title), loadError);
+  fill()
+    .then((nodes) => section.append(...nodes))
+    .catch((failure) => showMessage(loadError, failure.message));
+  return section;
+}
+
+async function namesForm() {
+  const settings = await api.getSettings();
+  const business = el('input', { name: 'businessName', testid: 'business-name', autocomplete: 'organization', maxlength: 200, value: settings.businessName });
+  const owner = el('input', { name: 'ownerName', testid: 'owner-name', autocomplete: 'name', maxlength: 200, value: settings.ownerName });
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-names' }, 'Save');
+  const saved = successLine('names-saved');
+  const error = errorLine('names-error');
+  const form = el(
+    'form',
+    { novalidate: true },
+    el('div', { class: 'fields' }, field('Business name', business), field('Your name', owner)),
+    el('div', { class: 'actions' }, save),
+    saved,
+    error,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showMessage(saved, '');
+    await busy(save, error, async () => {
+      const kept = await api.saveSettings({ businessName: business.value, ownerName: owner.value });
+      business.value = kept.businessName;
+      owner.value = kept.ownerName;
+      showMessage(saved, 'Saved. New message drafts will use these names.');
+    });
+  });
+  return [el('p', { class: 'hint' }, 'Mend puts these in the message drafts it writes for you, to sign them.'), form];
+}
+
+async function templateBlocks() {
+  const templates = await api.listTemplates();
+  const note = el(
+    'div',
+    { class: 'placeholders', testid: 'template-placeholders' },
+    el('p', {}, 'Mend writes a draft message at each step from these templates. Words in curly brackets are filled in for you:'),
+    el('ul', {}, PLACEHOLDERS.map(([code, meaning]) => el('li', {}, el('code', {}, code), ` ${meaning}`))),
+  );
+  return [note, ...templates.map((template, index) => templateBlock(template, index === 0))];
+}
+
+function templateBlock(template, open) {
+  const { step } = template;
+  const text = el('textarea', { class: 'draft', name: step, testid: `template-${step}` });
+  const marker = el('span', { class: 'template-kind', testid: `template-kind-${step}` });
+  const save = el('button', { type: 'button', class: 'primary', testid: `save-template-${step}` }, 'Save');
+  const reset = el('button', { type: 'button', testid: `reset-template-${step}` }, 'Reset to default');
+  const saved = successLine(`template-saved-${step}`);
+  const error = errorLine(`template-error-${step}`);
+  let isDefault = template.isDefault;
+
+  function show(current) {
+    text.value = current.body;
+    isDefault = current.isDefault;
+    marker.textContent = isDefault ? 'Mend’s wording' : 'Your own wording';
+    marker.classList.toggle('own', !isDefault);
+  }
+  // busy() enables the button again when done; Reset stays off for Mend's wording.
+  async function act(button, work, message) {
+    showMessage(saved, '');
+    const current = await busy(button, error, work);
+    if (current) show(current);
+    reset.disabled = isDefault;
+    if (!current) return;
+    showMessage(saved, message);
+    // A disabled Reset drops the keyboard focus; put it back in the text.
+    if (button.disabled) text.focus();
+  }
+  save.addEventListener('click', () => act(save, () => api.saveTemplate(step, text.value), 'Saved. Drafts for this step now use your wording.'));
+  reset.addEventListener('click', () => act(reset, () => api.resetTemplate(step), 'Back to Mend’s wording.'));
+  show(template);
+  reset.disabled = isDefault;
+
+  return el(
+    'details',
+    { class: 'template', open, testid: `template-block-${step}` },
+    el('summary', { testid: `template-toggle-${step}` }, el('span', { class: 'template-title' }, template.title), marker),
+    field(`Message for “${template.title}”`, text, { wide: true }),
+    el('div', { class: 'actions' }, save, reset),
+    saved,
+    error,
+  );
+}
+
+async function categoriesList() {
+  const list = el('ul', { class: 'rows categories', testid: 'category-list' });
+  const saved = successLine('category-saved');
+  const error = errorLine('category-error');
+  const newName = el('input', { name: 'category', testid: 'new-category', autocomplete: 'off', maxlength: 80, placeholder: 'e.g. Packaging' });
+  const add = el('button', { type: 'submit', testid: 'add-category' }, 'Add');
+  const addForm = el('form', { class: 'toolbar add-category', novalidate: true }, field('New category', newName), add);
+
+  /** Runs a change, then shows the list again and says what happened. */
+  async function change(button, work, message, focus) {
+    showMessage(saved, '');
+    const done = await busy(button, error, async () => {
+      const category = await work();
+      await reload(focus && { id: category.id, testid: focus });
+      return category;
+    });
+    if (done) showMessage(saved, message(done));
+    return done;
+  }
+
+  async function reload(focus) {
+    const categories = await api.listCategories();
+    list.replaceChildren(...categories.map(categoryItem));
+    // Redrawing loses the focus; give it back to the same control for keyboard users.
+    if (focus) list.querySelector(`[data-id="${focus.id}"] [data-testid^="${focus.testid}"]`)?.focus();
+  }
+
+  function categoryItem(category) {
+    const name = el('input', { testid: 'category-name', autocomplete: 'off', maxlength: 80, value: category.name, 'aria-label': `Name of the category “${category.name}”` });
+    const rename = el('button', { type: 'submit', testid: 'rename-category' }, 'Rename');
+    const toggle = category.retired
+      ? el('button', { type: 'button', testid: 'restore-category' }, 'Bring back')
+      : el('button', { type: 'button', class: 'danger', testid: 'retire-category' }, 'Retire');
+    toggle.addEventListener('click', () =>
+      change(
+        toggle,
+        () => api.setCategoryRetired(category.id, !category.retired),
+        (done) => (done.retired ? `“${done.name}” is retired: it stays on old complaints but is not offered for new ones.` : `“${done.name}” is offered for new complaints again.`),
+        // The toggle flips between retire-category and restore-category.
+        category.retired ? 'retire' : 'restore',
+      ),
+    );
+    const form = el(
+      'form',
+      { class: 'category-row', novalidate: true },
+      name,
+      el('span', { class: 'category-actions' }, rename, toggle),
+      category.retired && el('span', { class: 'muted retired-note', testid: 'category-retired-note' }, '(retired: kept on old complaints, not offered for new ones)'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      // An unchanged name would only add a line to the history.
+      if (name.value.trim() === category.name) return;
+      change(rename, () => api.renameCategory(category.id, name.value), (done) => `Renamed “${category.name}” to “${done.name}”.`, 'category-name');
+    });
+    return el('li', { class: category.retired ? 'category retired' : 'category', testid: 'category', dataset: { id: category.id } }, form);
+  }
+
+  addForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const done = await change(add, () => api.addCategory(newName.value), (category) => `Added “${category.name}”.`);
+    if (done) newName.value = '';
+    newName.focus();
+  });
+
+  await reload();
+  return [
+    el('p', { class: 'hint' }, 'Each complaint can have a category, so Patterns can show which problems keep coming back. Retire one you no longer use: old complaints keep it.'),
+    list,
+    addForm,
+    saved,
+    error,
+  ];
+}
+
+// Existing end-to-end tests depend on these test ids and this wording.
+function notificationsCard() {
+  const button = el('button', { type: 'button', class: 'primary', testid: 'send-test-notification' }, 'Send a test notification');
+  const sent = successLine('notification-sent');
+  const error = errorLine('notification-error');
   button.addEventListener('click', async () => {
     showMessage(sent, '');
-    showMessage(error, '');
-    button.disabled = true;
-    try {
+    const done = await busy(button, error, async () => {
       await api.sendTestNotification();
-      showMessage(sent, 'A test notification was sent. If you did not see it, check your computer’s notification settings.');
-    } catch (failure) {
-      showMessage(error, failure.message);
-    } finally {
-      button.disabled = false;
-    }
+      return true;
+    });
+    if (done) showMessage(sent, 'A test notification was sent. If you did not see it, check your computer’s notification settings.');
   });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'settings-notifications' },
+    el('h2', { id: 'settings-notifications' }, 'Desktop notifications'),
+    el('p', {}, 'Mend reminds you of every promise with a desktop notification. Send a test to check that they reach you.'),
+    el('div', { class: 'actions' }, button),
+    sent,
+    error,
+  );
+}
+
+function dataCard(status) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'settings-data' },
+    el('h2', { id: 'settings-data' }, 'Your data'),
+    el('p', {}, 'Everything you write in Mend is kept in one file in this folder on your computer. Nothing is sent anywhere.'),
+    el('p', { class: 'path', testid: 'data-folder' }, status?.dataFolder ?? ''),
+  );
 }

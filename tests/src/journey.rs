@@ -1,0 +1,71 @@
+//! What an owner does in the app, step by step, shared by the scenarios:
+//! writing a complaint down and recording the steps of its journey.
+
+use crate::{App, Outcome};
+
+/// A complaint as the owner types it into the new-complaint window.
+pub struct Intake<'a> {
+    pub customer: &'a str,
+    pub summary: &'a str,
+    pub words: &'a str,
+    pub severity: &'a str,
+}
+
+impl Default for Intake<'_> {
+    fn default() -> Self {
+        Intake {
+            customer: "Ana Lima",
+            summary: "The wedding cake arrived squashed",
+            words: "It was for my daughter's wedding and the top tier had collapsed.",
+            severity: "normal",
+        }
+    }
+}
+
+/// Opens the new-complaint window, fills it in and saves; the complaint's
+/// page then opens at its next step.
+pub async fn new_complaint(app: &App, intake: &Intake<'_>) -> Outcome {
+    app.click("new-complaint").await?;
+    app.type_into("intake-new-customer-name", intake.customer).await?;
+    app.type_into("intake-summary", intake.summary).await?;
+    app.type_into("intake-words", intake.words).await?;
+    app.choose("intake-severity", intake.severity).await?;
+    app.click("intake-save").await?;
+    app.wait_for_text("complaint-heading", intake.summary).await?;
+    Ok(())
+}
+
+/// Opens `step` on the complaint's page and fills in its form with `text`
+/// and whatever else the step needs, without saving.
+pub async fn fill_step(app: &App, step: &str, text: &str) -> Outcome {
+    app.click(&format!("step-tab-{step}")).await?;
+    app.find(&format!("record-form-{step}")).await?;
+    app.type_into("record-text", text).await?;
+    match step {
+        "assure" => {
+            // Three days from now, in the form a date picker gives.
+            let field = app.find("record-promised-date").await?;
+            let script = "const day = new Date(Date.now() + 3 * 86400000);
+                          const pad = (n) => String(n).padStart(2, '0');
+                          arguments[0].value = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;";
+            app.client()
+                .execute(script, vec![serde_json::to_value(&field)?])
+                .await?;
+        }
+        "fix" => app.choose("record-remedy", "replacement").await?,
+        "follow_up" => {
+            app.choose("record-satisfaction", "5").await?;
+            app.click("record-satisfied-yes").await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Records `step` and waits for Mend to confirm it.
+pub async fn record_step(app: &App, step: &str, text: &str) -> Outcome {
+    fill_step(app, step, text).await?;
+    app.click("record-step").await?;
+    app.wait_for_text("step-saved", "Saved").await?;
+    Ok(())
+}

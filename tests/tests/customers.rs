@@ -1,0 +1,129 @@
+//! The Customers view: finding a customer, their complaints, and editing
+//! their details so that the change is kept.
+
+use mend_e2e::{run, App, Outcome};
+
+/// Writes a complaint down through the intake dialog, for a new customer.
+async fn record_complaint(app: &App, customer: &str, summary: &str) -> Outcome {
+    app.click("new-complaint").await?;
+    app.type_into("intake-new-customer-name", customer).await?;
+    app.type_into("intake-summary", summary).await?;
+    app.click("intake-save").await?;
+    // The dialog closes and the new complaint's page opens.
+    app.wait_for_text("complaint-heading", summary).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn search_finds_a_customer_by_part_of_the_name_and_their_page_shows_the_complaint() {
+    run("customer_search", |app| {
+        Box::pin(async move {
+            record_complaint(app, "Ana Lima", "The wedding cake arrived squashed").await?;
+            record_complaint(app, "Ben Okafor", "The shoes were the wrong size").await?;
+
+            app.click("nav-customers").await?;
+            app.wait_for_text("customer-row-name", "Ana Lima").await?;
+            assert_eq!(
+                app.texts("customer-row-name").await?,
+                ["Ana Lima", "Ben Okafor"]
+            );
+            app.wait_for_text("customer-row", "1 complaint, 1 open")
+                .await?;
+
+            app.type_into("customer-search", "xyz").await?;
+            app.wait_for_text(
+                "customer-empty",
+                "No customer’s name, email or phone contains “xyz”",
+            )
+            .await?;
+
+            // The list is in name order, so Ben first means the search is applied.
+            app.type_into("customer-search", "okaf").await?;
+            app.wait_for_text("customer-row-name", "Ben Okafor").await?;
+            assert_eq!(app.texts("customer-row-name").await?, ["Ben Okafor"]);
+
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Ben Okafor")
+                .await?;
+            app.wait_for_text(
+                "customer-complaint-summary",
+                "The shoes were the wrong size",
+            )
+            .await?;
+            assert_eq!(
+                app.texts("customer-complaint-summary").await?,
+                ["The shoes were the wrong size"]
+            );
+            app.screenshot("customer-page").await;
+
+            app.click("customer-complaint").await?;
+            app.wait_for_text("complaint-heading", "The shoes were the wrong size")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_bad_email_is_refused_and_a_good_one_is_kept_after_a_restart() {
+    run("customer_email_kept", |app| {
+        Box::pin(async move {
+            record_complaint(app, "Carla Mendes", "The parcel never arrived").await?;
+            app.click("nav-customers").await?;
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Carla Mendes")
+                .await?;
+
+            app.type_into("customer-edit-email", "carla@example")
+                .await?;
+            app.click("save-customer").await?;
+            app.wait_for_text("customer-error", "does not look like an email address")
+                .await?;
+            assert_eq!(app.text("customer-saved").await?, "", "no success message");
+
+            app.type_into("customer-edit-email", "carla@example.com")
+                .await?;
+            app.click("save-customer").await?;
+            app.wait_for_text("customer-saved", "Saved").await?;
+            assert_eq!(app.text("customer-error").await?, "", "the error is gone");
+
+            app.restart().await?;
+            app.click("nav-customers").await?;
+            app.wait_for_text("customer-row", "carla@example.com")
+                .await?;
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Carla Mendes")
+                .await?;
+            assert_eq!(app.value("customer-edit-email").await?, "carla@example.com");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_renamed_customer_shows_the_new_name_on_the_page_and_in_the_list() {
+    run("customer_renamed", |app| {
+        Box::pin(async move {
+            record_complaint(app, "Dora Silva", "The lamp flickers").await?;
+            app.click("nav-customers").await?;
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Dora Silva")
+                .await?;
+
+            app.type_into("customer-edit-name", "Dora Silva-Costa")
+                .await?;
+            app.click("save-customer").await?;
+            app.wait_for_text("customer-saved", "Saved").await?;
+            app.wait_for_text("customer-name-heading", "Dora Silva-Costa")
+                .await?;
+
+            app.click("back").await?;
+            app.wait_for_text("customer-row-name", "Dora Silva-Costa")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -1,0 +1,143 @@
+//! Settings are kept: the owner's names, their own message wording (and the
+//! way back to Mend's), and their list of categories.
+
+use fantoccini::elements::Element;
+use fantoccini::Locator;
+use mend_e2e::{run, App};
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// The list entry of the category whose name field holds `name`.
+async fn category(app: &App, name: &str) -> Result<Element, Failure> {
+    app.find("category-name").await?;
+    for item in app.find_all("category").await? {
+        let field = item
+            .find(Locator::Css("[data-testid='category-name']"))
+            .await?;
+        if field.prop("value").await?.as_deref() == Some(name) {
+            return Ok(item);
+        }
+    }
+    Err(format!("no category called {name:?} in the list").into())
+}
+
+async fn click_in(item: &Element, test_id: &str) -> Result<(), Failure> {
+    let css = format!("[data-testid='{test_id}']");
+    Ok(item.find(Locator::Css(&css)).await?.click().await?)
+}
+
+#[tokio::test]
+async fn business_and_owner_names_are_kept_after_a_restart() {
+    run("names_kept", |app| {
+        Box::pin(async move {
+            app.click("nav-settings").await?;
+            app.type_into("business-name", "Lima Bakes").await?;
+            app.type_into("owner-name", "Ana Lima").await?;
+            app.click("save-names").await?;
+            app.wait_for_text("names-saved", "Saved").await?;
+            assert_eq!(app.text("names-error").await?, "");
+
+            app.restart().await?;
+            app.click("nav-settings").await?;
+            assert_eq!(app.value("business-name").await?, "Lima Bakes");
+            assert_eq!(app.value("owner-name").await?, "Ana Lima");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edited_template_is_kept_and_reset_brings_back_mends_wording() {
+    run("template_reset", |app| {
+        Box::pin(async move {
+            app.click("nav-settings").await?;
+            app.click("template-toggle-apologize").await?;
+            let mends_wording = app.value("template-apologize").await?;
+            assert!(mends_wording.contains("{first_name}"), "{mends_wording}");
+            app.wait_for_text("template-kind-apologize", "Mend’s wording")
+                .await?;
+            assert!(
+                !app.find("reset-template-apologize")
+                    .await?
+                    .is_enabled()
+                    .await?
+            );
+
+            let own = "So sorry, {first_name}. {owner_name}";
+            app.type_into("template-apologize", own).await?;
+            app.click("save-template-apologize").await?;
+            app.wait_for_text("template-saved-apologize", "Saved")
+                .await?;
+            app.wait_for_text("template-kind-apologize", "Your own wording")
+                .await?;
+
+            app.restart().await?;
+            app.click("nav-settings").await?;
+            app.click("template-toggle-apologize").await?;
+            assert_eq!(app.value("template-apologize").await?, own);
+
+            app.click("reset-template-apologize").await?;
+            app.wait_for_text("template-saved-apologize", "Back to Mend’s wording")
+                .await?;
+            assert_eq!(app.value("template-apologize").await?, mends_wording);
+            app.wait_for_text("template-kind-apologize", "Mend’s wording")
+                .await?;
+            assert!(
+                !app.find("reset-template-apologize")
+                    .await?
+                    .is_enabled()
+                    .await?
+            );
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_category_added_renamed_and_retired_is_shown_as_retired_after_a_restart() {
+    run("category_retired", |app| {
+        Box::pin(async move {
+            app.click("nav-settings").await?;
+            app.type_into("new-category", "Gift wrap").await?;
+            app.click("add-category").await?;
+            app.wait_for_text("category-saved", "Added “Gift wrap”")
+                .await?;
+
+            let added = category(app, "Gift wrap").await?;
+            let field = added
+                .find(Locator::Css("[data-testid='category-name']"))
+                .await?;
+            field.clear().await?;
+            field.send_keys("Gift wrapping").await?;
+            click_in(&added, "rename-category").await?;
+            app.wait_for_text("category-saved", "to “Gift wrapping”")
+                .await?;
+
+            let renamed = category(app, "Gift wrapping").await?;
+            click_in(&renamed, "retire-category").await?;
+            app.wait_for_text("category-saved", "“Gift wrapping” is retired")
+                .await?;
+            assert_eq!(app.text("category-error").await?, "");
+
+            app.restart().await?;
+            app.click("nav-settings").await?;
+            let retired = category(app, "Gift wrapping").await?;
+            let shown = retired.text().await?;
+            assert!(
+                shown.contains("(retired: kept on old complaints, not offered for new ones)"),
+                "{shown}"
+            );
+            retired
+                .find(Locator::Css("[data-testid='restore-category']"))
+                .await?;
+            assert!(
+                category(app, "Gift wrap").await.is_err(),
+                "the old name is gone"
+            );
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -1,0 +1,156 @@
+// One complaint's page: where it stands, the step to do with its coaching,
+// the timeline of every contact, and the history of every change.
+
+import { api } from '../api.js';
+import { busy, el, errorLine, field, formatDateTime, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
+import { guide, labelOf } from '../guide.js';
+import { go } from '../nav.js';
+import { statusBadges } from './rows.js';
+import { ORDER, stepPanel, stepState } from './step-panel.js';
+
+export async function showComplaint(main, params) {
+  const error = errorLine('complaint-error');
+  main.append(backButton(params), error);
+  try {
+    const details = await api.getComplaint(params.id);
+    draw(main, details, params, params.step ?? openingStep(details), '');
+  } catch (failure) {
+    showMessage(error, failure.message);
+  }
+}
+
+function openingStep(details) {
+  return details.closedAt ? 'close' : details.step;
+}
+
+function backButton(params) {
+  const from = params.from ?? { name: 'complaints' };
+  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints' }[from.name] ?? 'Back';
+  return el('button', { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go(from.name, from.params ?? {}) }, `← ${label}`);
+}
+
+function draw(main, details, params, openStep, notice) {
+  const redraw = (step, text = '') => draw(main, details, params, step, text);
+  const saved = (fresh, text) => draw(main, fresh, params, openingStep(fresh), text);
+  const noticeLine = successLine('step-saved');
+  showMessage(noticeLine, notice);
+  main.replaceChildren(
+    backButton(params),
+    header(details, () => redraw('close')),
+    noticeLine,
+    stepper(details, openStep, redraw),
+    stepPanel(details, openStep, saved),
+    timeline(details, saved),
+    history(details),
+  );
+  if (notice) noticeLine.scrollIntoView?.({ block: 'nearest' });
+}
+
+function header(details, openClose) {
+  const customer = el(
+    'button',
+    { type: 'button', class: 'quiet inline-link', testid: 'complaint-customer-link', onclick: () => go('customer', { id: details.customerId }) },
+    details.customerName,
+  );
+  return el(
+    'header',
+    { class: 'view-header complaint-header' },
+    el(
+      'div',
+      {},
+      el('h1', { testid: 'complaint-heading' }, details.summary),
+      el('p', { class: 'lead' }, customer, ` · ${labelOf('channels', details.channel)} · received ${formatDateTime(details.receivedAt)}`),
+      el(
+        'p',
+        { class: 'badges', testid: 'complaint-badges' },
+        statusBadges(details),
+        details.severity === 'high' && el('span', { class: 'badge high' }, 'High'),
+        details.isPublic && el('span', { class: 'badge public' }, 'In public'),
+        details.category && el('span', { class: 'badge closed' }, details.category),
+      ),
+    ),
+    !details.closedAt && el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, 'Close…')),
+  );
+}
+
+function stepper(details, openStep, open) {
+  return el(
+    'nav',
+    { class: 'stepper', 'aria-label': 'Steps' },
+    el(
+      'ol',
+      {},
+      ORDER.map((step, index) => {
+        const state = stepState(details, step);
+        const coaching = guide().steps.find((c) => c.step === step);
+        return el(
+          'li',
+          {},
+          el(
+            'button',
+            { type: 'button', class: `step ${state}`, testid: `step-tab-${step}`, 'aria-current': step === openStep ? 'step' : false, dataset: { state }, onclick: () => open(step) },
+            el('span', { class: 'step-number', 'aria-hidden': 'true' }, state === 'done' ? '✓' : String(index + 1)),
+            el('span', { class: 'step-name' }, coaching.title),
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+function timeline(details, saved) {
+  const { directions, channels } = guide();
+  const error = errorLine('contact-error');
+  const add = el('button', { type: 'submit', testid: 'add-contact' }, 'Add to the timeline');
+  const form = el(
+    'form',
+    { class: 'record', novalidate: true, testid: 'contact-form' },
+    el(
+      'div',
+      { class: 'fields three' },
+      field('What', select('direction', directions, { testid: 'contact-direction', value: 'outgoing' })),
+      field('How', select('channel', channels, { testid: 'contact-channel', value: details.channel })),
+      field('When', el('input', { type: 'datetime-local', name: 'at', testid: 'contact-at', value: localInputValue(), max: localInputValue() })),
+      field('What was said or noted', el('textarea', { name: 'text', rows: 3, testid: 'contact-text' }), { wide: true }),
+    ),
+    error,
+    el('div', { class: 'actions' }, add),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = form.elements;
+    busy(add, error, async () => {
+      await api.addContact(details.id, { direction: values.direction.value, channel: values.channel.value, at: toInstant(values.at.value), text: values.text.value });
+      saved(await api.getComplaint(details.id), 'Added to the timeline.');
+    });
+  });
+  const entries = details.timeline.map((contact) =>
+    el(
+      'li',
+      { class: `contact ${contact.direction}`, testid: 'timeline-entry' },
+      el('p', { class: 'contact-meta' }, el('strong', {}, labelOf('directions', contact.direction)), ` · ${labelOf('channels', contact.channel)} · `, el('time', { dateTime: contact.at }, formatDateTime(contact.at))),
+      el('p', { class: 'pre', testid: 'timeline-text' }, contact.text),
+    ),
+  );
+  return el(
+    'section',
+    { class: 'card', testid: 'timeline' },
+    el('h2', {}, 'Timeline'),
+    entries.length ? el('ol', { class: 'timeline' }, entries) : el('p', { class: 'empty' }, 'No contact yet.'),
+    el('details', { class: 'add-contact' }, el('summary', { testid: 'open-contact-form' }, 'Add a call, a message or a note'), form),
+  );
+}
+
+function history(details) {
+  return el(
+    'section',
+    { class: 'card' },
+    el(
+      'details',
+      { testid: 'history' },
+      el('summary', {}, el('h2', { class: 'inline' }, `History (${details.history.length})`)),
+      el('p', { class: 'muted' }, 'Every change to this complaint, as it happened. Mend never edits or deletes it.'),
+      el('ol', { class: 'history' }, details.history.map((entry) => el('li', { testid: 'history-entry' }, el('time', { dateTime: entry.at }, formatDateTime(entry.at)), ' — ', entry.who === 'owner' ? 'You: ' : `${entry.who}: `, entry.what))),
+    ),
+  );
+}

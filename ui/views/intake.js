@@ -1,0 +1,193 @@
+// The new-complaint window: the Receive step, quick enough to fill in while
+// the customer is still on the phone. What was typed survives closing the
+// window by mistake; it is cleared only once the complaint is saved.
+
+import { api } from '../api.js';
+import { busy, el, errorLine, field, localInputValue, select, toInstant } from '../dom.js';
+import { guide } from '../guide.js';
+import { go } from '../nav.js';
+
+let openForm = null;
+let chosenCustomer = null;
+
+export async function openIntake() {
+  const dialog = document.getElementById('intake');
+  if (dialog.open) return;
+  if (!openForm) {
+    openForm = await buildForm(dialog);
+    dialog.replaceChildren(openForm);
+  } else {
+    await refreshCategories(openForm);
+  }
+  dialog.showModal();
+  openForm.elements.customerName.focus();
+}
+
+async function buildForm(dialog) {
+  const { channels, severities, steps } = guide();
+  const receive = steps.find((coaching) => coaching.step === 'receive');
+  const error = errorLine('intake-error');
+  const matches = el('ul', { class: 'matches', testid: 'intake-customer-matches', hidden: true });
+  const chosen = el('p', { class: 'chosen', testid: 'intake-chosen-customer', hidden: true });
+  const newDetails = el(
+    'div',
+    { class: 'fields new-customer' },
+    field('Email (optional)', el('input', { name: 'email', type: 'email', autocomplete: 'off', testid: 'intake-new-customer-email' })),
+    field('Phone (optional)', el('input', { name: 'phone', type: 'tel', autocomplete: 'off', testid: 'intake-new-customer-phone' })),
+  );
+  const summaryCount = el('span', { class: 'hint counter', testid: 'intake-summary-count' }, '0 / 200');
+  const received = el('input', { name: 'receivedAt', type: 'datetime-local', testid: 'intake-received-at' });
+
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'intake-save' }, 'Save complaint');
+  const form = el(
+    'form',
+    { method: 'dialog', novalidate: true, testid: 'intake-form' },
+    el('h2', { id: 'intake-title' }, 'New complaint'),
+    el('p', { class: 'lead' }, receive.purpose),
+    el(
+      'details',
+      { class: 'coaching-inline' },
+      el('summary', {}, 'How to take this complaint well'),
+      el('ul', {}, receive.doThis.map((line) => el('li', {}, line))),
+      el('p', { class: 'muted' }, 'Avoid:'),
+      el('ul', {}, receive.avoid.map((line) => el('li', {}, line))),
+    ),
+    el('h3', {}, 'Who is it?'),
+    el(
+      'div',
+      { class: 'fields' },
+      field(
+        "Customer's name",
+        el('input', { name: 'customerName', autocomplete: 'off', testid: 'intake-new-customer-name', placeholder: 'Type to find them, or a new name', oninput: () => findCustomers(form, matches) }),
+        { wide: true, hint: 'If they complained before, pick them from the list that appears.' },
+      ),
+    ),
+    matches,
+    chosen,
+    newDetails,
+    el('h3', {}, 'What happened?'),
+    el(
+      'div',
+      { class: 'fields' },
+      field('One-line summary', el('input', { name: 'summary', autocomplete: 'off', testid: 'intake-summary', placeholder: 'e.g. The wedding cake arrived squashed', oninput: () => countSummary(form, summaryCount) }), { wide: true }),
+      summaryCount,
+      field('Their own words', el('textarea', { name: 'words', testid: 'intake-words', placeholder: 'Write down what they said, as they said it.' }), { wide: true }),
+      field('What would put it right for them?', el('textarea', { name: 'outcome', testid: 'intake-outcome', rows: 2, placeholder: 'Ask them: what outcome do you want?' }), { wide: true }),
+      field('How did it reach you?', select('channel', channels, { testid: 'intake-channel', value: 'phone' })),
+      field('Received at', received, { hint: 'Now, unless it came in earlier.' }),
+      field('Order or product reference', el('input', { name: 'reference', autocomplete: 'off', testid: 'intake-reference' })),
+      field('Category', select('category', [], { testid: 'intake-category', empty: 'Not sure yet' })),
+      field('How serious is it?', select('severity', severities, { testid: 'intake-severity', value: 'normal' }), { hint: 'Urgent: health, safety or money at risk. Handle it now.' }),
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'isPublic', testid: 'intake-public' }), 'Posted in public (a review or a forum post)'),
+    ),
+    error,
+    el(
+      'div',
+      { class: 'dialog-actions' },
+      el('button', { type: 'button', testid: 'intake-cancel', onclick: () => dialog.close() }, 'Not now'),
+      save,
+    ),
+  );
+  form.elements.receivedAt.value = localInputValue();
+  form.elements.receivedAt.max = localInputValue();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(save, error, async () => {
+      const complaint = await api.createComplaint(collect(form));
+      // Saved: the next complaint starts from an empty form.
+      openForm = null;
+      chosenCustomer = null;
+      dialog.close();
+      go('complaint', { id: complaint.id });
+    });
+  });
+  await refreshCategories(form);
+  return form;
+}
+
+function collect(form) {
+  const values = form.elements;
+  return {
+    customerId: chosenCustomer?.id ?? null,
+    newCustomer: chosenCustomer ? null : { name: values.customerName.value, email: values.email.value, phone: values.phone.value },
+    channel: values.channel.value,
+    receivedAt: toInstant(values.receivedAt.value),
+    isPublic: values.isPublic.checked,
+    summary: values.summary.value,
+    customerWords: values.words.value,
+    desiredOutcome: values.outcome.value,
+    reference: values.reference.value,
+    categoryId: values.category.value ? Number(values.category.value) : null,
+    severity: values.severity.value,
+  };
+}
+
+async function refreshCategories(target) {
+  const pick = target.elements.category;
+  const kept = pick.value;
+  const categories = await api.listCategories();
+  pick.replaceChildren(
+    el('option', { value: '' }, 'Not sure yet'),
+    categories.filter((category) => !category.retired).map((category) => el('option', { value: category.id }, category.name)),
+  );
+  pick.value = kept;
+}
+
+function countSummary(form, counter) {
+  const length = [...form.elements.summary.value.trim()].length;
+  counter.textContent = `${length} / 200`;
+  counter.classList.toggle('over', length > 200);
+}
+
+let searchTimer = null;
+
+function findCustomers(form, matches) {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(async () => {
+    const typed = form.elements.customerName.value.trim();
+    if (chosenCustomer && chosenCustomer.name !== typed) choose(form, null);
+    if (typed.length < 2 || chosenCustomer) {
+      matches.replaceChildren();
+      matches.hidden = true;
+      return;
+    }
+    try {
+      const found = await api.listCustomers(typed, 0, 6);
+      matches.replaceChildren(
+        ...found.map((customer) =>
+          el(
+            'li',
+            {},
+            el(
+              'button',
+              { type: 'button', class: 'row', testid: 'intake-customer-option', onclick: () => choose(form, customer) },
+              el('span', { class: 'row-main' }, el('span', { class: 'row-title' }, customer.name), el('span', { class: 'row-sub' }, [customer.email, customer.phone].filter(Boolean).join(' · '))),
+              el('span', { class: 'row-meta' }, `${customer.complaints} earlier complaint${customer.complaints === 1 ? '' : 's'}`),
+            ),
+          ),
+        ),
+      );
+      matches.hidden = found.length === 0;
+    } catch {
+      matches.hidden = true;
+    }
+  }, 150);
+}
+
+function choose(form, customer) {
+  chosenCustomer = customer;
+  const chosen = form.querySelector('[data-testid="intake-chosen-customer"]');
+  const matches = form.querySelector('[data-testid="intake-customer-matches"]');
+  form.querySelector('.new-customer').hidden = Boolean(customer);
+  matches.hidden = true;
+  if (customer) {
+    form.elements.customerName.value = customer.name;
+    chosen.replaceChildren(
+      `Existing customer: ${customer.name}`,
+      el('button', { type: 'button', class: 'quiet', testid: 'intake-change-customer', onclick: () => { choose(form, null); form.elements.customerName.focus(); } }, 'Not them'),
+    );
+    form.elements.summary.focus();
+  }
+  else chosen.replaceChildren();
+  chosen.hidden = !customer;
+}
