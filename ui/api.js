@@ -38,7 +38,7 @@ export const api = {
   addContact: (id, contact) => call('add_contact', { id, contact }),
   getToday: () => call('get_today'),
 
-  draftMessage: (id, step) => call('draft_message', { id, step }),
+  draftMessage: (id, step, choosing = {}) => call('draft_message', { id, step, choosing }),
   recordStep: (id, step, entry) => call('record_step', { id, step, entry }),
   closeComplaint: (id, closing) => call('close_complaint', { id, closing }),
   reopenComplaint: (id, why) => call('reopen_complaint', { id, why }),

@@ -83,6 +83,20 @@ kinds! {
     }
 }
 
+impl Remedy {
+    /// How a message to the customer names it: "I have arranged a full refund".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Remedy::Refund => "a full refund",
+            Remedy::Replacement => "a replacement",
+            Remedy::Redo => "to redo the work",
+            Remedy::Discount => "a discount",
+            Remedy::Explanation => "a full explanation",
+            Remedy::Other => "a solution",
+        }
+    }
+}
+
 kinds! {
     /// Why a complaint was closed.
     CloseReason {

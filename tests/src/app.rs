@@ -194,7 +194,29 @@ impl App {
 
     /// What a field holds (its value, not its visible text).
     pub async fn value(&self, test_id: &str) -> Result<String, Failure> {
-        Ok(self.find(test_id).await?.prop("value").await?.unwrap_or_default())
+        Ok(self
+            .find(test_id)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Waits until a field holds a value containing `expected`; returns it.
+    pub async fn wait_for_value(&self, test_id: &str, expected: &str) -> Result<String, Failure> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            last = self.value(test_id).await.unwrap_or_default();
+            if last.contains(expected) {
+                return Ok(last);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(
+            format!("{test_id} did not hold {expected:?} within {PATIENCE:?}; it held {last:?}")
+                .into(),
+        )
     }
 
     /// The text the owner sees in an element (empty when it is hidden).

@@ -26,12 +26,14 @@ impl Default for Intake<'_> {
 /// page then opens at its next step.
 pub async fn new_complaint(app: &App, intake: &Intake<'_>) -> Outcome {
     app.click("new-complaint").await?;
-    app.type_into("intake-new-customer-name", intake.customer).await?;
+    app.type_into("intake-new-customer-name", intake.customer)
+        .await?;
     app.type_into("intake-summary", intake.summary).await?;
     app.type_into("intake-words", intake.words).await?;
     app.choose("intake-severity", intake.severity).await?;
     app.click("intake-save").await?;
-    app.wait_for_text("complaint-heading", intake.summary).await?;
+    app.wait_for_text("complaint-heading", intake.summary)
+        .await?;
     Ok(())
 }
 

@@ -12,9 +12,11 @@ async fn a_saved_complaint_is_still_there_after_a_restart() {
             new_complaint(app, &Intake::default()).await?;
             app.restart().await?;
 
-            app.wait_for_text("today-acknowledge", "The wedding cake arrived squashed").await?;
+            app.wait_for_text("today-acknowledge", "The wedding cake arrived squashed")
+                .await?;
             app.click("nav-complaints").await?;
-            app.wait_for_text("complaint-list", "The wedding cake arrived squashed").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
             assert_eq!(app.texts("complaint-customer").await?, ["Ana Lima"]);
             assert!(app.data_dir().join("mend.sqlite3").is_file());
             Ok(())
@@ -28,7 +30,8 @@ async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
     run("empty_summary_refused", |app| {
         Box::pin(async move {
             app.click("new-complaint").await?;
-            app.type_into("intake-new-customer-name", "Ben Okafor").await?;
+            app.type_into("intake-new-customer-name", "Ben Okafor")
+                .await?;
             app.click("intake-save").await?;
             let message = app.wait_for_text("intake-error", "summary").await?;
             assert_eq!(message, "Please write the summary: it cannot be empty.");
@@ -40,7 +43,8 @@ async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
 
             app.restart().await?;
             app.click("nav-complaints").await?;
-            app.wait_for_text("complaint-empty", "No complaints yet").await?;
+            app.wait_for_text("complaint-empty", "No complaints yet")
+                .await?;
             assert!(app.find_all("complaint-item").await?.is_empty());
             Ok(())
         })
@@ -53,11 +57,14 @@ async fn a_summary_over_200_characters_is_refused() {
     run("long_summary_refused", |app| {
         Box::pin(async move {
             app.click("new-complaint").await?;
-            app.type_into("intake-new-customer-name", "Ben Okafor").await?;
+            app.type_into("intake-new-customer-name", "Ben Okafor")
+                .await?;
             app.paste_into("intake-summary", &"a".repeat(201)).await?;
-            app.wait_for_text("intake-summary-count", "201 / 200").await?;
+            app.wait_for_text("intake-summary-count", "201 / 200")
+                .await?;
             app.click("intake-save").await?;
-            app.wait_for_text("intake-error", "201 characters long; please keep it to 200").await?;
+            app.wait_for_text("intake-error", "201 characters long; please keep it to 200")
+                .await?;
             Ok(())
         })
     })

@@ -7,28 +7,59 @@ use mend_e2e::run;
 async fn a_complaint_goes_from_intake_to_close_and_is_kept() {
     run("journey_intake_to_close", |app| {
         Box::pin(async move {
-            app.wait_for_text("today-empty", "Nothing needs you right now").await?;
+            app.wait_for_text("today-empty", "Nothing needs you right now")
+                .await?;
             app.screenshot("today-empty").await;
             new_complaint(app, &Intake::default()).await?;
             app.wait_for_text("step-title", "Acknowledge").await?;
             app.wait_for_text("step-state", "next thing to do").await?;
             app.screenshot("step-acknowledge").await;
 
-            record_step(app, "acknowledge", "Thank you for telling me straight away.").await?;
+            record_step(
+                app,
+                "acknowledge",
+                "Thank you for telling me straight away.",
+            )
+            .await?;
             app.wait_for_text("step-title", "Apologize").await?;
             app.screenshot("step-apologize").await;
-            record_step(app, "apologize", "I am so sorry: we let you down on a day that mattered.").await?;
+            record_step(
+                app,
+                "apologize",
+                "I am so sorry: we let you down on a day that mattered.",
+            )
+            .await?;
             app.screenshot("step-assure").await;
-            record_step(app, "assure", "A new cake, delivered by me, and a sturdier box from now on.").await?;
+            record_step(
+                app,
+                "assure",
+                "A new cake, delivered by me, and a sturdier box from now on.",
+            )
+            .await?;
             app.wait_for_text("complaint-badges", "Next: Fix").await?;
             app.screenshot("step-fix").await;
-            record_step(app, "fix", "Baked and delivered a new cake.").await?;
+            fill_step(app, "fix", "Baked and delivered a new cake.").await?;
+            let draft = app.wait_for_value("draft", "a replacement").await?;
+            assert!(
+                draft.starts_with("Hello Ana") || draft.starts_with("Dear Ana"),
+                "{draft}"
+            );
+            app.click("record-step").await?;
+            app.wait_for_text("step-saved", "Next: Follow up").await?;
             app.screenshot("step-follow-up").await;
             record_step(app, "follow_up", "Lovely, thank you for sorting it out.").await?;
             app.wait_for_text("step-title", "Close").await?;
 
-            app.type_into("close-root-cause", "The box was too thin for a tiered cake.").await?;
-            app.type_into("close-prevention", "Double-walled boxes for every tiered cake.").await?;
+            app.type_into(
+                "close-root-cause",
+                "The box was too thin for a tiered cake.",
+            )
+            .await?;
+            app.type_into(
+                "close-prevention",
+                "Double-walled boxes for every tiered cake.",
+            )
+            .await?;
             app.screenshot("step-close").await;
             app.click("close-submit").await?;
             app.wait_for_text("step-saved", "Closed").await?;
@@ -43,11 +74,13 @@ async fn a_complaint_goes_from_intake_to_close_and_is_kept() {
 
             app.restart().await?;
             app.click("nav-complaints").await?;
-            app.wait_for_text("complaint-list", "The wedding cake arrived squashed").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
             app.wait_for_text("complaint-list", "Closed").await?;
             app.screenshot("complaints-list").await;
             app.click("complaint-item").await?;
-            app.wait_for_text("step-records", "The box was too thin").await?;
+            app.wait_for_text("step-records", "The box was too thin")
+                .await?;
             Ok(())
         })
     })
@@ -69,8 +102,12 @@ async fn a_fix_before_the_apology_is_refused_with_the_reason() {
             app.screenshot("refused").await;
 
             app.click("step-tab-fix").await?;
-            assert!(app.find_all("step-record").await?.is_empty(), "nothing was recorded");
-            app.wait_for_text("complaint-badges", "Next: Apologize").await?;
+            assert!(
+                app.find_all("step-record").await?.is_empty(),
+                "nothing was recorded"
+            );
+            app.wait_for_text("complaint-badges", "Next: Apologize")
+                .await?;
             Ok(())
         })
     })
@@ -96,7 +133,8 @@ async fn an_unsatisfied_follow_up_reopens_the_complaint_at_assure() {
             app.click("record-step").await?;
             app.wait_for_text("step-saved", "make a new plan").await?;
             app.wait_for_text("step-title", "Assure").await?;
-            app.wait_for_text("complaint-badges", "Next: Assure").await?;
+            app.wait_for_text("complaint-badges", "Next: Assure")
+                .await?;
             app.click("history").await?;
             app.wait_for_text("history", "back to Assure").await?;
             Ok(())
@@ -125,9 +163,14 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
             new_complaint(app, &second).await?;
 
             app.click("nav-today").await?;
-            app.wait_for_text("today-acknowledge", "Late delivery").await?;
+            app.wait_for_text("today-acknowledge", "Late delivery")
+                .await?;
             let order = app.texts("complaint-summary").await?;
-            assert_eq!(order, ["Late delivery", "Vase broken in the post"], "urgent first");
+            assert_eq!(
+                order,
+                ["Late delivery", "Vase broken in the post"],
+                "urgent first"
+            );
             app.wait_for_text("today-acknowledge", "Urgent").await?;
             app.screenshot("today").await;
 
@@ -144,7 +187,9 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
 }
 
 /// The search runs as the owner types; wait until the list has settled.
-async fn loop_until_one(app: &mend_e2e::App) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+async fn loop_until_one(
+    app: &mend_e2e::App,
+) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
     for _ in 0..50 {
         let found = app.texts("complaint-summary").await?;
         if found.len() == 1 {

@@ -60,9 +60,10 @@ export function stepPanel(details, step, onSaved) {
       checklist(details, step, coaching.checklist),
     ),
   );
-  panel.append(draftBlock(details, step));
+  const draft = draftBlock(details, step);
+  panel.append(draft.block);
   if (step === 'close') panel.append(details.closedAt ? reopenForm(details, onSaved) : closeForm(details, onSaved));
-  else if (step !== 'receive' && !details.closedAt && state !== 'done') panel.append(recordForm(details, step, onSaved));
+  else if (step !== 'receive' && !details.closedAt && state !== 'done') panel.append(recordForm(details, step, onSaved, draft.refresh));
   return panel;
 }
 
@@ -121,13 +122,19 @@ function checklist(details, step, items) {
   );
 }
 
+/** The draft, and `refresh(choosing)` to redo it while the owner has not edited it. */
 function draftBlock(details, step) {
-  const text = el('textarea', { class: 'draft', testid: 'draft', 'aria-label': 'Message draft' });
+  let edited = false;
+  const text = el('textarea', { class: 'draft', testid: 'draft', 'aria-label': 'Message draft', oninput: () => { edited = true; } });
   const copied = successLine('draft-copied');
   const error = errorLine('draft-error');
-  api.draftMessage(details.id, step).then((draft) => { text.value = draft; }, (failure) => showMessage(error, failure.message));
+  const refresh = (choosing) => {
+    if (edited) return;
+    api.draftMessage(details.id, step, choosing).then((draft) => { if (!edited) text.value = draft; }, (failure) => showMessage(error, failure.message));
+  };
+  refresh({});
   const copy = el('button', { type: 'button', testid: 'copy-draft', onclick: () => copyText(text, copied, error) }, 'Copy message');
-  return el(
+  const block = el(
     'div',
     { class: 'draft-block' },
     el('h3', {}, 'Message draft'),
@@ -137,6 +144,7 @@ function draftBlock(details, step) {
     copied,
     error,
   );
+  return { block, refresh };
 }
 
 async function copyText(text, copied, error) {
@@ -160,7 +168,7 @@ function whenField(testid) {
   return field('When', input, { hint: 'Now, unless it was earlier.' });
 }
 
-function recordForm(details, step, onSaved) {
+function recordForm(details, step, onSaved, refreshDraft) {
   const { channels, remedies } = guide();
   const error = errorLine('step-error');
   const save = el('button', { type: 'submit', class: 'primary', testid: 'record-step' }, RECORD_LABEL[step]);
@@ -186,6 +194,11 @@ function recordForm(details, step, onSaved) {
     );
   }
   const form = el('form', { class: 'record', testid: `record-form-${step}`, novalidate: true }, el('h3', {}, 'Record this step'), fields, error, el('div', { class: 'actions' }, save));
+  // The draft follows the remedy or date being chosen, until the owner edits it.
+  form.addEventListener('change', (event) => {
+    if (!['remedy', 'promisedDate'].includes(event.target.name)) return;
+    refreshDraft({ remedy: form.elements.remedy?.value || null, promisedDate: form.elements.promisedDate?.value || null });
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = form.elements;

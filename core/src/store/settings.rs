@@ -12,6 +12,7 @@ use crate::dates;
 use crate::error::Result;
 use crate::journey::template::{self, Values};
 use crate::journey::{coaching, Step};
+use crate::kinds::Remedy;
 use crate::text;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -19,6 +20,15 @@ use crate::text;
 pub struct Settings {
     pub business_name: String,
     pub owner_name: String,
+}
+
+/// What the owner is choosing on a step's form, not saved yet.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DraftChoices {
+    pub remedy: Option<Remedy>,
+    /// YYYY-MM-DD; ignored when it is not a date.
+    pub promised_date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,29 +136,39 @@ impl Store {
         self.template(step)
     }
 
-    /// The message draft for one step of a complaint, filled in.
-    pub fn draft_message(&self, complaint_id: i64, step: Step) -> Result<String> {
+    /// The message draft for one step of a complaint, filled in. What the
+    /// owner is choosing on the step's form (a remedy, a date) comes first,
+    /// so the draft matches it before anything is saved.
+    pub fn draft_message(
+        &self,
+        complaint_id: i64,
+        step: Step,
+        choosing: &DraftChoices,
+    ) -> Result<String> {
         let complaint = self.complaint(complaint_id)?;
         let settings = self.settings()?;
-        let latest = |wanted: Step| {
-            complaint
-                .records
-                .iter()
-                .rev()
-                .find(|record| record.step == wanted)
-        };
-        let remedy = latest(Step::Fix)
-            .and_then(|record| record.remedy)
-            .map(|remedy| remedy.label().to_lowercase())
+        let latest_remedy = complaint
+            .records
+            .iter()
+            .rev()
+            .find(|record| record.step == Step::Fix)
+            .and_then(|record| record.remedy);
+        let remedy = choosing
+            .remedy
+            .or(latest_remedy)
+            .map(|remedy| remedy.phrase().to_owned())
             .unwrap_or_default();
+        let chosen_day = choosing
+            .promised_date
+            .as_deref()
+            .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok());
         let values = Values {
             first_name: template::first_name(&complaint.customer.name),
             business_name: settings.business_name,
             owner_name: settings.owner_name,
             summary: lower_first(&complaint.summary.summary),
-            promised_date: complaint
-                .summary
-                .promised_date
+            promised_date: chosen_day
+                .or(complaint.summary.promised_date)
                 .map(spoken_date)
                 .unwrap_or_default(),
             remedy,

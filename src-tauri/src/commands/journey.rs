@@ -5,6 +5,7 @@ use mend_core::journey::guide::{guide, Guide};
 use mend_core::journey::Step;
 use mend_core::store::complaints::ComplaintDetails;
 use mend_core::store::journey::{Closing, StepEntry};
+use mend_core::store::settings::DraftChoices;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -16,8 +17,13 @@ pub fn journey_guide() -> Guide {
 }
 
 #[tauri::command(async)]
-pub fn draft_message(state: State<'_, AppState>, id: i64, step: Step) -> Result<String, IpcError> {
-    Ok(state.store()?.draft_message(id, step)?)
+pub fn draft_message(
+    state: State<'_, AppState>,
+    id: i64,
+    step: Step,
+    choosing: DraftChoices,
+) -> Result<String, IpcError> {
+    Ok(state.store()?.draft_message(id, step, &choosing)?)
 }
 
 #[tauri::command(async)]

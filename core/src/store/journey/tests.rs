@@ -1,5 +1,6 @@
 use super::*;
 use crate::journey::FIX_BEFORE_APOLOGY;
+use crate::store::settings::DraftChoices;
 use crate::store::test_support::{at, entry, phone_complaint, store_at, walk_to};
 
 fn new_complaint(store: &mut Store) -> i64 {
@@ -384,10 +385,25 @@ fn the_draft_message_is_filled_from_the_complaint_and_settings() {
         )
         .unwrap();
     walk_to(&mut store, id, Step::Fix);
-    let draft = store.draft_message(id, Step::Assure).unwrap();
+    let draft = store
+        .draft_message(id, Step::Assure, &DraftChoices::default())
+        .unwrap();
     assert_eq!(
         draft,
         "Hi Ana, cake arrived squashed: fixed by Friday 27 November. Rui, Lima Cakes"
+    );
+    let choosing = DraftChoices {
+        promised_date: Some("2026-11-30".into()),
+        remedy: Some(Remedy::Refund),
+    };
+    let draft = store.draft_message(id, Step::Assure, &choosing).unwrap();
+    assert!(draft.contains("fixed by Monday 30 November"), "{draft}");
+    store
+        .save_template(Step::Fix, "I have arranged {remedy}.")
+        .unwrap();
+    assert_eq!(
+        store.draft_message(id, Step::Fix, &choosing).unwrap(),
+        "I have arranged a full refund."
     );
     let reset = store.reset_template(Step::Assure).unwrap();
     assert!(reset.is_default);
