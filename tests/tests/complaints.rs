@@ -93,3 +93,40 @@ async fn odd_unicode_and_markup_are_shown_exactly_as_text() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_second_complaint_is_linked_to_the_customer_picked_while_typing() {
+    run("existing_customer_picked", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "lim").await?;
+            app.wait_for_text("intake-customer-option", "Ana Lima")
+                .await?;
+            app.click("intake-customer-option").await?;
+            app.wait_for_text("intake-chosen-customer", "Existing customer: Ana Lima")
+                .await?;
+            app.type_into("intake-summary", "The cupcakes were stale")
+                .await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "The cupcakes were stale")
+                .await?;
+
+            app.click("complaint-customer-link").await?;
+            app.wait_for_text("customer-name-heading", "Ana Lima")
+                .await?;
+            let summaries = app.texts("customer-complaint-summary").await?;
+            assert_eq!(summaries.len(), 2, "{summaries:?}");
+            app.click("nav-customers").await?;
+            app.wait_for_text("customer-row-name", "Ana Lima").await?;
+            assert_eq!(
+                app.texts("customer-row-name").await?,
+                ["Ana Lima"],
+                "no duplicate customer"
+            );
+            Ok(())
+        })
+    })
+    .await;
+}

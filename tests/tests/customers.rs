@@ -1,25 +1,31 @@
 //! The Customers view: finding a customer, their complaints, and editing
 //! their details so that the change is kept.
 
-use mend_e2e::{run, App, Outcome};
-
-/// Writes a complaint down through the intake dialog, for a new customer.
-async fn record_complaint(app: &App, customer: &str, summary: &str) -> Outcome {
-    app.click("new-complaint").await?;
-    app.type_into("intake-new-customer-name", customer).await?;
-    app.type_into("intake-summary", summary).await?;
-    app.click("intake-save").await?;
-    // The dialog closes and the new complaint's page opens.
-    app.wait_for_text("complaint-heading", summary).await?;
-    Ok(())
-}
+use mend_e2e::journey::{new_complaint, Intake};
+use mend_e2e::run;
 
 #[tokio::test]
 async fn search_finds_a_customer_by_part_of_the_name_and_their_page_shows_the_complaint() {
     run("customer_search", |app| {
         Box::pin(async move {
-            record_complaint(app, "Ana Lima", "The wedding cake arrived squashed").await?;
-            record_complaint(app, "Ben Okafor", "The shoes were the wrong size").await?;
+            new_complaint(
+                app,
+                &Intake {
+                    customer: "Ana Lima",
+                    summary: "The wedding cake arrived squashed",
+                    ..Intake::default()
+                },
+            )
+            .await?;
+            new_complaint(
+                app,
+                &Intake {
+                    customer: "Ben Okafor",
+                    summary: "The shoes were the wrong size",
+                    ..Intake::default()
+                },
+            )
+            .await?;
 
             app.click("nav-customers").await?;
             app.wait_for_text("customer-row-name", "Ana Lima").await?;
@@ -69,7 +75,15 @@ async fn search_finds_a_customer_by_part_of_the_name_and_their_page_shows_the_co
 async fn a_bad_email_is_refused_and_a_good_one_is_kept_after_a_restart() {
     run("customer_email_kept", |app| {
         Box::pin(async move {
-            record_complaint(app, "Carla Mendes", "The parcel never arrived").await?;
+            new_complaint(
+                app,
+                &Intake {
+                    customer: "Carla Mendes",
+                    summary: "The parcel never arrived",
+                    ..Intake::default()
+                },
+            )
+            .await?;
             app.click("nav-customers").await?;
             app.click("customer-row").await?;
             app.wait_for_text("customer-name-heading", "Carla Mendes")
@@ -106,7 +120,15 @@ async fn a_bad_email_is_refused_and_a_good_one_is_kept_after_a_restart() {
 async fn a_renamed_customer_shows_the_new_name_on_the_page_and_in_the_list() {
     run("customer_renamed", |app| {
         Box::pin(async move {
-            record_complaint(app, "Dora Silva", "The lamp flickers").await?;
+            new_complaint(
+                app,
+                &Intake {
+                    customer: "Dora Silva",
+                    summary: "The lamp flickers",
+                    ..Intake::default()
+                },
+            )
+            .await?;
             app.click("nav-customers").await?;
             app.click("customer-row").await?;
             app.wait_for_text("customer-name-heading", "Dora Silva")

@@ -144,6 +144,82 @@ async fn an_unsatisfied_follow_up_reopens_the_complaint_at_assure() {
 }
 
 #[tokio::test]
+async fn checklist_ticks_contacts_and_the_copied_draft_are_kept() {
+    run("journey_checklist_contact_draft", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            app.click("check-heard_confirmed").await?;
+
+            app.click("copy-draft").await?;
+            app.wait_for_text("draft-copied", "Copied").await?;
+
+            app.click("open-contact-form").await?;
+            app.choose("contact-direction", "note").await?;
+            app.type_into("contact-text", "Asked the courier for photos of the box.")
+                .await?;
+            app.click("add-contact").await?;
+            app.wait_for_text("step-saved", "Added to the timeline")
+                .await?;
+            app.wait_for_text("timeline", "Asked the courier for photos")
+                .await?;
+
+            app.restart().await?;
+            app.click("today-item").await?;
+            app.wait_for_text("timeline", "Internal note").await?;
+            let ticked = app.find("check-heard_confirmed").await?;
+            assert!(ticked.is_selected().await?, "the tick was kept");
+            app.click("history").await?;
+            app.wait_for_text("history", "Ticked").await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn filters_narrow_the_list_and_sort_by_promised_date() {
+    run("list_filters", |app| {
+        Box::pin(async move {
+            let urgent = Intake {
+                customer: "Carla Dias",
+                summary: "Allergic reaction to the cookies",
+                severity: "urgent",
+                ..Intake::default()
+            };
+            new_complaint(app, &urgent).await?;
+            new_complaint(app, &Intake::default()).await?;
+            record_step(app, "acknowledge", "Thank you for telling me.").await?;
+
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "Allergic reaction")
+                .await?;
+            app.choose("filter-severity", "urgent").await?;
+            app.wait_for_text("complaint-list", "Urgent").await?;
+            wait_for_count(app, 1).await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["Allergic reaction to the cookies"]
+            );
+
+            app.choose("filter-severity", "").await?;
+            app.choose("filter-step", "apologize").await?;
+            wait_for_count(app, 1).await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["The wedding cake arrived squashed"]
+            );
+
+            app.choose("filter-step", "").await?;
+            app.choose("filter-status", "closed").await?;
+            app.wait_for_text("complaint-empty", "No complaint matches")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn search_finds_a_complaint_by_the_customers_own_words() {
     run("journey_search_words", |app| {
         Box::pin(async move {
@@ -178,24 +254,24 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
             app.wait_for_text("complaint-list", "Late delivery").await?;
             app.type_into("list-search", "refu").await?;
             app.wait_for_text("complaint-list", "Vase broken").await?;
-            let found = loop_until_one(app).await?;
-            assert_eq!(found, ["Vase broken in the post"]);
+            wait_for_count(app, 1).await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["Vase broken in the post"]
+            );
             Ok(())
         })
     })
     .await;
 }
 
-/// The search runs as the owner types; wait until the list has settled.
-async fn loop_until_one(
-    app: &mend_e2e::App,
-) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
-    for _ in 0..50 {
-        let found = app.texts("complaint-summary").await?;
-        if found.len() == 1 {
-            return Ok(found);
+/// The list reloads as filters change; wait until it shows `count` rows.
+async fn wait_for_count(app: &mend_e2e::App, count: usize) -> mend_e2e::Outcome {
+    for _ in 0..100 {
+        if app.find_all("complaint-item").await?.len() == count {
+            return Ok(());
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    Ok(app.texts("complaint-summary").await?)
+    Err(format!("the list did not settle at {count} rows").into())
 }
