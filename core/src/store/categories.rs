@@ -31,6 +31,24 @@ pub(crate) fn check_exists(tx: &Transaction<'_>, id: i64) -> Result<()> {
         .ok_or_else(|| Error::NotFound(format!("Category {id} was not found.")))
 }
 
+/// A new complaint may only take a category that is still in use.
+pub(crate) fn check_offered(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let found: Option<(String, bool)> = tx
+        .query_row(
+            "SELECT name, retired_at IS NOT NULL FROM categories WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        None => Err(Error::NotFound(format!("Category {id} was not found."))),
+        Some((name, true)) => Err(Error::InvalidInput(format!(
+            "The category \"{name}\" is retired; please choose another one."
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
 /// A second category of the same name (in any case) is refused in words.
 fn duplicate_name(error: rusqlite::Error, name: &str) -> Error {
     match error.sqlite_error_code() {
@@ -144,3 +162,6 @@ impl Store {
         )?)
     }
 }
+
+#[cfg(test)]
+mod tests;

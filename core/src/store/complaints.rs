@@ -141,7 +141,7 @@ impl Store {
 
         let tx = self.conn.transaction()?;
         if let Some(category_id) = new.category_id {
-            super::categories::check_exists(&tx, category_id)?;
+            super::categories::check_offered(&tx, category_id)?;
         }
         let customer_id = match (new.customer_id, &new.new_customer) {
             (Some(id), _) => {
