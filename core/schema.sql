@@ -20,7 +20,8 @@ CREATE TABLE checklist_ticks (
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE complaint_search USING fts5 (
     body,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2'
 );
 CREATE TABLE 'complaint_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'complaint_search_content'(id INTEGER PRIMARY KEY, c0);
@@ -93,12 +94,31 @@ CREATE TABLE templates (
     updated_at  TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX complaints_by_category ON complaints (category_id, received_at);
+CREATE INDEX complaints_by_category_and_promise
+    ON complaints (category_id, promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_customer ON complaints (customer_id);
+CREATE INDEX complaints_by_promise
+    ON complaints (promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_promised_date ON complaints (promised_date) WHERE promised_date IS NOT NULL;
 CREATE INDEX complaints_by_received_at ON complaints (received_at);
 CREATE INDEX complaints_by_severity ON complaints (severity, received_at);
+CREATE INDEX complaints_by_severity_and_promise
+    ON complaints (severity, promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_step ON complaints (step, received_at);
 CREATE INDEX complaints_open ON complaints (received_at) WHERE closed_at IS NULL;
+CREATE INDEX complaints_open_by_last_update
+    ON complaints (coalesce(last_outgoing_at, received_at), id)
+    WHERE closed_at IS NULL;
+CREATE INDEX complaints_open_by_promise
+    ON complaints (promised_date IS NULL, promised_date, received_at DESC, id DESC)
+    WHERE closed_at IS NULL;
+CREATE INDEX complaints_open_by_step ON complaints (step, fixed_at, id)
+    WHERE closed_at IS NULL;
+CREATE INDEX complaints_promised_not_fixed ON complaints (promised_date)
+    WHERE closed_at IS NULL AND fixed_at IS NULL;
+CREATE INDEX complaints_to_acknowledge
+    ON complaints (severity = 'urgent' DESC, received_at, id)
+    WHERE closed_at IS NULL AND acknowledged_at IS NULL;
 CREATE INDEX contacts_by_complaint ON contacts (complaint_id, at);
 CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
 CREATE INDEX history_by_complaint ON history (complaint_id, id);

@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p mend-core --example generate -- <folder> [complaints] [contacts] [seed]`
 //!
-//! then start Mend with `MEND_DATA_DIR=<folder>`.
+//! then start Mend on it: `MEND_DATA_DIR=<folder> bash scripts/start.sh`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,9 +23,11 @@ fn number(arg: Option<&String>, default: usize) -> Option<usize> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let complaints = number(args.get(1), 100_000);
-    let contacts = complaints.and_then(|complaints| number(args.get(2), complaints * 5));
+    let contacts =
+        complaints.and_then(|complaints| number(args.get(2), complaints.saturating_mul(5)));
     let seed = number(args.get(3), 1);
-    let (Some(folder), Some(complaints), Some(contacts), Some(seed)) = (args.first(), complaints, contacts, seed)
+    let (Some(folder), Some(complaints), Some(contacts), Some(seed)) =
+        (args.first(), complaints, contacts, seed)
     else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
@@ -36,8 +38,9 @@ fn main() -> ExitCode {
     match written {
         Ok(()) => {
             println!(
-                "Added {complaints} complaints and {contacts} contacts to {folder} in {:.1} s.\n\
-                 Try them: MEND_DATA_DIR={folder} and start Mend.",
+                "Added {complaints} complaints and {contacts} contacts (more if their \
+                 recorded steps needed more) to {folder} in {:.1} s.\n\
+                 To try them: MEND_DATA_DIR={folder} bash scripts/start.sh",
                 started.elapsed().as_secs_f64()
             );
             ExitCode::SUCCESS

@@ -41,6 +41,9 @@ where
 }
 
 /// Like `run`, with extra environment variables for the app.
+// Each test has its own runtime on its own thread; the lock is meant to be
+// held across the whole scenario, awaits included, so tests take turns.
+#[allow(clippy::await_holding_lock)]
 pub async fn run_with<F>(name: &str, env: Vec<(&'static str, OsString)>, scenario: F)
 where
     F: for<'a> FnOnce(&'a mut App) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>,

@@ -9,6 +9,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_complaints.sql"),
     include_str!("../../migrations/0002_journey.sql"),
+    include_str!("../../migrations/0003_faster_lists.sql"),
 ];
 
 /// The schema version this build of Mend writes.
@@ -86,5 +87,33 @@ mod tests {
         .unwrap();
         assert_eq!(user_version(&conn).unwrap(), 2);
         assert!(table_exists(&conn, "second"));
+    }
+
+    #[test]
+    fn upgrading_to_version_3_rebuilds_the_search_with_everything_written() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..2], 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO customers (id, name, created_at) VALUES (1, 'Chloé Lima', 'now');
+             INSERT INTO complaints (id, customer_id, summary, received_at, created_at)
+                 VALUES (5, 1, 'Broken cake', 'now', 'now');
+             INSERT INTO contacts (complaint_id, direction, channel, at, text, created_at)
+                 VALUES (5, 'outgoing', 'email', 'now', 'A refund is on its way', 'now');",
+        )
+        .unwrap();
+
+        apply(&mut conn, MIGRATIONS, 7).unwrap();
+
+        let mut search = conn
+            .prepare("SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?1")
+            .unwrap();
+        for words in ["chloe", "broken", "\"refu\"*", "\"re\"*", "\"r\"*"] {
+            let found: Vec<i64> = search
+                .query_map([words], |row| row.get(0))
+                .unwrap()
+                .map(|id| id.unwrap())
+                .collect();
+            assert_eq!(found, [5], "{words}");
+        }
     }
 }

@@ -61,10 +61,13 @@ impl Store {
         let mut filters = Vec::new();
         let mut values: Vec<(&str, Value)> =
             vec![(":today", Value::Text(self.clock.today().to_string()))];
-        let mut from = SUMMARY_FROM.to_owned();
         if let Some(fts) = prefix_query(&query.search) {
-            from.push_str(" JOIN complaint_search s ON s.rowid = c.id");
-            filters.push("complaint_search MATCH :search");
+            // The `+` keeps SQLite from starting at the matches, which may be
+            // most complaints: it walks an index in the list's order instead,
+            // keeps the complaints that match, and stops after a page.
+            filters.push(
+                "+c.id IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH :search)",
+            );
             values.push((":search", Value::Text(fts)));
         }
         if let Some(step) = query.step {
@@ -101,7 +104,7 @@ impl Store {
         values.push((":limit", Value::Integer(i64::from(limit) + 1)));
         values.push((":offset", Value::Integer(i64::from(query.offset))));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {from} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
