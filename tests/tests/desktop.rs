@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 use mend_e2e::journey::{new_complaint, Intake};
-use mend_e2e::{run, App, Outcome};
+use mend_e2e::{run, run_with, App, Outcome};
 
 /// Presses keys in the focused part of the window, as the owner would.
 async fn press(app: &App, keys: &str) -> Outcome {
@@ -96,4 +96,64 @@ async fn assert_no_sideways_scroll(app: &App, view: &str) -> Outcome {
         "{view}: the page is {scroll:?} wide in a {client:?} window"
     );
     Ok(())
+}
+
+/// The page's background colour, as "rgb(r, g, b)".
+async fn background(app: &App) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let colour = app
+        .client()
+        .execute(
+            "return getComputedStyle(document.body).backgroundColor",
+            vec![],
+        )
+        .await?;
+    Ok(colour.as_str().unwrap_or_default().to_owned())
+}
+
+/// Mean of the red, green and blue parts of "rgb(r, g, b)".
+fn lightness(colour: &str) -> u32 {
+    let parts: Vec<u32> = colour
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .take(3)
+        .filter_map(|part| part.trim().parse().ok())
+        .collect();
+    parts.iter().sum::<u32>() / parts.len().max(1) as u32
+}
+
+#[tokio::test]
+async fn the_light_theme_is_used_when_the_system_is_light() {
+    run_with(
+        "light_theme",
+        vec![("GTK_THEME", "Adwaita".into())],
+        |app| {
+            Box::pin(async move {
+                app.find("today-empty").await?;
+                let colour = background(app).await?;
+                assert!(lightness(&colour) > 200, "light background, got {colour}");
+                Ok(())
+            })
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_dark_theme_follows_a_dark_system() {
+    run_with(
+        "dark_theme",
+        vec![("GTK_THEME", "Adwaita:dark".into())],
+        |app| {
+            Box::pin(async move {
+                new_complaint(app, &Intake::default()).await?;
+                let colour = background(app).await?;
+                assert!(lightness(&colour) < 60, "dark background, got {colour}");
+                app.screenshot("complaint-dark").await;
+                Ok(())
+            })
+        },
+    )
+    .await;
 }

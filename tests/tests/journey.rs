@@ -14,6 +14,10 @@ async fn a_complaint_goes_from_intake_to_close_and_is_kept() {
             app.wait_for_text("step-title", "Acknowledge").await?;
             app.wait_for_text("step-state", "next thing to do").await?;
             app.screenshot("step-acknowledge").await;
+            app.click("step-tab-receive").await?;
+            app.wait_for_text("intake-facts", "top tier had collapsed")
+                .await?;
+            app.screenshot("step-receive").await;
 
             record_step(
                 app,
