@@ -11,8 +11,9 @@ use super::Store;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::journey::{self, coaching, Step};
-use crate::kinds::{Channel, CloseReason, Direction, Remedy};
+use crate::kinds::{Channel, CloseReason, Remedy};
 use crate::text;
+use entry::Validated;
 
 /// What the owner records for one step. Which fields matter depends on the
 /// step: `text` is what was said (Acknowledge, Apologize), the plan (Assure),
@@ -308,166 +309,6 @@ impl Store {
     }
 }
 
-/// A step entry checked against the rules of its step.
-struct Validated {
-    done_at: DateTime<Utc>,
-    channel: Option<Channel>,
-    text: String,
-    promised_date: Option<NaiveDate>,
-    remedy: Option<Remedy>,
-    cost_cents: Option<i64>,
-    satisfaction: Option<u8>,
-    satisfied: Option<bool>,
-}
-
-impl Validated {
-    fn new(
-        step: Step,
-        entry: &StepEntry,
-        now: DateTime<Utc>,
-        today: NaiveDate,
-        received_at: DateTime<Utc>,
-    ) -> Result<Validated> {
-        let done_at = dates::past_instant(entry.done_at.as_deref(), "time it was done", now)?;
-        if done_at < received_at {
-            return Err(Error::InvalidInput(
-                "That time is before the complaint was received; please check it.".into(),
-            ));
-        }
-        let what = match step {
-            Step::Acknowledge => "what you said",
-            Step::Apologize => "apology",
-            Step::Assure => "plan",
-            Step::Fix => "what was done",
-            _ => "customer's words",
-        };
-        let text = text::long(
-            &entry.text,
-            what,
-            MAX_LONG_TEXT_CHARS,
-            step != Step::FollowUp,
-        )?;
-        let mut record = Validated {
-            done_at,
-            channel: entry.channel,
-            text,
-            promised_date: None,
-            remedy: None,
-            cost_cents: None,
-            satisfaction: None,
-            satisfied: None,
-        };
-        match step {
-            Step::Assure => {
-                let day = dates::day(
-                    entry.promised_date.as_deref().unwrap_or(""),
-                    "promised date",
-                )?;
-                if day < today {
-                    return Err(Error::InvalidInput(
-                        "The promised date has already passed; please choose today or a later day."
-                            .into(),
-                    ));
-                }
-                record.promised_date = Some(day);
-            }
-            Step::Fix => {
-                record.remedy = Some(entry.remedy.ok_or_else(|| {
-                    Error::InvalidInput("Please choose the remedy: refund, replacement, redo, discount, explanation or other.".into())
-                })?);
-                record.cost_cents = cost_cents(entry.cost.as_deref().unwrap_or(""))?;
-            }
-            Step::FollowUp => {
-                record.satisfaction = match entry.satisfaction {
-                    Some(score @ 1..=5) => Some(score),
-                    _ => {
-                        return Err(Error::InvalidInput(
-                            "Please choose how satisfied the customer is, from 1 to 5.".into(),
-                        ))
-                    }
-                };
-                record.satisfied = Some(entry.satisfied.ok_or_else(|| {
-                    Error::InvalidInput("Please say whether the customer is satisfied now.".into())
-                })?);
-            }
-            _ => {}
-        }
-        Ok(record)
-    }
-
-    /// What this step adds to the timeline.
-    fn timeline_entry(&self, step: Step) -> (Direction, String) {
-        match step {
-            Step::Fix => (Direction::Note, format!("Fix: {}", self.text)),
-            Step::FollowUp if !self.text.is_empty() => (Direction::Incoming, self.text.clone()),
-            Step::FollowUp => (Direction::Outgoing, "Followed up with the customer.".into()),
-            _ => (Direction::Outgoing, self.text.clone()),
-        }
-    }
-
-    fn history_line(&self, step: Step) -> String {
-        match step {
-            Step::Assure => format!(
-                "Recorded Assure: promised by {}",
-                self.promised_date
-                    .map(|day| day.to_string())
-                    .unwrap_or_default()
-            ),
-            Step::Fix => format!(
-                "Recorded Fix: {}",
-                self.remedy
-                    .map(|remedy| remedy.label().to_lowercase())
-                    .unwrap_or_default()
-            ),
-            Step::FollowUp if self.satisfied == Some(false) => format!(
-                "Recorded Follow up: not satisfied ({}/5); back to Assure for a new plan",
-                self.satisfaction.unwrap_or(0)
-            ),
-            Step::FollowUp => format!(
-                "Recorded Follow up: satisfied ({}/5)",
-                self.satisfaction.unwrap_or(0)
-            ),
-            _ => format!("Recorded {}", step.title()),
-        }
-    }
-}
-
-/// "12.50", "12,50" or "12" as cents; empty means no cost.
-fn cost_cents(typed: &str) -> Result<Option<i64>> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Ok(None);
-    }
-    let refuse = || {
-        Error::InvalidInput(format!(
-            "\"{typed}\" is not an amount; write it like 12.50."
-        ))
-    };
-    let normal = typed.replace(',', ".");
-    let (units, fraction) = normal.split_once('.').unwrap_or((&normal, ""));
-    if units.is_empty() && fraction.is_empty() || fraction.len() > 2 {
-        return Err(refuse());
-    }
-    if !units
-        .chars()
-        .chain(fraction.chars())
-        .all(|c| c.is_ascii_digit())
-    {
-        return Err(refuse());
-    }
-    let units: i64 = if units.is_empty() {
-        0
-    } else {
-        units.parse().map_err(|_| refuse())?
-    };
-    let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| refuse())?;
-    units
-        .checked_mul(100)
-        .and_then(|cents| cents.checked_add(fraction))
-        .map(Some)
-        .ok_or_else(refuse)
-}
-
 pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRecord>> {
     let mut statement = conn.prepare_cached(
         "SELECT id, step, done_at, channel, text, promised_date, remedy, cost_cents, satisfaction,
@@ -507,6 +348,8 @@ pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<Checklis
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+mod entry;
 
 #[cfg(test)]
 mod tests;
