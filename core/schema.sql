@@ -62,6 +62,19 @@ CREATE TABLE history (
     who           TEXT NOT NULL,
     what          TEXT NOT NULL
 );
+CREATE TABLE reminders (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER REFERENCES complaints (id),
+    kind          TEXT NOT NULL CHECK (kind IN
+        ('acknowledge', 'promise_eve', 'promise_day', 'update', 'follow_up', 'check_in', 'custom')),
+    note          TEXT NOT NULL DEFAULT '',
+    base_due_at   TEXT NOT NULL,
+    due_at        TEXT NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
+    notified_at   TEXT,
+    created_at    TEXT NOT NULL,
+    ended_at      TEXT
+);
 CREATE TABLE settings (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
@@ -123,4 +136,6 @@ CREATE INDEX contacts_by_complaint ON contacts (complaint_id, at);
 CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
 CREATE INDEX history_by_complaint ON history (complaint_id, id);
 CREATE INDEX history_by_customer ON history (customer_id, id);
+CREATE INDEX reminders_by_complaint ON reminders (complaint_id, kind);
+CREATE INDEX reminders_open_by_due ON reminders (due_at) WHERE state = 'open';
 CREATE INDEX step_records_by_complaint ON step_records (complaint_id, id);

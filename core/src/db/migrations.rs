@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_complaints.sql"),
     include_str!("../../migrations/0002_journey.sql"),
     include_str!("../../migrations/0003_faster_lists.sql"),
+    include_str!("../../migrations/0004_reminders.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -193,6 +193,7 @@ impl Store {
             &format!("Received the complaint: {summary}"),
         )?;
         super::search::refresh(&tx, id)?;
+        super::reminders::sync(&tx, id, self.clock.as_ref())?;
         tx.commit()?;
         self.complaint_summary(id)
     }

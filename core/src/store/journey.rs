@@ -166,6 +166,7 @@ impl Store {
             &record.history_line(step),
         )?;
         super::search::refresh(&tx, complaint_id)?;
+        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
         tx.commit()?;
         self.complaint(complaint_id)
     }
@@ -231,6 +232,7 @@ impl Store {
             ),
         )?;
         super::search::refresh(&tx, complaint_id)?;
+        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
         tx.commit()?;
         self.complaint(complaint_id)
     }
@@ -258,6 +260,7 @@ impl Store {
             format!("Reopened the complaint: {why}")
         };
         log(&tx, Some(complaint_id), None, now, &line)?;
+        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
         tx.commit()?;
         self.complaint(complaint_id)
     }

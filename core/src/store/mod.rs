@@ -6,6 +6,8 @@ pub mod complaints;
 pub mod customers;
 pub mod journey;
 pub mod list;
+pub mod preferences;
+pub mod reminders;
 pub(crate) mod search;
 pub mod settings;
 pub mod timeline;

@@ -73,6 +73,7 @@ impl Store {
         };
         log(&tx, Some(complaint_id), None, now, what)?;
         super::search::refresh(&tx, complaint_id)?;
+        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
         tx.commit()?;
         Ok(Contact {
             id,

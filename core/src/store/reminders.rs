@@ -1,0 +1,368 @@
+//! Reminders kept in SQLite: derived ones follow their complaint (synced in
+//! the same transaction as every change to it), custom ones are the owner's.
+//! Each is notified once: `notified_at` is set when the desktop was told.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::complaints::MAX_LONG_TEXT_CHARS;
+use super::timeline::log;
+use super::Store;
+use crate::clock::Clock;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::journey::Step;
+use crate::reminders::{self, ComplaintState, ReminderKind, Snooze};
+use crate::text;
+
+/// A reminder as the app shows and notifies it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reminder {
+    pub id: i64,
+    pub complaint_id: Option<i64>,
+    pub kind: ReminderKind,
+    pub note: String,
+    pub due_at: DateTime<Utc>,
+    pub notified: bool,
+    pub customer_name: Option<String>,
+    pub summary: Option<String>,
+    /// The complaint's step to open for it.
+    pub step: Option<Step>,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewReminder {
+    pub complaint_id: Option<i64>,
+    /// RFC 3339.
+    pub due_at: String,
+    pub note: String,
+}
+
+const COLUMNS: &str = "r.id, r.complaint_id, r.kind, r.note, r.due_at, r.notified_at IS NOT NULL, \
+     k.name, c.summary, c.step, c.closed_at IS NOT NULL";
+const FROM: &str = "reminders r LEFT JOIN complaints c ON c.id = r.complaint_id \
+     LEFT JOIN customers k ON k.id = c.customer_id";
+
+fn reminder_from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
+    let word: String = row.get(2)?;
+    let kind = ReminderKind::parse(&word).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("unknown reminder kind {word}").into(),
+        )
+    })?;
+    let note: String = row.get(3)?;
+    let customer_name: Option<String> = row.get(6)?;
+    let summary: Option<String> = row.get(7)?;
+    let current_step: Option<Step> = row.get(8)?;
+    let closed: Option<bool> = row.get(9)?;
+    let (title, body) =
+        reminders::message(kind, &note, customer_name.as_deref(), summary.as_deref());
+    let step = match (kind.step(), closed) {
+        (_, Some(true)) => Some(Step::Close),
+        (Some(step), _) => Some(step),
+        (None, _) => current_step,
+    };
+    Ok(Reminder {
+        id: row.get(0)?,
+        complaint_id: row.get(1)?,
+        kind,
+        note,
+        due_at: row.get(4)?,
+        notified: row.get(5)?,
+        customer_name,
+        summary,
+        step,
+        title,
+        body,
+    })
+}
+
+fn state_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<ComplaintState> {
+    Ok(tx.query_row(
+        "SELECT received_at, severity, step, acknowledged_at, promised_date, fixed_at,
+                last_outgoing_at, closed_at,
+                (SELECT check_in_date FROM step_records
+                 WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1)
+         FROM complaints c WHERE id = ?1",
+        [complaint_id],
+        |row| {
+            Ok(ComplaintState {
+                received_at: row.get(0)?,
+                severity: row.get(1)?,
+                step: row.get(2)?,
+                acknowledged_at: row.get(3)?,
+                promised_date: row.get(4)?,
+                fixed_at: row.get(5)?,
+                last_outgoing_at: row.get(6)?,
+                closed_at: row.get(7)?,
+                check_in_date: row.get(8)?,
+            })
+        },
+    )?)
+}
+
+/// Brings a complaint's derived reminders in line with its state: new ones
+/// are added, moved ones move (and will ring again), unneeded ones complete.
+/// One the owner already ended is not brought back for the same moment.
+pub(crate) fn sync(tx: &Transaction<'_>, complaint_id: i64, clock: &dyn Clock) -> Result<()> {
+    let settings = super::preferences::reminder_settings(tx)?;
+    let desired = reminders::derive(&state_of(tx, complaint_id)?, &settings, clock);
+    let now = dates::stamp(clock.now());
+    for kind in ReminderKind::DERIVED {
+        let want = desired
+            .iter()
+            .find(|(found, _)| *found == kind)
+            .map(|(_, due)| dates::stamp(*due));
+        let open: Option<(i64, String)> = tx
+            .prepare_cached(
+                "SELECT id, base_due_at FROM reminders
+                 WHERE complaint_id = ?1 AND kind = ?2 AND state = 'open'",
+            )?
+            .query_row(params![complaint_id, kind.as_str()], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        match (want, open) {
+            (Some(due), Some((id, base))) if base != due => {
+                tx.prepare_cached(
+                    "UPDATE reminders SET base_due_at = ?2, due_at = ?2, notified_at = NULL WHERE id = ?1",
+                )?
+                .execute(params![id, due])?;
+            }
+            (Some(due), None) => {
+                tx.prepare_cached(
+                    "INSERT INTO reminders (complaint_id, kind, base_due_at, due_at, created_at)
+                     SELECT ?1, ?2, ?3, ?3, ?4
+                     WHERE NOT EXISTS (SELECT 1 FROM reminders
+                                       WHERE complaint_id = ?1 AND kind = ?2 AND base_due_at = ?3)",
+                )?
+                .execute(params![complaint_id, kind.as_str(), due, now])?;
+            }
+            (None, Some((id, _))) => {
+                tx.prepare_cached(
+                    "UPDATE reminders SET state = 'done', ended_at = ?2 WHERE id = ?1",
+                )?
+                .execute(params![id, now])?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// After the delays change: every complaint a derived reminder may concern.
+pub(crate) fn sync_all(tx: &Transaction<'_>, clock: &dyn Clock) -> Result<()> {
+    let settings = super::preferences::reminder_settings(tx)?;
+    let check_in_window =
+        dates::stamp(clock.now() - Duration::days(settings.check_in_after_days.into()));
+    let ids: Vec<i64> = {
+        let mut statement = tx.prepare(
+            "SELECT id FROM complaints WHERE closed_at IS NULL OR closed_at >= ?1
+             UNION SELECT complaint_id FROM reminders WHERE state = 'open' AND complaint_id IS NOT NULL",
+        )?;
+        let rows = statement.query_map([check_in_window], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for id in ids {
+        sync(tx, id, clock)?;
+    }
+    Ok(())
+}
+
+fn query(
+    conn: &Connection,
+    filter: &str,
+    order: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Reminder>> {
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE {filter} ORDER BY {order}");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(params, reminder_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Open reminders that are due now, the oldest first.
+    pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
+        let now = dates::stamp(self.clock.now());
+        query(
+            &self.conn,
+            "r.state = 'open' AND r.due_at <= ?1",
+            "r.due_at, r.id",
+            [now],
+        )
+    }
+
+    /// A complaint's open reminders, due or not, the soonest first.
+    pub fn complaint_reminders(&self, complaint_id: i64) -> Result<Vec<Reminder>> {
+        query(
+            &self.conn,
+            "r.state = 'open' AND r.complaint_id = ?1",
+            "r.due_at, r.id",
+            [complaint_id],
+        )
+    }
+
+    /// Due reminders the desktop has not been told about yet.
+    pub fn reminders_to_notify(&self) -> Result<Vec<Reminder>> {
+        let now = dates::stamp(self.clock.now());
+        query(
+            &self.conn,
+            "r.state = 'open' AND r.due_at <= ?1 AND r.notified_at IS NULL",
+            "r.due_at, r.id",
+            [now],
+        )
+    }
+
+    /// When the next reminder still to be notified falls due.
+    pub fn next_reminder_at(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.conn.query_row(
+            "SELECT min(due_at) FROM reminders WHERE state = 'open' AND notified_at IS NULL",
+            [],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Records that the desktop was told, so it is never told again.
+    pub fn mark_notified(&mut self, ids: &[i64]) -> Result<()> {
+        let now = dates::stamp(self.clock.now());
+        let tx = self.conn.transaction()?;
+        for id in ids {
+            tx.prepare_cached(
+                "UPDATE reminders SET notified_at = ?2 WHERE id = ?1 AND notified_at IS NULL",
+            )?
+            .execute(params![id, now])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A reminder of the owner's own, about a complaint or not.
+    pub fn add_reminder(&mut self, new: &NewReminder) -> Result<Reminder> {
+        let now = self.clock.now();
+        let note = text::long(&new.note, "reminder's note", MAX_LONG_TEXT_CHARS, true)?;
+        let due_at = future_instant(&new.due_at, "reminder's time", now)?;
+        let tx = self.conn.transaction()?;
+        if let Some(complaint_id) = new.complaint_id {
+            super::complaints::progress(&tx, complaint_id)?;
+        }
+        tx.execute(
+            "INSERT INTO reminders (complaint_id, kind, note, base_due_at, due_at, created_at)
+             VALUES (?1, 'custom', ?2, ?3, ?3, ?4)",
+            params![
+                new.complaint_id,
+                note,
+                dates::stamp(due_at),
+                dates::stamp(now)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        log(
+            &tx,
+            new.complaint_id,
+            None,
+            now,
+            &format!("Set a reminder for {}", dates::stamp(due_at)),
+        )?;
+        tx.commit()?;
+        self.reminder(id)
+    }
+
+    pub fn complete_reminder(&mut self, id: i64) -> Result<()> {
+        self.end_reminder(id, "done", "Marked a reminder as done")
+    }
+
+    pub fn dismiss_reminder(&mut self, id: i64) -> Result<()> {
+        self.end_reminder(id, "dismissed", "Dismissed a reminder")
+    }
+
+    /// Puts a reminder off; it will be notified again when the snooze ends.
+    pub fn snooze_reminder(&mut self, id: i64, snooze: &Snooze) -> Result<Reminder> {
+        let now = self.clock.now();
+        let until = match snooze {
+            Snooze::Until(when) => future_instant(when, "time to be reminded again", now)?,
+            fixed => reminders::snooze_end(fixed, self.clock.as_ref()).ok_or_else(|| {
+                Error::InvalidInput("Mend could not work out that date; please pick a time.".into())
+            })?,
+        };
+        let tx = self.conn.transaction()?;
+        let complaint_id = open_reminder(&tx, id)?;
+        tx.execute(
+            "UPDATE reminders SET due_at = ?2, notified_at = NULL WHERE id = ?1",
+            params![id, dates::stamp(until)],
+        )?;
+        log(
+            &tx,
+            complaint_id,
+            None,
+            now,
+            &format!("Snoozed a reminder until {}", dates::stamp(until)),
+        )?;
+        tx.commit()?;
+        self.reminder(id)
+    }
+
+    fn end_reminder(&mut self, id: i64, state: &str, what: &str) -> Result<()> {
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        let complaint_id = open_reminder(&tx, id)?;
+        tx.execute(
+            "UPDATE reminders SET state = ?2, ended_at = ?3 WHERE id = ?1",
+            params![id, state, dates::stamp(now)],
+        )?;
+        log(&tx, complaint_id, None, now, what)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn reminder(&self, id: i64) -> Result<Reminder> {
+        query(&self.conn, "r.id = ?1", "r.id", [id])?
+            .pop()
+            .ok_or_else(|| Error::NotFound("That reminder was not found.".into()))
+    }
+}
+
+/// The complaint of an open reminder; a reminder already ended is refused.
+fn open_reminder(tx: &Transaction<'_>, id: i64) -> Result<Option<i64>> {
+    let found: Option<(Option<i64>, String)> = tx
+        .query_row(
+            "SELECT complaint_id, state FROM reminders WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        None => Err(Error::NotFound("That reminder was not found.".into())),
+        Some((_, state)) if state != "open" => Err(Error::Refused(
+            "That reminder is already done or dismissed.".into(),
+        )),
+        Some((complaint_id, _)) => Ok(complaint_id),
+    }
+}
+
+/// A moment for a reminder: a valid RFC 3339 time, not already past.
+fn future_instant(value: &str, what: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+    let instant = DateTime::parse_from_rfc3339(value.trim())
+        .map_err(|_| {
+            Error::InvalidInput(format!(
+                "Please choose a valid date and time for the {what}."
+            ))
+        })?
+        .with_timezone(&Utc);
+    if instant < now - Duration::minutes(1) {
+        return Err(Error::InvalidInput(format!(
+            "The {what} has already passed; please choose a later time."
+        )));
+    }
+    Ok(instant)
+}
+
+#[cfg(test)]
+mod tests;

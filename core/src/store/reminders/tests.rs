@@ -1,0 +1,257 @@
+use super::*;
+use crate::kinds::{CloseReason, Direction};
+use crate::reminders::ReminderSettings;
+use crate::store::journey::{Closing, StepEntry};
+use crate::store::test_support::{at, entry, phone_complaint, store_at, walk_to};
+use crate::store::timeline::NewContact;
+use std::sync::Arc;
+
+fn kinds(reminders: &[Reminder]) -> Vec<ReminderKind> {
+    reminders.iter().map(|reminder| reminder.kind).collect()
+}
+
+#[test]
+fn a_new_complaint_is_reminded_to_be_acknowledged_and_acknowledging_completes_it() {
+    let (mut store, clock) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake squashed"))
+        .unwrap()
+        .id;
+    let open = store.complaint_reminders(id).unwrap();
+    assert_eq!(kinds(&open), [ReminderKind::Acknowledge]);
+    assert_eq!(open[0].due_at, at(13));
+    assert!(store.due_reminders().unwrap().is_empty());
+
+    clock.set(at(13));
+    let due = store.reminders_to_notify().unwrap();
+    assert_eq!(due[0].title, "Acknowledge a new complaint");
+    assert_eq!(due[0].body, "Ana Lima: Cake squashed");
+    store
+        .record_step(id, Step::Acknowledge, &entry(Step::Acknowledge))
+        .unwrap();
+    assert!(store.due_reminders().unwrap().is_empty());
+    assert_eq!(
+        kinds(&store.complaint_reminders(id).unwrap()),
+        [ReminderKind::Update]
+    );
+}
+
+#[test]
+fn each_reminder_is_notified_once_even_after_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    let clock = Arc::new(crate::FixedClock::at(at(9)));
+    let mut store = Store::open_in(folder.path(), clock.clone()).unwrap();
+    store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap();
+    clock.set(at(14));
+    let due = store.reminders_to_notify().unwrap();
+    assert_eq!(due.len(), 1);
+    store.mark_notified(&[due[0].id]).unwrap();
+    assert!(store.reminders_to_notify().unwrap().is_empty());
+    drop(store);
+
+    let store = Store::open_in(folder.path(), clock.clone()).unwrap();
+    assert!(
+        store.reminders_to_notify().unwrap().is_empty(),
+        "not again after a restart"
+    );
+    assert_eq!(
+        store.due_reminders().unwrap().len(),
+        1,
+        "still shown until done"
+    );
+}
+
+#[test]
+fn moving_the_promised_date_moves_its_reminders_and_they_ring_again() {
+    let (mut store, clock) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, id, Step::Fix);
+    let promise_day = |store: &Store| {
+        store
+            .complaint_reminders(id)
+            .unwrap()
+            .into_iter()
+            .find(|reminder| reminder.kind == ReminderKind::PromiseDay)
+            .unwrap()
+    };
+    assert_eq!(
+        promise_day(&store).due_at,
+        at(9) + chrono::Duration::days(4)
+    );
+
+    clock.set(at(9) + chrono::Duration::days(4));
+    let ids: Vec<i64> = store
+        .reminders_to_notify()
+        .unwrap()
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    store.mark_notified(&ids).unwrap();
+    store.record_step(id, Step::Fix, &entry(Step::Fix)).unwrap();
+    let unhappy = StepEntry {
+        satisfaction: Some(2),
+        satisfied: Some(false),
+        ..entry(Step::FollowUp)
+    };
+    store.record_step(id, Step::FollowUp, &unhappy).unwrap();
+    let later = StepEntry {
+        promised_date: Some("2026-12-04".into()),
+        ..entry(Step::Assure)
+    };
+    store.record_step(id, Step::Assure, &later).unwrap();
+    let moved = promise_day(&store);
+    assert_eq!(
+        moved.due_at.date_naive(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
+    );
+    assert!(!moved.notified);
+}
+
+#[test]
+fn closing_a_complaint_completes_its_open_reminders() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, id, Step::Fix);
+    assert!(!store.complaint_reminders(id).unwrap().is_empty());
+    let closing = Closing {
+        reason: CloseReason::Withdrawn,
+        note: String::new(),
+        root_cause: "Mixed-up order".into(),
+        preventive_action: String::new(),
+        check_in_date: None,
+    };
+    store.close_complaint(id, &closing).unwrap();
+    assert!(store.complaint_reminders(id).unwrap().is_empty());
+}
+
+#[test]
+fn a_check_in_chosen_at_close_is_a_reminder() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, id, Step::Close);
+    let closing = Closing {
+        reason: CloseReason::Resolved,
+        note: String::new(),
+        root_cause: "Thin box".into(),
+        preventive_action: String::new(),
+        check_in_date: Some("2026-12-23".into()),
+    };
+    store.close_complaint(id, &closing).unwrap();
+    let open = store.complaint_reminders(id).unwrap();
+    assert_eq!(kinds(&open), [ReminderKind::CheckIn]);
+    assert_eq!(open[0].step, Some(Step::Close));
+}
+
+#[test]
+fn snoozed_until_tomorrow_it_rings_again_at_nine() {
+    let (mut store, clock) = store_at(at(9));
+    store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap();
+    clock.set(at(14));
+    let due = store.reminders_to_notify().unwrap();
+    store.mark_notified(&[due[0].id]).unwrap();
+    let snoozed = store.snooze_reminder(due[0].id, &Snooze::Tomorrow).unwrap();
+    assert_eq!(snoozed.due_at, at(9) + chrono::Duration::days(1));
+    assert!(store.due_reminders().unwrap().is_empty());
+    clock.set(at(9) + chrono::Duration::days(1));
+    assert_eq!(store.reminders_to_notify().unwrap().len(), 1, "rings again");
+}
+
+#[test]
+fn a_dismissed_reminder_does_not_come_back_on_an_unrelated_change() {
+    let (mut store, clock) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    clock.set(at(14));
+    let due = store.due_reminders().unwrap();
+    store.dismiss_reminder(due[0].id).unwrap();
+    let note = NewContact {
+        direction: Direction::Note,
+        channel: crate::kinds::Channel::Phone,
+        at: None,
+        text: "Called the courier".into(),
+    };
+    store.add_contact(id, &note).unwrap();
+    assert!(store.due_reminders().unwrap().is_empty());
+    assert!(
+        store.dismiss_reminder(due[0].id).is_err(),
+        "already dismissed"
+    );
+}
+
+#[test]
+fn custom_reminders_need_a_note_and_a_time_to_come() {
+    let (mut store, _) = store_at(at(9));
+    let past = NewReminder {
+        complaint_id: None,
+        due_at: "2026-11-23T08:00:00Z".into(),
+        note: "Call".into(),
+    };
+    assert!(store
+        .add_reminder(&past)
+        .unwrap_err()
+        .to_string()
+        .contains("already passed"));
+    let bad = NewReminder {
+        complaint_id: None,
+        due_at: "tomorrow".into(),
+        note: "Call".into(),
+    };
+    assert!(store
+        .add_reminder(&bad)
+        .unwrap_err()
+        .to_string()
+        .contains("valid date"));
+    let empty = NewReminder {
+        complaint_id: None,
+        due_at: "2026-11-23T10:00:00Z".into(),
+        note: " ".into(),
+    };
+    assert!(store.add_reminder(&empty).is_err());
+    let fine = NewReminder {
+        complaint_id: None,
+        due_at: "2026-11-23T10:00:00Z".into(),
+        note: "Call the courier".into(),
+    };
+    let saved = store.add_reminder(&fine).unwrap();
+    assert_eq!(saved.title, "Reminder: Call the courier");
+    assert_eq!(store.next_reminder_at().unwrap(), Some(at(10)));
+}
+
+#[test]
+fn changing_the_delays_moves_the_reminders_that_follow_them() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    let quicker = ReminderSettings {
+        acknowledge_after_hours: 1,
+        ..ReminderSettings::default()
+    };
+    store.save_reminder_settings(&quicker).unwrap();
+    assert_eq!(store.complaint_reminders(id).unwrap()[0].due_at, at(10));
+    let silly = ReminderSettings {
+        update_after_days: 0,
+        ..ReminderSettings::default()
+    };
+    assert!(store
+        .save_reminder_settings(&silly)
+        .unwrap_err()
+        .to_string()
+        .contains("between 1 and 60"));
+}
