@@ -58,4 +58,15 @@ export const api = {
   renameCategory: (id, name) => call('rename_category', { id, name }),
   setCategoryRetired: (id, retired) => call('set_category_retired', { id, retired }),
   sendTestNotification: () => call('send_test_notification'),
+
+  reminderStatus: () => call('reminder_status'),
+  complaintReminders: (id) => call('complaint_reminders', { id }),
+  addReminder: (reminder) => call('add_reminder', { reminder }),
+  completeReminder: (id) => call('complete_reminder', { id }),
+  dismissReminder: (id) => call('dismiss_reminder', { id }),
+  snoozeReminder: (id, snooze) => call('snooze_reminder', { id, snooze }),
+  getReminderSettings: () => call('get_reminder_settings'),
+  saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
+  getDesktopSettings: () => call('get_desktop_settings'),
+  saveDesktopSettings: (settings) => call('save_desktop_settings', { settings }),
 };

@@ -11,6 +11,7 @@ import { showComplaints } from './views/complaints.js';
 import { showComplaint } from './views/complaint.js';
 import { showCustomers, showCustomer } from './views/customers.js';
 import { showSettings } from './views/settings.js';
+import { refreshReminderCount } from './views/reminders.js';
 
 register('today', showToday);
 register('complaints', showComplaints);
@@ -43,6 +44,18 @@ function listenToShortcuts() {
   });
 }
 
+/** The scheduler says when reminders fall due: the count and Today follow. */
+function listenToReminders() {
+  const listen = window.__TAURI__?.event?.listen;
+  if (!listen) return;
+  listen('reminders-changed', () => {
+    refreshReminderCount();
+    // Redraw Today only when nothing is being typed there.
+    if (currentView() === 'today' && !document.querySelector('#view :focus')) go('today');
+  });
+  byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
+}
+
 async function start() {
   let status;
   try {
@@ -68,6 +81,7 @@ async function start() {
   }
   byTestId(document, 'new-complaint').addEventListener('click', () => openIntake());
   listenToShortcuts();
+  listenToReminders();
   go('today');
 }
 

@@ -4,18 +4,44 @@
 mod commands;
 mod error;
 mod notify;
+mod scheduler;
 mod state;
+mod tray;
 
 use tauri::Manager;
 
 pub fn run() {
     init_logging();
     let result = tauri::Builder::default()
+        // First, so that a second Mend hands over to this one and stops.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_window(app);
+        }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
         .setup(|app| {
             let state = state::AppState::open(state::data_dir(app.handle()));
+            let desktop = state.store().ok().and_then(|store| store.desktop_settings().ok());
             app.manage(state);
+            if let Some(desktop) = desktop {
+                if let Err(problem) = commands::desktop::apply(app.handle(), &desktop) {
+                    tracing::warn!(message = %problem.message, "could not apply the desktop settings");
+                }
+            }
+            scheduler::start(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if keep_running(window.app_handle()) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                    tell_where_mend_went(window.app_handle());
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -43,11 +69,52 @@ pub fn run() {
             commands::settings::add_category,
             commands::settings::rename_category,
             commands::settings::set_category_retired,
+            commands::reminders::reminder_status,
+            commands::reminders::complaint_reminders,
+            commands::reminders::add_reminder,
+            commands::reminders::complete_reminder,
+            commands::reminders::dismiss_reminder,
+            commands::reminders::snooze_reminder,
+            commands::reminders::get_reminder_settings,
+            commands::reminders::save_reminder_settings,
+            commands::desktop::get_desktop_settings,
+            commands::desktop::save_desktop_settings,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Mend could not start: {error}");
         std::process::exit(1);
+    }
+}
+
+/// Whether closing the window should leave Mend running in the tray.
+fn keep_running(app: &tauri::AppHandle) -> bool {
+    let state = app.state::<state::AppState>();
+    let settings = state
+        .store()
+        .ok()
+        .and_then(|store| store.desktop_settings().ok());
+    settings.is_some_and(|settings| settings.keep_running_in_tray)
+}
+
+/// The first time the window closes into the tray, the owner is told so.
+fn tell_where_mend_went(app: &tauri::AppHandle) {
+    let first = app
+        .state::<state::AppState>()
+        .store()
+        .ok()
+        .and_then(|mut store| store.first_time_in_tray().ok())
+        .unwrap_or(false);
+    if first {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            let _ = notify::show(
+                &app,
+                "Mend is still running",
+                "It keeps reminding you from the system tray. Choose Quit Mend from its menu to stop it.",
+            )
+            .await;
+        });
     }
 }
 

@@ -15,6 +15,10 @@ const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
 pub struct AppState {
     pub data_dir: Result<PathBuf, IpcError>,
     store: Result<Mutex<Store>, IpcError>,
+    /// Wakes the reminder scheduler after a change to the reminders.
+    pub wake: Arc<tokio::sync::Notify>,
+    /// Why desktop notifications last failed, told to the owner once.
+    notifications_problem: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -28,7 +32,12 @@ impl AppState {
             Ok(_) => tracing::info!(data_dir = ?data_dir, "opened Mend's data"),
             Err(error) => tracing::error!(data_dir = ?data_dir, %error.message, "cannot open data"),
         }
-        AppState { data_dir, store }
+        AppState {
+            data_dir,
+            store,
+            wake: Arc::new(tokio::sync::Notify::new()),
+            notifications_problem: Mutex::new(None),
+        }
     }
 
     /// The store, or the reason it could not be opened.
@@ -39,6 +48,27 @@ impl AppState {
         Ok(store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    /// Something changed that may change the reminders: the scheduler looks again.
+    pub fn reminders_changed(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn notifications_failed(&self, message: String) {
+        tracing::warn!(%message, "a desktop notification could not be shown");
+        *self
+            .notifications_problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(message);
+    }
+
+    /// Why notifications are not reaching the owner, once: taking it clears it.
+    pub fn take_notifications_problem(&self) -> Option<String> {
+        self.notifications_problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
     /// Why the store could not be opened, if it could not.

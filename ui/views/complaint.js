@@ -7,6 +7,7 @@ import { guide, labelOf } from '../guide.js';
 import { go } from '../nav.js';
 import { statusBadges } from './rows.js';
 import { ORDER, stepPanel, stepState } from './step-panel.js';
+import { remindersCard } from './reminders.js';
 
 export async function showComplaint(main, params) {
   const error = errorLine('complaint-error');
@@ -41,6 +42,7 @@ function draw(main, details, params, openStep, notice) {
     stepper(details, openStep, redraw),
     stepPanel(details, openStep, saved),
     timeline(details, saved),
+    remindersCard(details.id),
     history(details),
   );
   if (notice) noticeLine.scrollIntoView?.({ block: 'nearest' });

@@ -10,7 +10,15 @@ import { go } from '../nav.js';
 let openForm = null;
 let chosenCustomer = null;
 
+let opening = null;
+
 export async function openIntake() {
+  // A second press while the form is being built waits for the first.
+  opening ??= showIntake().finally(() => { opening = null; });
+  return opening;
+}
+
+async function showIntake() {
   const dialog = document.getElementById('intake');
   if (dialog.open) return;
   if (!openForm) {
@@ -98,6 +106,7 @@ async function buildForm(dialog) {
       openForm = null;
       chosenCustomer = null;
       dialog.close();
+      dialog.replaceChildren();
       go('complaint', { id: complaint.id });
     });
   });

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
+import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -18,11 +19,13 @@ export function showSettings(main, params, status) {
     el(
       'header',
       { class: 'view-header' },
-      el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, and where your data is kept.')),
+      el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, your reminders, and where your data is kept.')),
     ),
     card('settings-names', 'Your business', namesForm),
     card('settings-templates', 'Message templates', templateBlocks),
     card('settings-categories', 'Categories', categoriesList),
+    card('settings-reminders', 'Reminders', reminderDelaysForm),
+    card('settings-desktop', 'Keep reminding me', desktopForm),
     notificationsCard(),
     dataCard(status),
   );

@@ -6,6 +6,7 @@ import { el, errorLine, showMessage } from '../dom.js';
 import { openIntake } from './intake.js';
 import { go } from '../nav.js';
 import { complaintRow } from './rows.js';
+import { refreshReminderCount, reminderRow } from './reminders.js';
 
 const SECTIONS = [
   { key: 'toAcknowledge', testid: 'today-acknowledge', title: 'Let them know you heard them', lead: 'Not acknowledged yet. Urgent ones first, then the oldest.', step: () => 'acknowledge' },
@@ -28,8 +29,18 @@ export async function showToday(main) {
     body,
   );
   try {
-    const today = await api.getToday();
-    let total = 0;
+    const [due, today] = await Promise.all([refreshReminderCount(), api.getToday()]);
+    let total = due.length;
+    if (due.length > 0) {
+      body.append(
+        el(
+          'section',
+          { class: 'card reminders-due', testid: 'today-reminders' },
+          el('h2', {}, 'Reminders due ', el('span', { class: 'badge' }, due.length)),
+          el('ul', { class: 'reminders' }, due.map((reminder) => reminderRow(reminder, { onChanged: () => go('today') }))),
+        ),
+      );
+    }
     for (const section of SECTIONS) {
       const complaints = today[section.key];
       total += complaints.length;
@@ -61,15 +72,7 @@ export async function showToday(main) {
         ),
       );
     }
-    updateCount(total);
   } catch (failure) {
     showMessage(error, failure.message);
   }
-}
-
-/** The number beside "Today" in the sidebar. */
-export function updateCount(total) {
-  const count = document.querySelector('[data-testid="today-count"]');
-  count.textContent = String(total);
-  count.hidden = total === 0;
 }

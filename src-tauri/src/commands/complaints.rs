@@ -14,7 +14,9 @@ pub fn create_complaint(
     state: State<'_, AppState>,
     complaint: NewComplaint,
 ) -> Result<ComplaintSummary, IpcError> {
-    Ok(state.store()?.create_complaint(&complaint)?)
+    let saved = state.store()?.create_complaint(&complaint)?;
+    state.reminders_changed();
+    Ok(saved)
 }
 
 #[tauri::command(async)]
@@ -36,7 +38,9 @@ pub fn add_contact(
     id: i64,
     contact: NewContact,
 ) -> Result<Contact, IpcError> {
-    Ok(state.store()?.add_contact(id, &contact)?)
+    let saved = state.store()?.add_contact(id, &contact)?;
+    state.reminders_changed();
+    Ok(saved)
 }
 
 #[tauri::command(async)]

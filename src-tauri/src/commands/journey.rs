@@ -33,7 +33,9 @@ pub fn record_step(
     step: Step,
     entry: StepEntry,
 ) -> Result<ComplaintDetails, IpcError> {
-    Ok(state.store()?.record_step(id, step, &entry)?)
+    let details = state.store()?.record_step(id, step, &entry)?;
+    state.reminders_changed();
+    Ok(details)
 }
 
 #[tauri::command(async)]
@@ -42,7 +44,9 @@ pub fn close_complaint(
     id: i64,
     closing: Closing,
 ) -> Result<ComplaintDetails, IpcError> {
-    Ok(state.store()?.close_complaint(id, &closing)?)
+    let details = state.store()?.close_complaint(id, &closing)?;
+    state.reminders_changed();
+    Ok(details)
 }
 
 #[tauri::command(async)]
@@ -51,7 +55,9 @@ pub fn reopen_complaint(
     id: i64,
     why: String,
 ) -> Result<ComplaintDetails, IpcError> {
-    Ok(state.store()?.reopen_complaint(id, &why)?)
+    let details = state.store()?.reopen_complaint(id, &why)?;
+    state.reminders_changed();
+    Ok(details)
 }
 
 #[tauri::command(async)]

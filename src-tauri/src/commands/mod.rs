@@ -4,5 +4,7 @@
 pub mod app;
 pub mod complaints;
 pub mod customers;
+pub mod desktop;
 pub mod journey;
+pub mod reminders;
 pub mod settings;

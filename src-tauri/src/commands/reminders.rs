@@ -1,0 +1,82 @@
+//! Reminders: the ones due, a complaint's, the owner's own, and done,
+//! snooze or dismiss. Every change wakes the scheduler.
+
+use mend_core::reminders::{ReminderSettings, Snooze};
+use mend_core::store::reminders::{NewReminder, Reminder};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReminderStatus {
+    due: Vec<Reminder>,
+    /// Said once: why desktop notifications are not reaching the owner.
+    notifications_problem: Option<String>,
+}
+
+#[tauri::command(async)]
+pub fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus, IpcError> {
+    let due = state.store()?.due_reminders()?;
+    Ok(ReminderStatus {
+        due,
+        notifications_problem: state.take_notifications_problem(),
+    })
+}
+
+#[tauri::command(async)]
+pub fn complaint_reminders(state: State<'_, AppState>, id: i64) -> Result<Vec<Reminder>, IpcError> {
+    Ok(state.store()?.complaint_reminders(id)?)
+}
+
+#[tauri::command(async)]
+pub fn add_reminder(
+    state: State<'_, AppState>,
+    reminder: NewReminder,
+) -> Result<Reminder, IpcError> {
+    let saved = state.store()?.add_reminder(&reminder)?;
+    state.reminders_changed();
+    Ok(saved)
+}
+
+#[tauri::command(async)]
+pub fn complete_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    state.store()?.complete_reminder(id)?;
+    state.reminders_changed();
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn dismiss_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    state.store()?.dismiss_reminder(id)?;
+    state.reminders_changed();
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn snooze_reminder(
+    state: State<'_, AppState>,
+    id: i64,
+    snooze: Snooze,
+) -> Result<Reminder, IpcError> {
+    let snoozed = state.store()?.snooze_reminder(id, &snooze)?;
+    state.reminders_changed();
+    Ok(snoozed)
+}
+
+#[tauri::command(async)]
+pub fn get_reminder_settings(state: State<'_, AppState>) -> Result<ReminderSettings, IpcError> {
+    Ok(state.store()?.reminder_settings()?)
+}
+
+#[tauri::command(async)]
+pub fn save_reminder_settings(
+    state: State<'_, AppState>,
+    settings: ReminderSettings,
+) -> Result<ReminderSettings, IpcError> {
+    let saved = state.store()?.save_reminder_settings(&settings)?;
+    state.reminders_changed();
+    Ok(saved)
+}

@@ -1,0 +1,81 @@
+//! The reminder scheduler: sleeps until the next reminder falls due, or until
+//! a change to the reminders wakes it, then notifies what is due, once.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use mend_core::reminders::{summary_message, MAX_SEPARATE_NOTIFICATIONS};
+use mend_core::store::reminders::Reminder;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::notify;
+use crate::state::AppState;
+
+/// The UI listens for this to refresh the count of due reminders.
+pub const CHANGED_EVENT: &str = "reminders-changed";
+
+/// A sleeping task does not notice the laptop sleeping or its clock being
+/// changed, so the scheduler looks again at least this often.
+const LONGEST_SLEEP: Duration = Duration::from_secs(60);
+
+pub fn start(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        let wake = app.state::<AppState>().wake.clone();
+        loop {
+            let next = notify_due(&app).await;
+            let wait = next
+                .and_then(|at| (at - Utc::now()).to_std().ok())
+                .unwrap_or(if next.is_some() {
+                    Duration::ZERO
+                } else {
+                    LONGEST_SLEEP
+                })
+                .min(LONGEST_SLEEP);
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = wake.notified() => {}
+            }
+        }
+    });
+}
+
+/// Notifies every due reminder not notified yet (more than a few at once
+/// become one summary), marks them notified, and says when the next is due.
+async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
+    let state = app.state::<AppState>();
+    let due: Vec<Reminder> = match state.store() {
+        Ok(store) => store.reminders_to_notify().unwrap_or_else(|error| {
+            tracing::error!(%error, "could not read the reminders");
+            Vec::new()
+        }),
+        Err(_) => return None,
+    };
+    if !due.is_empty() {
+        for (title, body) in messages(&due) {
+            if let Err(problem) = notify::show(app, &title, &body).await {
+                state.notifications_failed(problem.message);
+            }
+        }
+        let ids: Vec<i64> = due.iter().map(|reminder| reminder.id).collect();
+        if let Ok(mut store) = state.store() {
+            if let Err(error) = store.mark_notified(&ids) {
+                tracing::error!(%error, "could not mark reminders as notified");
+            }
+        }
+        tracing::info!(count = due.len(), "notified due reminders");
+    }
+    let _ = app.emit(CHANGED_EVENT, ());
+    crate::tray::show_due_count(app);
+    let next = state.store().ok()?.next_reminder_at().ok()?;
+    next
+}
+
+fn messages(due: &[Reminder]) -> Vec<(String, String)> {
+    if due.len() > MAX_SEPARATE_NOTIFICATIONS {
+        let customers: Vec<String> = due.iter().filter_map(|r| r.customer_name.clone()).collect();
+        return vec![summary_message(due.len(), &customers)];
+    }
+    due.iter()
+        .map(|r| (r.title.clone(), r.body.clone()))
+        .collect()
+}
