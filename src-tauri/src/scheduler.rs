@@ -4,8 +4,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use mend_core::reminders::{summary_message, MAX_SEPARATE_NOTIFICATIONS};
-use mend_core::store::reminders::Reminder;
+use mend_core::store::reminders::{notifications_for, Reminder};
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::notify;
@@ -51,7 +50,7 @@ async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
         Err(_) => return None,
     };
     if !due.is_empty() {
-        for (title, body) in messages(&due) {
+        for (title, body) in notifications_for(&due) {
             if let Err(problem) = notify::show(app, &title, &body).await {
                 state.notifications_failed(problem.message);
             }
@@ -68,14 +67,4 @@ async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
     crate::tray::show_due_count(app);
     let next = state.store().ok()?.next_reminder_at().ok()?;
     next
-}
-
-fn messages(due: &[Reminder]) -> Vec<(String, String)> {
-    if due.len() > MAX_SEPARATE_NOTIFICATIONS {
-        let customers: Vec<String> = due.iter().filter_map(|r| r.customer_name.clone()).collect();
-        return vec![summary_message(due.len(), &customers)];
-    }
-    due.iter()
-        .map(|r| (r.title.clone(), r.body.clone()))
-        .collect()
 }

@@ -80,9 +80,15 @@ impl App {
 
     /// Quits Mend and starts it again on the same data folder.
     pub async fn restart(&mut self) -> Result<(), Failure> {
+        self.restart_after(Duration::ZERO).await
+    }
+
+    /// Closes the app, waits `pause` with it closed, then starts it again.
+    pub async fn restart_after(&mut self, pause: Duration) -> Result<(), Failure> {
         if let Some(client) = self.client.take() {
             client.close().await?;
         }
+        tokio::time::sleep(pause).await;
         self.open_window().await
     }
 

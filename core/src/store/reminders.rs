@@ -43,6 +43,18 @@ pub struct NewReminder {
     pub note: String,
 }
 
+/// What to show on the desktop for reminders falling due together: each on
+/// its own, or one summary when there are more than a few.
+pub fn notifications_for(due: &[Reminder]) -> Vec<(String, String)> {
+    if due.len() > reminders::MAX_SEPARATE_NOTIFICATIONS {
+        let customers: Vec<String> = due.iter().filter_map(|r| r.customer_name.clone()).collect();
+        return vec![reminders::summary_message(due.len(), &customers)];
+    }
+    due.iter()
+        .map(|r| (r.title.clone(), r.body.clone()))
+        .collect()
+}
+
 const COLUMNS: &str = "r.id, r.complaint_id, r.kind, r.note, r.due_at, r.notified_at IS NOT NULL, \
      k.name, c.summary, c.step, c.closed_at IS NOT NULL";
 const FROM: &str = "reminders r LEFT JOIN complaints c ON c.id = r.complaint_id \

@@ -255,3 +255,23 @@ fn changing_the_delays_moves_the_reminders_that_follow_them() {
         .to_string()
         .contains("between 1 and 60"));
 }
+
+#[test]
+fn up_to_three_due_together_are_notified_each_and_more_as_one_summary() {
+    let (mut store, clock) = store_at(at(9));
+    for name in ["Ana", "Bruno", "Carla", "Dora"] {
+        store
+            .create_complaint(&phone_complaint(name, "late"))
+            .unwrap();
+    }
+    clock.set(at(14));
+    let due = store.reminders_to_notify().unwrap();
+    assert_eq!(notifications_for(&due[..3]).len(), 3);
+    assert_eq!(
+        notifications_for(&due),
+        vec![(
+            "4 reminders are due".to_owned(),
+            "For Ana, Bruno, Carla and 1 more. Open Mend to see them.".to_owned()
+        )]
+    );
+}

@@ -1,0 +1,206 @@
+//! Reminders in the real app, checked on the real notifications it sends on
+//! the session bus: on time, once, again after a snooze, and at start for
+//! the ones that fell due while Mend was closed.
+
+use std::time::Duration;
+
+use mend_e2e::journey::{new_complaint, Intake};
+use mend_e2e::{run, run_with, App, EmptyBus, Outcome};
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Puts "now + `seconds`" into a date-and-time field, in local time.
+async fn set_time_from_now(app: &App, test_id: &str, seconds: u64) -> Outcome {
+    let field = app.find(test_id).await?;
+    let script = "const at = new Date(Date.now() + arguments[1] * 1000);
+                  const pad = (n) => String(n).padStart(2, '0');
+                  arguments[0].value = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T`
+                    + `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;";
+    app.client()
+        .execute(script, vec![serde_json::to_value(&field)?, seconds.into()])
+        .await?;
+    Ok(())
+}
+
+/// Adds a reminder to the open complaint, due in `seconds`.
+async fn remind_in(app: &App, seconds: u64, note: &str) -> Outcome {
+    // The form stays open after a reminder is added.
+    let open = app
+        .client()
+        .execute(
+            "return document.querySelector('[data-testid=reminder-form]').closest('details').open",
+            vec![],
+        )
+        .await?;
+    if open != serde_json::Value::Bool(true) {
+        app.click("open-reminder-form").await?;
+    }
+    app.type_into("reminder-note", note).await?;
+    set_time_from_now(app, "reminder-when", seconds).await?;
+    app.click("add-reminder").await?;
+    app.wait_for_text("reminder-saved", "Mend will remind you")
+        .await?;
+    Ok(())
+}
+
+/// Waits until nothing with `test_id` is left on the page.
+async fn wait_until_gone(app: &App, test_id: &str) -> Outcome {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while !app.find_all(test_id).await?.is_empty() {
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{test_id} was still there after {PATIENCE:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+fn times_notified(app: &App, title: &str) -> usize {
+    app.notifications()
+        .seen()
+        .iter()
+        .filter(|n| n.title == title)
+        .count()
+}
+
+async fn wait_until_notified(app: &App, title: &str, times: usize) -> Outcome {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while times_notified(app, title) < times {
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "{title:?} was not notified {times} times; seen {:?}",
+                app.notifications().seen()
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_reminder_is_notified_when_due_and_not_again_after_a_restart() {
+    run("reminder_notified_once", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            remind_in(app, 4, "Call Ana about the cake").await?;
+            let title = "Reminder: Call Ana about the cake";
+            assert_eq!(times_notified(app, title), 0, "not before it is due");
+
+            let seen = app.notifications().wait_for(title, PATIENCE).await?;
+            assert_eq!(seen.body, "Ana Lima: The wedding cake arrived squashed");
+            app.click("nav-today").await?;
+            app.wait_for_text("today-reminders", "Call Ana about the cake")
+                .await?;
+            app.wait_for_text("today-count", "1").await?;
+            app.screenshot("today-reminder").await;
+
+            app.restart().await?;
+            app.wait_for_text("today-reminders", "Call Ana about the cake")
+                .await?;
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            assert_eq!(
+                times_notified(app, title),
+                1,
+                "notified once, even after a restart"
+            );
+
+            app.click("reminder-done").await?;
+            wait_until_gone(app, "today-reminders").await?;
+            app.restart().await?;
+            app.find("today-acknowledge").await?;
+            assert!(
+                app.find_all("today-reminders").await?.is_empty(),
+                "done stays done"
+            );
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_snoozed_reminder_is_notified_again_when_the_snooze_ends() {
+    run("reminder_snoozed", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            remind_in(app, 2, "Ring the courier").await?;
+            let title = "Reminder: Ring the courier";
+            wait_until_notified(app, title, 1).await?;
+
+            app.click("nav-today").await?;
+            app.wait_for_text("today-reminders", "Ring the courier")
+                .await?;
+            app.choose("snooze", "until").await?;
+            set_time_from_now(app, "snooze-until", 5).await?;
+            app.click("snooze-until-save").await?;
+            wait_until_gone(app, "today-reminders").await?;
+
+            wait_until_notified(app, title, 2).await?;
+            app.wait_for_text("today-reminders", "Ring the courier")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn reminders_due_while_mend_was_closed_are_notified_at_start_as_one_summary() {
+    run("reminders_due_while_closed", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            for note in [
+                "Order a new box",
+                "Call the baker",
+                "Refund the delivery",
+                "Send a card",
+            ] {
+                remind_in(app, 8, note).await?;
+            }
+            app.restart_after(Duration::from_secs(10)).await?;
+
+            let summary = app
+                .notifications()
+                .wait_for("4 reminders are due", PATIENCE)
+                .await?;
+            assert_eq!(summary.body, "For Ana Lima. Open Mend to see them.");
+            assert_eq!(
+                times_notified(app, "Reminder: Order a new box"),
+                0,
+                "one summary, not four"
+            );
+            app.click("nav-today").await?;
+            app.wait_for_text("today-count", "4").await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_notifications_reminders_are_shown_in_the_app_and_the_owner_is_told_once() {
+    let bus = EmptyBus::start().expect("a private session bus");
+    let env = vec![("DBUS_SESSION_BUS_ADDRESS", bus.address.clone().into())];
+    run_with("reminders_without_notifications", env, |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            remind_in(app, 2, "Call Ana back").await?;
+            app.click("nav-today").await?;
+            app.wait_for_text("today-reminders", "Call Ana back")
+                .await?;
+            let notice = app
+                .wait_for_text(
+                    "notifications-problem",
+                    "No desktop notification could be shown",
+                )
+                .await?;
+            assert!(
+                notice.contains("Mend will still show your reminders"),
+                "{notice}"
+            );
+            Ok(())
+        })
+    })
+    .await;
+}
