@@ -26,6 +26,8 @@ pub struct App {
     // Dropped after the client: the driver stops the app, then the folder goes.
     driver: Driver,
     data_dir: TempDir,
+    /// What the app was started with, for starting a second copy the same way.
+    env: Vec<(String, OsString)>,
 }
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
@@ -63,6 +65,10 @@ impl App {
             notifications,
             driver,
             data_dir,
+            env: env
+                .iter()
+                .map(|(key, value)| (key.to_string(), value.clone()))
+                .collect(),
         };
         app.open_window().await?;
         Ok(app)
@@ -81,6 +87,19 @@ impl App {
     /// Quits Mend and starts it again on the same data folder.
     pub async fn restart(&mut self) -> Result<(), Failure> {
         self.restart_after(Duration::ZERO).await
+    }
+
+    /// Starts Mend a second time, as an owner double-clicking it would, and
+    /// waits (bounded) for that second copy to end; returns whether it did.
+    pub async fn start_second_copy(&self) -> Result<bool, Failure> {
+        let mut second = tokio::process::Command::new(app_binary())
+            .envs(self.env.iter().map(|(key, value)| (key, value)))
+            .kill_on_drop(true)
+            .spawn()?;
+        match tokio::time::timeout(Duration::from_secs(20), second.wait()).await {
+            Ok(status) => Ok(status?.success()),
+            Err(_) => Ok(false),
+        }
     }
 
     /// Closes the app, waits `pause` with it closed, then starts it again.

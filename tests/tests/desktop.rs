@@ -157,3 +157,56 @@ async fn the_dark_theme_follows_a_dark_system() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn starting_mend_again_hands_over_to_the_open_window() {
+    run("single_instance", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            let ended = app.start_second_copy().await?;
+            assert!(ended, "the second Mend ended at once, leaving the first");
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn start_at_login_adds_and_removes_mend_from_the_login_items() {
+    let home = tempfile::tempdir().expect("a home folder for the test");
+    let autostart = home.path().join(".config/autostart");
+    run_with(
+        "start_at_login",
+        vec![("HOME", home.path().into())],
+        |app| {
+            let autostart = autostart.clone();
+            Box::pin(async move {
+                app.click("nav-settings").await?;
+                app.click("start-at-login").await?;
+                app.wait_for_text("desktop-saved", "Saved").await?;
+                let entries: Vec<_> = std::fs::read_dir(&autostart)?.collect::<Result<_, _>>()?;
+                assert_eq!(
+                    entries.len(),
+                    1,
+                    "one login item in {}",
+                    autostart.display()
+                );
+                let item = std::fs::read_to_string(entries[0].path())?;
+                assert!(item.contains("Exec="), "{item}");
+
+                app.restart().await?;
+                app.click("nav-settings").await?;
+                let login = app.find("start-at-login").await?;
+                assert!(login.is_selected().await?, "the choice is kept");
+                login.click().await?;
+                app.wait_for_text("desktop-saved", "Saved").await?;
+                assert_eq!(std::fs::read_dir(&autostart)?.count(), 0, "removed again");
+                Ok(())
+            })
+        },
+    )
+    .await;
+}
