@@ -6,7 +6,7 @@ import { byTestId, showMessage } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, register, setStatus } from './nav.js';
 import { openIntake } from './views/intake.js';
-import { showToday } from './views/today.js';
+import { showToday, todayIsStale } from './views/today.js';
 import { showComplaints } from './views/complaints.js';
 import { showComplaint } from './views/complaint.js';
 import { showCustomers, showCustomer } from './views/customers.js';
@@ -48,10 +48,10 @@ function listenToShortcuts() {
 function listenToReminders() {
   const listen = window.__TAURI__?.event?.listen;
   if (!listen) return;
-  listen('reminders-changed', () => {
-    refreshReminderCount();
-    // Redraw Today only when nothing is being typed there.
-    if (currentView() === 'today' && !document.querySelector('#view :focus')) go('today');
+  listen('reminders-changed', async () => {
+    const due = await refreshReminderCount();
+    // Redraw Today when what is due changed, and nothing is being typed there.
+    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus')) go('today');
   });
   byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
 }

@@ -15,6 +15,18 @@ const SECTIONS = [
   { key: 'toUpdate', testid: 'today-update', title: 'Send an update', lead: 'Nothing was sent to these customers for 3 days or more.', step: (complaint) => complaint.step },
 ];
 
+/** Which due reminders Today shows, to redraw it only when they change. */
+let shownReminders = '';
+
+function signature(due) {
+  return due.map((reminder) => `${reminder.id}@${reminder.dueAt}`).join(',');
+}
+
+/** Whether Today is out of date now that these reminders are due. */
+export function todayIsStale(due) {
+  return signature(due) !== shownReminders;
+}
+
 export async function showToday(main) {
   const error = errorLine('today-error');
   const body = el('div', { class: 'today' });
@@ -30,6 +42,7 @@ export async function showToday(main) {
   );
   try {
     const [due, today] = await Promise.all([refreshReminderCount(), api.getToday()]);
+    shownReminders = signature(due);
     let total = due.length;
     if (due.length > 0) {
       body.append(

@@ -174,3 +174,46 @@ impl Store {
         Ok(true)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::test_support::{at, store_at};
+
+    use super::*;
+
+    #[test]
+    fn running_in_the_tray_and_at_login_are_off_until_chosen() {
+        let (mut store, _) = store_at(at(9));
+        assert_eq!(
+            store.desktop_settings().unwrap(),
+            DesktopSettings::default()
+        );
+        let chosen = DesktopSettings {
+            keep_running_in_tray: true,
+            start_at_login: true,
+        };
+        assert_eq!(store.save_desktop_settings(&chosen).unwrap(), chosen);
+    }
+
+    #[test]
+    fn the_owner_is_told_about_the_tray_only_the_first_time() {
+        let (mut store, _) = store_at(at(9));
+        assert!(store.first_time_in_tray().unwrap());
+        assert!(!store.first_time_in_tray().unwrap());
+    }
+
+    #[test]
+    fn reminder_delays_have_defaults_and_are_kept() {
+        let (mut store, _) = store_at(at(9));
+        assert_eq!(
+            store.reminder_settings().unwrap(),
+            ReminderSettings::default()
+        );
+        let slower = ReminderSettings {
+            follow_up_after_days: 7,
+            check_in_enabled: true,
+            ..ReminderSettings::default()
+        };
+        assert_eq!(store.save_reminder_settings(&slower).unwrap(), slower);
+    }
+}
