@@ -16,6 +16,7 @@ pub const CHANGED_EVENT: &str = "reminders-changed";
 /// A sleeping task does not notice the laptop sleeping or its clock being
 /// changed, so the scheduler looks again at least this often.
 const LONGEST_SLEEP: Duration = Duration::from_secs(60);
+const SHORTEST_SLEEP: Duration = Duration::from_secs(1);
 
 pub fn start(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
@@ -24,8 +25,10 @@ pub fn start(app: AppHandle) {
             let next = notify_due(&app).await;
             let wait = next
                 .and_then(|at| (at - Utc::now()).to_std().ok())
+                // Already due yet still to notify (it could not be marked):
+                // look again shortly rather than spin.
                 .unwrap_or(if next.is_some() {
-                    Duration::ZERO
+                    SHORTEST_SLEEP
                 } else {
                     LONGEST_SLEEP
                 })

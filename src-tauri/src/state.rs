@@ -17,8 +17,9 @@ pub struct AppState {
     store: Result<Mutex<Store>, IpcError>,
     /// Wakes the reminder scheduler after a change to the reminders.
     pub wake: Arc<tokio::sync::Notify>,
-    /// Why desktop notifications last failed, told to the owner once.
-    notifications_problem: Mutex<Option<String>>,
+    /// Why desktop notifications failed, and whether the owner was told:
+    /// they are told once while Mend runs, not at every reminder.
+    notifications_problem: Mutex<(Option<String>, bool)>,
 }
 
 impl AppState {
@@ -36,7 +37,7 @@ impl AppState {
             data_dir,
             store,
             wake: Arc::new(tokio::sync::Notify::new()),
-            notifications_problem: Mutex::new(None),
+            notifications_problem: Mutex::new((None, false)),
         }
     }
 
@@ -57,18 +58,26 @@ impl AppState {
 
     pub fn notifications_failed(&self, message: String) {
         tracing::warn!(%message, "a desktop notification could not be shown");
-        *self
+        let mut problem = self
             .notifications_problem
             .lock()
-            .unwrap_or_else(|e| e.into_inner()) = Some(message);
+            .unwrap_or_else(|e| e.into_inner());
+        if !problem.1 {
+            problem.0 = Some(message);
+        }
     }
 
-    /// Why notifications are not reaching the owner, once: taking it clears it.
+    /// Why notifications are not reaching the owner, the first time only.
     pub fn take_notifications_problem(&self) -> Option<String> {
-        self.notifications_problem
+        let mut problem = self
+            .notifications_problem
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
+            .unwrap_or_else(|e| e.into_inner());
+        let message = problem.0.take();
+        if message.is_some() {
+            problem.1 = true;
+        }
+        message
     }
 
     /// Why the store could not be opened, if it could not.

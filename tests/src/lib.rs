@@ -7,6 +7,7 @@ mod bus;
 mod driver;
 pub mod journey;
 mod notifications;
+mod window_manager;
 
 use std::ffi::OsString;
 use std::future::Future;
@@ -20,6 +21,7 @@ use futures_util::FutureExt;
 pub use app::App;
 pub use bus::EmptyBus;
 pub use notifications::{Notification, NotificationWatcher};
+pub use window_manager::WindowManager;
 
 /// What a scenario returns: `?` works on WebDriver errors and on our own.
 pub type Outcome = Result<(), Box<dyn std::error::Error + Send + Sync>>;

@@ -210,3 +210,51 @@ async fn start_at_login_adds_and_removes_mend_from_the_login_items() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn closing_the_window_keeps_mend_running_in_the_tray_when_asked() {
+    run("keep_running_in_tray", |app| {
+        Box::pin(async move {
+            let manager = mend_e2e::WindowManager::start()?;
+            app.click("nav-settings").await?;
+            app.click("keep-in-tray").await?;
+            app.wait_for_text("desktop-saved", "Saved").await?;
+
+            manager.close("Mend")?;
+            let told = app
+                .notifications()
+                .wait_for("Mend is still running", std::time::Duration::from_secs(15))
+                .await?;
+            assert!(told.body.contains("Quit Mend"), "{}", told.body);
+            assert!(!manager.shows("Mend"), "the window is hidden");
+
+            // Starting Mend again brings the same window back, still running.
+            assert!(app.start_second_copy().await?);
+            for _ in 0..50 {
+                if manager.shows("Mend") {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            assert!(manager.shows("Mend"), "the window is back");
+            app.wait_for_text("data-folder", "mend-e2e").await?;
+
+            // The owner is told only the first time.
+            manager.close("Mend")?;
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            let told_again = app
+                .notifications()
+                .seen()
+                .iter()
+                .filter(|n| n.title == "Mend is still running")
+                .count();
+            assert_eq!(told_again, 1);
+            assert!(
+                app.start_second_copy().await?,
+                "still running after the second close"
+            );
+            Ok(())
+        })
+    })
+    .await;
+}

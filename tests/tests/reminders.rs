@@ -199,6 +199,20 @@ async fn without_notifications_reminders_are_shown_in_the_app_and_the_owner_is_t
                 notice.contains("Mend will still show your reminders"),
                 "{notice}"
             );
+
+            // Told once: a later reminder is shown without a second warning.
+            app.click("notifications-problem").await?;
+            app.click("today-item").await?;
+            remind_in(app, 2, "Post the refund").await?;
+            app.click("nav-today").await?;
+            app.wait_for_text("today-reminders", "Post the refund")
+                .await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            assert_eq!(
+                app.text("notifications-problem").await?,
+                "",
+                "not told twice"
+            );
             Ok(())
         })
     })
