@@ -1,7 +1,7 @@
 //! Opening Mend's database: the one place that checks what the file is,
 //! sets the connection up and brings the schema up to date.
 
-mod migrations;
+pub mod migrations;
 
 use std::fs::File;
 use std::io::Read;

@@ -38,10 +38,12 @@ impl Store {
             path: data_dir.to_owned(),
             source,
         })?;
-        Ok(Store {
+        let mut store = Store {
             conn: db::open(&Self::database_path(data_dir))?,
             clock,
-        })
+        };
+        store.derive_missing_reminders()?;
+        Ok(store)
     }
 
     /// A store that lives only in memory; for tests.

@@ -200,7 +200,33 @@ fn query(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Set once every complaint has its derived reminders (data from before
+/// reminders existed gets them the first time this Mend opens it).
+const DERIVED_KEY: &str = "reminders_derived";
+
 impl Store {
+    pub(crate) fn derive_missing_reminders(&mut self) -> Result<()> {
+        let done: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [DERIVED_KEY],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if done.is_some() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        sync_all(&tx, self.clock.as_ref())?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, '1')",
+            [DERIVED_KEY],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Open reminders that are due now, the oldest first.
     pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
         let now = dates::stamp(self.clock.now());

@@ -1,0 +1,121 @@
+//! Every schema version Mend has had, upgraded by this build with its data
+//! intact. The fixtures are real files, made once per version by
+//! `tests/fixtures/make_fixtures.py` and never remade, so a change to an old
+//! migration shows up here.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use mend_core::db::migrations::LATEST_VERSION;
+use mend_core::journey::Step;
+use mend_core::store::list::ComplaintQuery;
+use mend_core::{FixedClock, Store};
+
+const SUMMARY: &str = "Cake arrived squashed — crème brûlée 🎂";
+const WORDS: &str = "It was for my daughter's wedding. שלום 👩‍👩‍👧";
+
+/// A copy of the fixture for `version`, in a fresh data folder.
+fn data_folder_at(version: i64) -> tempfile::TempDir {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/schema-v{version}.sqlite3"));
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(&fixture, Store::database_path(folder.path()))
+        .unwrap_or_else(|error| panic!("{}: {error}", fixture.display()));
+    folder
+}
+
+fn open(folder: &tempfile::TempDir) -> Store {
+    let clock = Arc::new(FixedClock::at(
+        Utc.with_ymd_and_hms(2025, 3, 2, 9, 0, 0).unwrap(),
+    ));
+    Store::open_in(folder.path(), clock).unwrap()
+}
+
+#[test]
+fn there_is_a_fixture_for_every_schema_version() {
+    for version in 1..=LATEST_VERSION {
+        let folder = data_folder_at(version);
+        assert!(Store::database_path(folder.path()).is_file());
+    }
+}
+
+#[test]
+fn every_version_upgrades_with_its_complaints_and_search() {
+    for version in 1..=LATEST_VERSION {
+        let folder = data_folder_at(version);
+        let store = open(&folder);
+        let complaint = store
+            .complaint(1)
+            .unwrap_or_else(|error| panic!("v{version}: {error}"));
+        assert_eq!(complaint.summary.summary, SUMMARY, "v{version}");
+        assert_eq!(complaint.customer.name, "Ana Lima", "v{version}");
+        let found = store
+            .list_complaints(&ComplaintQuery {
+                search: "creme brul".into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            found.items.len(),
+            1,
+            "v{version}: the search index survives the upgrade"
+        );
+        drop(store);
+        let conn = rusqlite::Connection::open(Store::database_path(folder.path())).unwrap();
+        let upgraded: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(upgraded, LATEST_VERSION, "v{version}");
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "v{version}");
+    }
+}
+
+#[test]
+fn the_journey_and_settings_of_version_2_onwards_are_kept() {
+    for version in 2..=LATEST_VERSION {
+        let folder = data_folder_at(version);
+        let store = open(&folder);
+        let complaint = store.complaint(1).unwrap();
+        assert_eq!(complaint.customer_words, WORDS, "v{version}");
+        assert_eq!(complaint.customer.email, "ana@example.com", "v{version}");
+        assert_eq!(complaint.summary.step, Step::Assure, "v{version}");
+        assert_eq!(complaint.records.len(), 2, "v{version}");
+        assert_eq!(complaint.timeline.len(), 2, "v{version}");
+        assert_eq!(complaint.ticks.len(), 1, "v{version}");
+        assert_eq!(
+            store.settings().unwrap().business_name,
+            "Lima Cakes",
+            "v{version}"
+        );
+        assert_eq!(
+            store.template(Step::Apologize).unwrap().body,
+            "Sorry, {first_name}.",
+            "v{version}"
+        );
+    }
+}
+
+#[test]
+fn complaints_from_before_reminders_get_their_reminders_on_upgrade() {
+    for version in 2..=LATEST_VERSION {
+        let folder = data_folder_at(version);
+        let store = open(&folder);
+        let reminders = store.complaint_reminders(1).unwrap();
+        let notes: Vec<&str> = reminders.iter().map(|r| r.title.as_str()).collect();
+        assert!(
+            notes.contains(&"Send the customer an update"),
+            "v{version}: {notes:?}"
+        );
+        if version >= 4 {
+            assert!(
+                notes.contains(&"Reminder: Call Ana"),
+                "v{version}: {notes:?}"
+            );
+        }
+    }
+}
