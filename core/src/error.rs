@@ -43,6 +43,13 @@ pub enum Error {
     )]
     NewerDatabase { found: i64, supported: i64 },
 
+    /// A file offered as a backup cannot be restored; nothing was changed.
+    #[error(
+        "The file {} cannot be restored: {reason}. Nothing was changed.",
+        path.display()
+    )]
+    NotABackup { path: PathBuf, reason: String },
+
     /// The data folder or a file in it could not be read or written.
     #[error("Mend could not use the folder {}: {source}.", path.display())]
     Folder {
@@ -68,6 +75,7 @@ impl Error {
             Error::NotADatabase { .. } => "not_a_database",
             Error::ForeignDatabase { .. } => "foreign_database",
             Error::NewerDatabase { .. } => "newer_database",
+            Error::NotABackup { .. } => "not_a_backup",
             Error::Folder { .. } => "folder",
             Error::Database(_) => "database",
         }

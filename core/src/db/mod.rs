@@ -49,7 +49,7 @@ fn prepare(mut conn: Connection) -> Result<Connection> {
 
 /// SQLite would happily treat some non-database files as empty databases and
 /// write into them; reading the header ourselves guarantees we never do.
-fn refuse_if_not_sqlite(path: &Path) -> Result<()> {
+pub(crate) fn refuse_if_not_sqlite(path: &Path) -> Result<()> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -79,7 +79,7 @@ fn refuse_if_not_sqlite(path: &Path) -> Result<()> {
 }
 
 /// Reads only; the file is not touched unless it is Mend's and not too new.
-fn refuse_if_not_ours(conn: &Connection, path: &Path) -> Result<()> {
+pub(crate) fn refuse_if_not_ours(conn: &Connection, path: &Path) -> Result<()> {
     let application_id: i32 = conn
         .query_row("PRAGMA application_id", [], |row| row.get(0))
         .map_err(|e| match e.sqlite_error_code() {

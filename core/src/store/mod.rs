@@ -1,6 +1,7 @@
 //! The store: Mend's data, behind one connection and one clock.
 //! Each area of the data has its own file beside this one.
 
+pub mod backups;
 pub mod categories;
 pub mod complaints;
 pub mod customers;

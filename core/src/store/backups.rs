@@ -1,0 +1,191 @@
+//! Backups: copies of the database made with SQLite's online backup API while
+//! Mend runs. The automatic ones roll (the latest of each of the last 7 days
+//! and of the last 4 weeks are kept). A backup is checked before a restore,
+//! and the data it replaces is kept first.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use super::Store;
+use crate::clock::Clock;
+use crate::db::{self, APPLICATION_ID, LATEST_VERSION};
+use crate::error::{Error, Result};
+
+/// The folder of automatic backups, beside the database.
+pub const BACKUP_FOLDER: &str = "backups";
+const NAME_FORMAT: &str = "mend-%Y-%m-%dT%H-%M-%SZ.sqlite3";
+const KEEP_DAYS: usize = 7;
+const KEEP_WEEKS: usize = 4;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFile {
+    pub path: String,
+    pub made_at: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+fn folder_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Folder {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+impl Store {
+    /// Copies the whole database to `target`. The copy is written under a
+    /// temporary name and renamed when complete, so a half-made backup never
+    /// carries the final name.
+    pub fn back_up_to(&self, target: &Path) -> Result<()> {
+        let partial = target.with_extension("partial");
+        {
+            let mut copy = Connection::open(&partial)?;
+            let backup = Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(512, Duration::ZERO, None)?;
+        }
+        std::fs::rename(&partial, target).map_err(folder_error(target))
+    }
+
+    /// An automatic backup into the backups folder; older ones are pruned.
+    pub fn automatic_backup(&self, data_dir: &Path) -> Result<BackupFile> {
+        let folder = data_dir.join(BACKUP_FOLDER);
+        std::fs::create_dir_all(&folder).map_err(folder_error(&folder))?;
+        let made_at = self.clock.now();
+        let target = folder.join(made_at.format(NAME_FORMAT).to_string());
+        self.back_up_to(&target)?;
+        let all = backups(data_dir)?;
+        for old in to_prune(&all, self.clock.as_ref()) {
+            std::fs::remove_file(&old.path).map_err(folder_error(Path::new(&old.path)))?;
+        }
+        let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupFile {
+            path: target.display().to_string(),
+            made_at,
+            bytes,
+        })
+    }
+
+    /// Replaces the data with a checked backup. The current data is kept
+    /// first, beside the database; returns where.
+    pub fn restore_from(&mut self, data_dir: &Path, backup: &Path) -> Result<PathBuf> {
+        check_backup(backup)?;
+        let stamp = self.clock.now().format("%Y-%m-%dT%H-%M-%SZ");
+        let kept = data_dir.join(format!("mend-before-restore-{stamp}.sqlite3"));
+        self.back_up_to(&kept)?;
+        let database = Store::database_path(data_dir);
+        let incoming = database.with_extension("restoring");
+        std::fs::copy(backup, &incoming).map_err(folder_error(backup))?;
+        // Let go of the file before replacing it; its WAL belongs to the old data.
+        self.conn = db::open_in_memory()?;
+        for leftover in ["sqlite3-wal", "sqlite3-shm"] {
+            let _ = std::fs::remove_file(database.with_extension(leftover));
+        }
+        std::fs::rename(&incoming, &database).map_err(folder_error(&database))?;
+        self.conn = db::open(&database)?;
+        Ok(kept)
+    }
+}
+
+/// The automatic backups in `data_dir`, the newest first.
+pub fn backups(data_dir: &Path) -> Result<Vec<BackupFile>> {
+    let folder = data_dir.join(BACKUP_FOLDER);
+    let entries = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(Error::Folder {
+                path: folder,
+                source,
+            })
+        }
+    };
+    let mut found: Vec<BackupFile> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let made_at = NaiveDateTime::parse_from_str(&name, NAME_FORMAT)
+                .ok()?
+                .and_utc();
+            let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            Some(BackupFile {
+                path: entry.path().display().to_string(),
+                made_at,
+                bytes,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    Ok(found)
+}
+
+/// Which backups to delete: all but the latest of each of the last 7 days
+/// and of the last 4 weeks that have one (days and weeks where the owner is).
+pub fn to_prune(newest_first: &[BackupFile], clock: &dyn Clock) -> Vec<BackupFile> {
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    let mut prune = Vec::new();
+    for backup in newest_first {
+        let day = clock.local(backup.made_at).date();
+        let week = day.iso_week();
+        let mut keep = false;
+        if days.len() < KEEP_DAYS && !days.contains(&day) {
+            days.push(day);
+            keep = true;
+        }
+        if weeks.len() < KEEP_WEEKS && !weeks.contains(&week) {
+            weeks.push(week);
+            keep = true;
+        }
+        if !keep {
+            prune.push(backup.clone());
+        }
+    }
+    prune
+}
+
+/// Refuses, in plain words, a file that is not a whole, readable Mend backup.
+pub fn check_backup(path: &Path) -> Result<()> {
+    let refuse = |reason: &str| Error::NotABackup {
+        path: path.to_owned(),
+        reason: reason.into(),
+    };
+    let length = std::fs::metadata(path)
+        .map_err(|_| refuse("it cannot be read"))?
+        .len();
+    if length == 0 {
+        return Err(refuse("it is empty"));
+    }
+    db::refuse_if_not_sqlite(path).map_err(|_| refuse("it is not a database"))?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| refuse("it is not a database"))?;
+    let application_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(|_| refuse("it is not a database"))?;
+    if application_id != APPLICATION_ID {
+        return Err(refuse("it was not made by Mend"));
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if version > LATEST_VERSION {
+        return Err(refuse(
+            "it was made by a newer Mend; please install the latest Mend first",
+        ));
+    }
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .map_err(|_| refuse("it is damaged"))?;
+    if check != "ok" {
+        return Err(refuse("it is damaged"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
