@@ -69,4 +69,8 @@ export const api = {
   saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
   getDesktopSettings: () => call('get_desktop_settings'),
   saveDesktopSettings: (settings) => call('save_desktop_settings', { settings }),
+
+  listBackups: () => call('list_backups'),
+  backUpNow: (path) => call('back_up_now', { path }),
+  restoreBackup: (path) => call('restore_backup', { path }),
 };

@@ -1,6 +1,7 @@
 //! Mend's desktop shell: it adapts the core to Tauri and nothing more.
 //! Commands live in `commands/`, one file per area.
 
+mod backups;
 mod commands;
 mod error;
 mod notify;
@@ -18,6 +19,7 @@ pub fn run() {
             tray::show_window(app);
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -32,6 +34,7 @@ pub fn run() {
                 }
             }
             scheduler::start(app.handle().clone());
+            backups::start(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -79,6 +82,9 @@ pub fn run() {
             commands::reminders::save_reminder_settings,
             commands::desktop::get_desktop_settings,
             commands::desktop::save_desktop_settings,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -4,6 +4,7 @@
 import { api } from '../api.js';
 import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
 import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
+import { backupsCard } from './settings-backups.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -27,7 +28,7 @@ export function showSettings(main, params, status) {
     card('settings-reminders', 'Reminders', reminderDelaysForm),
     card('settings-desktop', 'Keep reminding me', desktopForm),
     notificationsCard(),
-    dataCard(status),
+    card('settings-data', 'Your data and its backups', backupsCard),
   );
 }
 
@@ -222,15 +223,5 @@ function notificationsCard() {
     el('div', { class: 'actions' }, button),
     sent,
     error,
-  );
-}
-
-function dataCard(status) {
-  return el(
-    'section',
-    { class: 'card', 'aria-labelledby': 'settings-data' },
-    el('h2', { id: 'settings-data' }, 'Your data'),
-    el('p', {}, 'Everything you write in Mend is kept in one file in this folder on your computer. Nothing is sent anywhere.'),
-    el('p', { class: 'path', testid: 'data-folder' }, status?.dataFolder ?? ''),
   );
 }

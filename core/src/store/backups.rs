@@ -42,6 +42,22 @@ impl Store {
     /// temporary name and renamed when complete, so a half-made backup never
     /// carries the final name.
     pub fn back_up_to(&self, target: &Path) -> Result<()> {
+        let live = self
+            .conn
+            .path()
+            .map(Path::new)
+            .and_then(|path| path.canonicalize().ok());
+        let chosen = target
+            .parent()
+            .and_then(|folder| folder.canonicalize().ok())
+            .zip(target.file_name());
+        if let (Some(live), Some((folder, name))) = (live, chosen) {
+            if folder.join(name) == live {
+                return Err(Error::InvalidInput(
+                    "That is the file Mend is using now; please choose another name for the backup.".into(),
+                ));
+            }
+        }
         let partial = target.with_extension("partial");
         {
             let mut copy = Connection::open(&partial)?;
@@ -119,7 +135,7 @@ pub fn backups(data_dir: &Path) -> Result<Vec<BackupFile>> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    found.sort_by_key(|backup| std::cmp::Reverse(backup.made_at));
     Ok(found)
 }
 

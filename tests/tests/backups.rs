@@ -1,0 +1,101 @@
+//! Backups in the real app: one made on request is a whole Mend database,
+//! and restoring an automatic one brings back what was there.
+
+use mend_e2e::journey::{new_complaint, Intake};
+use mend_e2e::run;
+
+#[tokio::test]
+async fn a_backup_made_now_holds_the_data() {
+    run("back_up_now", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            app.click("nav-settings").await?;
+            app.wait_for_text("backup-folder", "backups").await?;
+
+            // The save dialog only picks the path; the test gives it directly
+            // to the command the dialog feeds.
+            let chosen = tempfile::tempdir()?;
+            let path = chosen.path().join("Mend backup.sqlite3");
+            let script = "const done = arguments[1];
+                          window.__TAURI__.core.invoke('back_up_now', { path: arguments[0] })
+                            .then(done, (e) => done('failed: ' + JSON.stringify(e)));";
+            let answer = app
+                .client()
+                .execute_async(script, vec![path.display().to_string().into()])
+                .await?;
+            assert_eq!(answer.as_str(), Some(path.display().to_string().as_str()));
+
+            let backup = rusqlite::Connection::open(&path)?;
+            let summary: String =
+                backup.query_row("SELECT summary FROM complaints", [], |row| row.get(0))?;
+            assert_eq!(summary, "The wedding cake arrived squashed");
+            let check: String = backup.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+            assert_eq!(check, "ok");
+
+            // A file that is not a Mend backup is refused in plain words.
+            let notes = chosen.path().join("notes.sqlite3");
+            std::fs::write(&notes, "shopping list")?;
+            let script = "const done = arguments[1];
+                          window.__TAURI__.core.invoke('restore_backup', { path: arguments[0] })
+                            .then(() => done('restored'), (e) => done(e.message));";
+            let refusal = app
+                .client()
+                .execute_async(script, vec![notes.display().to_string().into()])
+                .await?;
+            let refusal = refusal.as_str().unwrap_or_default();
+            assert!(
+                refusal.contains("cannot be restored: it is not a database"),
+                "{refusal}"
+            );
+            assert!(refusal.contains("Nothing was changed"), "{refusal}");
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn restoring_an_automatic_backup_brings_back_what_was_there() {
+    run("restore_backup", |app| {
+        Box::pin(async move {
+            let first = Intake {
+                summary: "Kept by the backup",
+                ..Intake::default()
+            };
+            new_complaint(app, &first).await?;
+            // Mend backs up when it starts: this backup holds the first complaint.
+            app.restart().await?;
+            let second = Intake {
+                customer: "Bruno Costa",
+                summary: "Written after the backup",
+                ..Intake::default()
+            };
+            new_complaint(app, &second).await?;
+
+            app.click("nav-settings").await?;
+            app.find("backup").await?;
+            app.click("restore-backup").await?;
+            app.wait_for_text("restore-confirm", "Replace everything in Mend")
+                .await?;
+            app.screenshot("restore-question").await;
+            app.click("restore-yes").await?;
+            app.wait_for_text("backup-done", "Restored the backup")
+                .await?;
+            app.wait_for_text("backup-done", "mend-before-restore-")
+                .await?;
+
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "Kept by the backup")
+                .await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["Kept by the backup"]
+            );
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -1,0 +1,66 @@
+// Settings: where the data is, its automatic backups, backing up now and
+// restoring. The file dialogs only pick a path; the app does the rest.
+
+import { api } from '../api.js';
+import { busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
+
+function size(bytes) {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export async function backupsCard() {
+  const info = await api.listBackups();
+  const done = successLine('backup-done');
+  const error = errorLine('backup-error');
+  const list = el('ul', { class: 'rows', testid: 'backup-list' });
+
+  function confirmRestore(path, label, button) {
+    const confirm = el(
+      'div',
+      { class: 'confirm', testid: 'restore-confirm' },
+      el('p', {}, `Replace everything in Mend with the backup from ${label}? What is in Mend now is kept first, in your data folder.`),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'primary', testid: 'restore-yes', onclick: (event) => busy(event.target, error, async () => {
+          const kept = await api.restoreBackup(path);
+          showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
+          confirm.remove();
+        }) }, 'Yes, restore it'),
+        el('button', { type: 'button', testid: 'restore-no', onclick: () => { confirm.remove(); button.focus(); } }, 'Cancel'),
+      ),
+    );
+    button.closest('li, .actions').after(confirm);
+  }
+
+  list.append(
+    ...info.backups.map((backup) => {
+      const label = formatDateTime(backup.madeAt);
+      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(backup.path, label, restore) }, 'Restore…');
+      return el('li', { class: 'backup-row', testid: 'backup' }, el('span', {}, el('span', { class: 'row-title' }, label), el('span', { class: 'row-sub' }, size(backup.bytes))), restore);
+    }),
+  );
+  const dialog = window.__TAURI__?.dialog;
+  const backUpNow = el('button', { type: 'button', class: 'primary', testid: 'back-up-now', onclick: () => busy(backUpNow, error, async () => {
+    showMessage(done, '');
+    const day = new Date().toISOString().slice(0, 10);
+    const path = await dialog.save({ defaultPath: `Mend backup ${day}.sqlite3`, filters: [{ name: 'Mend backup', extensions: ['sqlite3'] }] });
+    if (!path) return;
+    const saved = await api.backUpNow(path);
+    showMessage(done, `Saved a backup to ${saved}.`);
+  }) }, 'Back up now…');
+  const fromFile = el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
+    showMessage(done, '');
+    const path = await dialog.open({ multiple: false, directory: false, filters: [{ name: 'Mend backup', extensions: ['sqlite3'] }] });
+    if (path) confirmRestore(path, path, fromFile);
+  }) }, 'Restore from a file…');
+
+  return [
+    el('p', {}, 'Everything you write in Mend is kept in one file in this folder on your computer. Nothing is sent anywhere.'),
+    el('p', { class: 'path', testid: 'data-folder' }, info.dataFolder),
+    el('p', {}, 'Mend backs it up when it starts and once a day, into the folder below, and keeps the last 7 days and 4 weeks.'),
+    el('p', { class: 'path', testid: 'backup-folder' }, info.backupFolder),
+    info.backups.length ? list : el('p', { class: 'empty' }, 'No backups yet.'),
+    el('div', { class: 'actions' }, backUpNow, fromFile),
+    done,
+    error,
+  ];
+}
