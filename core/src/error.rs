@@ -43,6 +43,13 @@ pub enum Error {
     )]
     NewerDatabase { found: i64, supported: i64 },
 
+    /// The data file is Mend's but damaged (truncated, or failing its check).
+    #[error(
+        "Your data file {} is damaged and cannot be read safely. Mend has not changed it.",
+        path.display()
+    )]
+    Damaged { path: PathBuf },
+
     /// A file offered as a backup cannot be restored; nothing was changed.
     #[error(
         "The file {} cannot be restored: {reason}. Nothing was changed.",
@@ -75,6 +82,7 @@ impl Error {
             Error::NotADatabase { .. } => "not_a_database",
             Error::ForeignDatabase { .. } => "foreign_database",
             Error::NewerDatabase { .. } => "newer_database",
+            Error::Damaged { .. } => "damaged_database",
             Error::NotABackup { .. } => "not_a_backup",
             Error::Folder { .. } => "folder",
             Error::Database(_) => "database",

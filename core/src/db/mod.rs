@@ -29,8 +29,46 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
-    refuse_if_not_ours(&conn, path)?;
-    prepare(conn)
+    // The header says SQLite: from here, "not a database" means damaged.
+    let checked = refuse_if_not_ours(&conn, path).and_then(|()| refuse_if_damaged(&conn, path));
+    match checked {
+        Err(Error::NotADatabase { .. }) => Err(Error::Damaged {
+            path: path.to_owned(),
+        }),
+        Err(error) => Err(damaged_if_corrupt(error, path)),
+        Ok(()) => prepare(conn).map_err(|error| damaged_if_corrupt(error, path)),
+    }
+}
+
+/// A quick structural check, so that damage is found at start, in one place,
+/// rather than as odd failures later.
+fn refuse_if_damaged(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict: rusqlite::Result<String> =
+        conn.query_row("PRAGMA quick_check", [], |row| row.get(0));
+    match verdict {
+        Ok(verdict) if verdict == "ok" => Ok(()),
+        Ok(_) => Err(Error::Damaged {
+            path: path.to_owned(),
+        }),
+        Err(error) => Err(damaged_if_corrupt(Error::Database(error), path)),
+    }
+}
+
+/// SQLite's "corrupt" and "not a database" answers mean a damaged file.
+fn damaged_if_corrupt(error: Error, path: &Path) -> Error {
+    match &error {
+        Error::Database(inner)
+            if matches!(
+                inner.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ) =>
+        {
+            Error::Damaged {
+                path: path.to_owned(),
+            }
+        }
+        _ => error,
+    }
 }
 
 /// A private database in memory, with the same set-up and schema; for tests.

@@ -90,7 +90,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn a_file_with_a_forged_sqlite_header_is_refused_and_left_untouched() {
+fn a_file_with_a_sqlite_header_but_nothing_behind_it_is_damaged_and_left_untouched() {
     let dir = TempDir::new().unwrap();
     let path = data_file(&dir);
     let mut contents = SQLITE_HEADER.to_vec();
@@ -99,7 +99,7 @@ fn a_file_with_a_forged_sqlite_header_is_refused_and_left_untouched() {
 
     let err = open(&path).unwrap_err();
 
-    assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
+    assert!(matches!(err, Error::Damaged { .. }), "{err:?}");
     assert_eq!(std::fs::read(&path).unwrap(), contents);
 }
 

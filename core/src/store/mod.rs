@@ -8,6 +8,7 @@ pub mod customers;
 pub mod journey;
 pub mod list;
 pub mod preferences;
+pub mod recovery;
 pub mod reminders;
 pub(crate) mod search;
 pub mod settings;

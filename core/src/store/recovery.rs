@@ -1,0 +1,146 @@
+//! Starting again after the data file was found damaged: the damaged file is
+//! set aside under a new name (never deleted), then Mend starts from the
+//! latest automatic backup, or from an empty database.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::backups::{backups, check_backup};
+use super::Store;
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartFrom {
+    LatestBackup,
+    Empty,
+}
+
+/// Sets the damaged data aside and opens the store again from `start`.
+/// Returns the store and where the damaged file now is.
+pub fn recover(
+    data_dir: &Path,
+    clock: Arc<dyn Clock>,
+    start: StartFrom,
+) -> Result<(Store, PathBuf)> {
+    let database = Store::database_path(data_dir);
+    let latest = match start {
+        StartFrom::LatestBackup => {
+            let latest = backups(data_dir)?
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::Refused("There is no backup to restore yet.".into()))?;
+            check_backup(Path::new(&latest.path))?;
+            Some(latest)
+        }
+        StartFrom::Empty => None,
+    };
+    let stamp = clock.now().format("%Y-%m-%dT%H-%M-%SZ");
+    let aside = data_dir.join(format!("mend-damaged-{stamp}.sqlite3"));
+    let folder_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Folder { path, source }
+    };
+    std::fs::rename(&database, &aside).map_err(folder_error(&database))?;
+    for leftover in ["wal", "shm"] {
+        let from = data_dir.join(format!("mend.sqlite3-{leftover}"));
+        if from.exists() {
+            let to = data_dir.join(format!("mend-damaged-{stamp}.sqlite3-{leftover}"));
+            std::fs::rename(&from, &to).map_err(folder_error(&from))?;
+        }
+    }
+    if let Some(latest) = latest {
+        let incoming = database.with_extension("restoring");
+        std::fs::copy(&latest.path, &incoming).map_err(folder_error(Path::new(&latest.path)))?;
+        std::fs::rename(&incoming, &database).map_err(folder_error(&database))?;
+    }
+    Ok((Store::open_in(data_dir, clock)?, aside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::{at, phone_complaint};
+    use crate::FixedClock;
+
+    fn summaries(store: &Store) -> Vec<String> {
+        let query = crate::store::list::ComplaintQuery {
+            limit: 10,
+            ..Default::default()
+        };
+        store
+            .list_complaints(&query)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|c| c.summary)
+            .collect()
+    }
+
+    /// A data folder with one complaint and a backup, whose file then breaks.
+    fn damaged_folder() -> (tempfile::TempDir, Arc<FixedClock>, Vec<u8>) {
+        let folder = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(at(9)));
+        let mut store = Store::open_in(folder.path(), clock.clone()).unwrap();
+        store
+            .create_complaint(&phone_complaint("Ana", "in the backup"))
+            .unwrap();
+        store.automatic_backup(folder.path()).unwrap();
+        drop(store);
+        let database = Store::database_path(folder.path());
+        let bytes = std::fs::read(&database).unwrap();
+        let damaged = bytes[..bytes.len() / 3].to_vec();
+        std::fs::write(&database, &damaged).unwrap();
+        let _ = std::fs::remove_file(database.with_extension("sqlite3-wal"));
+        (folder, clock, damaged)
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_at_start_in_plain_words() {
+        let (folder, clock, damaged) = damaged_folder();
+        let err = Store::open_in(folder.path(), clock).err().unwrap();
+        assert_eq!(err.code(), "damaged_database", "{err}");
+        assert!(err.to_string().contains("is damaged"));
+        assert_eq!(
+            std::fs::read(Store::database_path(folder.path())).unwrap(),
+            damaged,
+            "untouched"
+        );
+    }
+
+    #[test]
+    fn starting_from_the_latest_backup_keeps_the_damaged_file_aside() {
+        let (folder, clock, damaged) = damaged_folder();
+        let (store, aside) = recover(folder.path(), clock, StartFrom::LatestBackup).unwrap();
+        assert_eq!(summaries(&store), ["in the backup"]);
+        assert_eq!(
+            std::fs::read(&aside).unwrap(),
+            damaged,
+            "kept, byte for byte"
+        );
+    }
+
+    #[test]
+    fn starting_empty_keeps_the_damaged_file_aside() {
+        let (folder, clock, damaged) = damaged_folder();
+        let (store, aside) = recover(folder.path(), clock, StartFrom::Empty).unwrap();
+        assert!(summaries(&store).is_empty());
+        assert_eq!(std::fs::read(&aside).unwrap(), damaged);
+    }
+
+    #[test]
+    fn without_a_backup_there_is_nothing_to_restore_and_nothing_moves() {
+        let folder = tempfile::tempdir().unwrap();
+        let database = Store::database_path(folder.path());
+        std::fs::write(&database, b"not a database at all").unwrap();
+        let clock = Arc::new(FixedClock::at(at(9)));
+        let err = recover(folder.path(), clock, StartFrom::LatestBackup)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("no backup"), "{err}");
+        assert!(database.is_file());
+    }
+}
