@@ -73,4 +73,6 @@ export const api = {
   listBackups: () => call('list_backups'),
   backUpNow: (path) => call('back_up_now', { path }),
   restoreBackup: (path) => call('restore_backup', { path }),
+  latestBackup: () => call('latest_backup'),
+  recoverData: (start) => call('recover_data', { start }),
 };

@@ -2,7 +2,7 @@
 // coaching, then opens Today. Also the keyboard shortcuts.
 
 import { api } from './api.js';
-import { byTestId, showMessage } from './dom.js';
+import { byTestId, formatDateTime, showMessage } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, register, setStatus } from './nav.js';
 import { openIntake } from './views/intake.js';
@@ -26,6 +26,31 @@ function showProblem(problem, folder) {
   showMessage(byTestId(panel, 'startup-problem-message'), problem.message);
   showMessage(byTestId(panel, 'startup-problem-folder'), folder ? `Data folder: ${folder}` : '');
   panel.hidden = false;
+  if (['damaged_database', 'not_a_database'].includes(problem.code)) offerRecovery(panel);
+}
+
+/** A damaged data file is no dead end: restore the latest backup, or start empty. */
+async function offerRecovery(panel) {
+  const recovery = byTestId(panel, 'recovery');
+  const error = byTestId(panel, 'recovery-error');
+  const fromBackup = byTestId(panel, 'recover-from-backup');
+  const latest = await api.latestBackup().catch(() => null);
+  if (latest) {
+    fromBackup.hidden = false;
+    showMessage(byTestId(panel, 'latest-backup'), `The latest backup is from ${formatDateTime(latest.madeAt)}.`);
+  }
+  const start = async (from) => {
+    showMessage(error, '');
+    try {
+      await api.recoverData(from);
+      window.location.reload();
+    } catch (failure) {
+      showMessage(error, failure.message);
+    }
+  };
+  fromBackup.addEventListener('click', () => start('latest_backup'));
+  byTestId(panel, 'recover-empty').addEventListener('click', () => start('empty'));
+  recovery.hidden = false;
 }
 
 function listenToShortcuts() {

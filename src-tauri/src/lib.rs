@@ -85,6 +85,8 @@ pub fn run() {
             commands::backups::list_backups,
             commands::backups::back_up_now,
             commands::backups::restore_backup,
+            commands::recovery::latest_backup,
+            commands::recovery::recover_data,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,6 +1,7 @@
 //! What the app holds while it runs: where its data is, and the store, or
 //! the reason the store could not be opened (shown to the owner at start).
 
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -14,7 +15,8 @@ const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
 
 pub struct AppState {
     pub data_dir: Result<PathBuf, IpcError>,
-    store: Result<Mutex<Store>, IpcError>,
+    /// The store, or why it could not be opened; replaced after a recovery.
+    store: Mutex<Result<Store, IpcError>>,
     /// Wakes the reminder scheduler after a change to the reminders.
     pub wake: Arc<tokio::sync::Notify>,
     /// Why desktop notifications failed, and whether the owner was told:
@@ -24,31 +26,41 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: Result<PathBuf, IpcError>) -> Self {
-        let store = data_dir.clone().and_then(|dir| {
-            Store::open_in(&dir, Arc::new(SystemClock))
-                .map(Mutex::new)
-                .map_err(IpcError::from)
-        });
+        let store = data_dir
+            .clone()
+            .and_then(|dir| Store::open_in(&dir, Arc::new(SystemClock)).map_err(IpcError::from));
         match &store {
             Ok(_) => tracing::info!(data_dir = ?data_dir, "opened Mend's data"),
             Err(error) => tracing::error!(data_dir = ?data_dir, %error.message, "cannot open data"),
         }
         AppState {
             data_dir,
-            store,
+            store: Mutex::new(store),
             wake: Arc::new(tokio::sync::Notify::new()),
             notifications_problem: Mutex::new((None, false)),
         }
     }
 
     /// The store, or the reason it could not be opened.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+    pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
+        let slot = self.slot();
+        match &*slot {
+            Ok(_) => Ok(StoreGuard(slot)),
+            Err(problem) => Err(problem.clone()),
+        }
+    }
+
+    /// Puts a store in place after a recovery.
+    pub fn replace_store(&self, store: Store) {
+        *self.slot() = Ok(store);
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back), so the store is still safe to use.
-        Ok(store
+        self.store
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Something changed that may change the reminders: the scheduler looks again.
@@ -82,7 +94,30 @@ impl AppState {
 
     /// Why the store could not be opened, if it could not.
     pub fn problem(&self) -> Option<IpcError> {
-        self.store.as_ref().err().cloned()
+        self.slot().as_ref().err().cloned()
+    }
+}
+
+/// The store, held locked; made only when the store is there.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, IpcError>>);
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("a StoreGuard is only made over an open store"),
+        }
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("a StoreGuard is only made over an open store"),
+        }
     }
 }
 

@@ -102,6 +102,15 @@ impl App {
         }
     }
 
+    /// Closes the app, does `while_closed` (to its files, say), then starts it again.
+    pub async fn restart_with(&mut self, while_closed: impl FnOnce()) -> Result<(), Failure> {
+        if let Some(client) = self.client.take() {
+            client.close().await?;
+        }
+        while_closed();
+        self.open_window().await
+    }
+
     /// Closes the app, waits `pause` with it closed, then starts it again.
     pub async fn restart_after(&mut self, pause: Duration) -> Result<(), Failure> {
         if let Some(client) = self.client.take() {

@@ -1,33 +1,90 @@
-//! Starting Mend on data it must not touch: it says why, in plain words,
-//! and leaves the file exactly as it was.
+//! Starting Mend on data it cannot use: it says why in plain words, changes
+//! nothing until asked, and offers a way on for a damaged file, which is set
+//! aside and never deleted.
 
 use mend_e2e::run_with;
 
 #[tokio::test]
-async fn a_data_file_that_is_not_a_database_is_refused_in_plain_words_and_kept() {
+async fn a_data_file_that_is_not_a_database_is_refused_then_set_aside_to_start_empty() {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let file = folder.path().join("mend.sqlite3");
     let contents = "customer,summary\nAna Lima,late parcel\n";
     std::fs::write(&file, contents).expect("a file that is not a database");
 
     let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    let data = folder.path().to_owned();
     run_with("not_a_database", env, |app| {
         Box::pin(async move {
             let message = app
                 .wait_for_text("startup-problem-message", "is not a Mend data file")
                 .await?;
             assert!(message.contains("Mend has not changed it"), "{message}");
-            assert!(
-                app.find_all("complaint-form").await?.is_empty(),
-                "no form to type into"
+            assert_eq!(
+                std::fs::read_to_string(data.join("mend.sqlite3"))?,
+                contents,
+                "untouched so far"
+            );
+
+            app.click("recover-empty").await?;
+            app.wait_for_text("today-empty", "Nothing needs you")
+                .await?;
+            let aside: Vec<_> = std::fs::read_dir(&data)?
+                .filter_map(|entry| entry.ok())
+                .filter(|entry| {
+                    entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with("mend-damaged-")
+                })
+                .collect();
+            assert_eq!(aside.len(), 1, "the old file is set aside");
+            assert_eq!(
+                std::fs::read_to_string(aside[0].path())?,
+                contents,
+                "byte for byte"
             );
             Ok(())
         })
     })
     .await;
+}
 
-    assert_eq!(
-        std::fs::read_to_string(&file).expect("the file is still there"),
-        contents
-    );
+#[tokio::test]
+async fn a_damaged_data_file_can_be_replaced_by_the_latest_backup() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let data = folder.path().to_owned();
+    let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    run_with("damaged_database", env, |app| {
+        let data = data.clone();
+        Box::pin(async move {
+            let intake = mend_e2e::journey::Intake {
+                summary: "Safe in the backup",
+                ..Default::default()
+            };
+            mend_e2e::journey::new_complaint(app, &intake).await?;
+            // The restart makes a backup with the complaint in it; then the
+            // file is scrambled while Mend is closed.
+            app.restart().await?;
+            app.restart_with(|| {
+                let file = data.join("mend.sqlite3");
+                let mut bytes = std::fs::read(&file).expect("the data file");
+                // Keep SQLite's header, scramble everything behind it.
+                bytes[100..].fill(0x5A);
+                std::fs::write(&file, &bytes).expect("a damaged copy");
+                let _ = std::fs::remove_file(data.join("mend.sqlite3-wal"));
+            })
+            .await?;
+
+            app.wait_for_text("startup-problem-message", "is damaged")
+                .await?;
+            app.wait_for_text("latest-backup", "The latest backup is from")
+                .await?;
+            app.screenshot("damaged").await;
+            app.click("recover-from-backup").await?;
+            app.wait_for_text("today-acknowledge", "Safe in the backup")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
 }

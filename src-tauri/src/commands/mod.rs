@@ -7,5 +7,6 @@ pub mod complaints;
 pub mod customers;
 pub mod desktop;
 pub mod journey;
+pub mod recovery;
 pub mod reminders;
 pub mod settings;
