@@ -74,5 +74,8 @@ export const api = {
   backUpNow: (path) => call('back_up_now', { path }),
   restoreBackup: (path) => call('restore_backup', { path }),
   latestBackup: () => call('latest_backup'),
+  exportCsv: (path) => call('export_csv', { path }),
+  exportJson: (path) => call('export_json', { path }),
+  importJson: (path) => call('import_json', { path }),
   recoverData: (start) => call('recover_data', { start }),
 };

@@ -87,6 +87,9 @@ pub fn run() {
             commands::backups::restore_backup,
             commands::recovery::latest_backup,
             commands::recovery::recover_data,
+            commands::exports::export_csv,
+            commands::exports::export_json,
+            commands::exports::import_json,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -24,6 +24,7 @@ async fn set_time_from_now(app: &App, test_id: &str, seconds: u64) -> Outcome {
 
 /// Adds a reminder to the open complaint, due in `seconds`.
 async fn remind_in(app: &App, seconds: u64, note: &str) -> Outcome {
+    app.find("open-reminder-form").await?;
     // The form stays open after a reminder is added.
     let open = app
         .client()

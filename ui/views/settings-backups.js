@@ -64,3 +64,43 @@ export async function backupsCard() {
     error,
   ];
 }
+
+/** Taking the data out as a spreadsheet or in full, and bringing a full export in. */
+export async function exportCard() {
+  const done = successLine('export-done');
+  const error = errorLine('export-error');
+  const dialog = window.__TAURI__?.dialog;
+  const day = new Date().toISOString().slice(0, 10);
+  const action = (testid, label, work) => {
+    const button = el('button', { type: 'button', testid, onclick: () => busy(button, error, async () => {
+      showMessage(done, '');
+      const message = await work();
+      if (message) showMessage(done, message);
+    }) }, label);
+    return button;
+  };
+  const spreadsheet = action('export-csv', 'Export a spreadsheet (CSV)…', async () => {
+    const path = await dialog.save({ defaultPath: `Mend complaints ${day}.csv`, filters: [{ name: 'Spreadsheet', extensions: ['csv'] }] });
+    if (!path) return '';
+    const rows = await api.exportCsv(path);
+    return `Saved ${rows} complaint${rows === 1 ? '' : 's'} to ${path}.`;
+  });
+  const everything = action('export-json', 'Export everything (JSON)…', async () => {
+    const path = await dialog.save({ defaultPath: `Mend export ${day}.json`, filters: [{ name: 'Mend export', extensions: ['json'] }] });
+    if (!path) return '';
+    await api.exportJson(path);
+    return `Saved everything to ${path}. Mend can import it again.`;
+  });
+  const bringIn = action('import-json', 'Import a full export…', async () => {
+    const path = await dialog.open({ multiple: false, directory: false, filters: [{ name: 'Mend export', extensions: ['json'] }] });
+    if (!path) return '';
+    const imported = await api.importJson(path);
+    return `Imported ${imported.complaints} complaints from ${imported.customers} customers.`;
+  });
+  return [
+    el('p', {}, 'Open your complaints in a spreadsheet, or keep a full copy that Mend can read back, for example on a new computer (it goes into an empty Mend).'),
+    el('div', { class: 'actions' }, spreadsheet, everything, bringIn),
+    done,
+    error,
+  ];
+}

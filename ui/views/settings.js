@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
 import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
-import { backupsCard } from './settings-backups.js';
+import { backupsCard, exportCard } from './settings-backups.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -29,6 +29,7 @@ export function showSettings(main, params, status) {
     card('settings-desktop', 'Keep reminding me', desktopForm),
     notificationsCard(),
     card('settings-data', 'Your data and its backups', backupsCard),
+    card('settings-export', 'Export and import', exportCard),
   );
 }
 

@@ -5,6 +5,8 @@ pub mod backups;
 pub mod categories;
 pub mod complaints;
 pub mod customers;
+pub mod export;
+pub mod import_json;
 pub mod journey;
 pub mod list;
 pub mod preferences;

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod complaints;
 pub mod customers;
 pub mod desktop;
+pub mod exports;
 pub mod journey;
 pub mod recovery;
 pub mod reminders;

@@ -1,0 +1,198 @@
+//! Taking the data out: a CSV with one row per complaint, for a spreadsheet,
+//! and a JSON file with everything, that Mend can bring back in.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::ValueRef;
+use serde_json::{Map, Value};
+
+use super::Store;
+use crate::dates;
+use crate::db::LATEST_VERSION;
+use crate::error::{Error, Result};
+
+/// The tables a full export holds, in an order that keeps every reference
+/// pointing at a row already there when they are read back.
+pub(crate) const TABLES: [&str; 10] = [
+    "categories",
+    "customers",
+    "complaints",
+    "step_records",
+    "checklist_ticks",
+    "contacts",
+    "history",
+    "settings",
+    "templates",
+    "reminders",
+];
+
+/// Marks a file as a full export of Mend's data.
+pub(crate) const FORMAT: &str = "mend-export";
+
+const CSV_COLUMNS: &str = "c.id, c.received_at, k.name, k.email, k.phone, c.channel, c.is_public, c.summary,
+     c.customer_words, c.desired_outcome, c.reference, cat.name, c.severity,
+     CASE WHEN c.closed_at IS NULL THEN c.step ELSE 'closed' END,
+     c.promised_date, c.acknowledged_at, c.apologized_at, c.fixed_at, c.closed_at, c.close_reason,
+     (SELECT remedy FROM step_records WHERE complaint_id = c.id AND step = 'fix' ORDER BY id DESC LIMIT 1),
+     (SELECT cost_cents FROM step_records WHERE complaint_id = c.id AND step = 'fix' ORDER BY id DESC LIMIT 1),
+     (SELECT satisfaction FROM step_records WHERE complaint_id = c.id AND step = 'follow_up' ORDER BY id DESC LIMIT 1),
+     (SELECT root_cause FROM step_records WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1),
+     (SELECT preventive_action FROM step_records WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1)";
+
+const CSV_HEADER: [&str; 25] = [
+    "Complaint",
+    "Received",
+    "Customer",
+    "Email",
+    "Phone",
+    "Channel",
+    "Public",
+    "Summary",
+    "Customer's words",
+    "Outcome wanted",
+    "Reference",
+    "Category",
+    "Severity",
+    "Step reached",
+    "Promised date",
+    "Acknowledged",
+    "Apologized",
+    "Fixed",
+    "Closed",
+    "Closed as",
+    "Remedy",
+    "Cost",
+    "Satisfaction (1-5)",
+    "Root cause",
+    "Preventive action",
+];
+
+fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Folder {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// A spreadsheet would run a cell starting with = + - or @ as a formula.
+fn spreadsheet_safe(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+fn cell(value: ValueRef<'_>, column: usize) -> String {
+    match value {
+        ValueRef::Null => String::new(),
+        ValueRef::Integer(number) if column == 21 => {
+            format!("{}.{:02}", number / 100, number % 100)
+        }
+        ValueRef::Integer(number) if column == 6 => if number == 1 { "yes" } else { "no" }.into(),
+        ValueRef::Integer(number) => number.to_string(),
+        ValueRef::Real(number) => number.to_string(),
+        ValueRef::Text(bytes) => spreadsheet_safe(String::from_utf8_lossy(bytes).into_owned()),
+        ValueRef::Blob(_) => String::new(),
+    }
+}
+
+impl Store {
+    /// Writes every complaint as one CSV row (UTF-8 with a byte-order mark
+    /// and Windows line ends, which both LibreOffice and Excel open cleanly).
+    /// Written beside `target` and renamed, so no half-written file is left.
+    pub fn export_csv(&self, target: &Path) -> Result<usize> {
+        let partial = target.with_extension("partial");
+        let file = std::fs::File::create(&partial).map_err(write_error(&partial))?;
+        let mut out = std::io::BufWriter::new(file);
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(write_error(&partial))?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        let to_error = |error: csv::Error| {
+            Error::InvalidInput(format!("Mend could not write the spreadsheet ({error})."))
+        };
+        writer.write_record(CSV_HEADER).map_err(to_error)?;
+        let sql = format!(
+            "SELECT {CSV_COLUMNS} FROM complaints c JOIN customers k ON k.id = c.customer_id
+             LEFT JOIN categories cat ON cat.id = c.category_id ORDER BY c.received_at, c.id"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let mut rows = statement.query([])?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            let record: Vec<String> = (0..CSV_HEADER.len())
+                .map(|i| row.get_ref(i).map(|v| cell(v, i)))
+                .collect::<rusqlite::Result<_>>()?;
+            writer.write_record(&record).map_err(to_error)?;
+            count += 1;
+        }
+        writer.flush().map_err(write_error(&partial))?;
+        drop(writer);
+        std::fs::rename(&partial, target).map_err(write_error(target))?;
+        Ok(count)
+    }
+
+    /// Everything Mend holds, as JSON that `import_json` reads back.
+    pub fn export_json(&self) -> Result<Value> {
+        let mut tables = Map::new();
+        for table in TABLES {
+            let order = match table {
+                "checklist_ticks" => "complaint_id, step, item",
+                "settings" => "key",
+                "templates" => "step",
+                _ => "id",
+            };
+            let mut statement = self
+                .conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
+            let names: Vec<String> = statement
+                .column_names()
+                .into_iter()
+                .map(String::from)
+                .collect();
+            let mut rows = statement.query([])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                let mut object = Map::new();
+                for (i, name) in names.iter().enumerate() {
+                    let value = match row.get_ref(i)? {
+                        ValueRef::Null => Value::Null,
+                        ValueRef::Integer(number) => Value::from(number),
+                        ValueRef::Real(number) => Value::from(number),
+                        ValueRef::Text(bytes) => {
+                            Value::from(String::from_utf8_lossy(bytes).into_owned())
+                        }
+                        ValueRef::Blob(_) => Value::Null,
+                    };
+                    object.insert(name.clone(), value);
+                }
+                out.push(Value::Object(object));
+            }
+            tables.insert(table.into(), Value::Array(out));
+        }
+        let exported_at: DateTime<Utc> = self.clock.now();
+        Ok(serde_json::json!({
+            "format": FORMAT,
+            "schemaVersion": LATEST_VERSION,
+            "exportedAt": dates::stamp(exported_at),
+            "tables": tables,
+        }))
+    }
+
+    /// Writes `export_json` to `target`, atomically.
+    pub fn export_json_to(&self, target: &Path) -> Result<()> {
+        let text = serde_json::to_string_pretty(&self.export_json()?).map_err(|error| {
+            Error::InvalidInput(format!("Mend could not write the export ({error})."))
+        })?;
+        let partial = target.with_extension("partial");
+        std::fs::write(&partial, text).map_err(write_error(&partial))?;
+        std::fs::rename(&partial, target).map_err(write_error(target))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+//! Bringing a full JSON export back in: into an empty Mend only, all or
+//! nothing, so that nothing is ever mixed up or half-imported.
+
+use std::path::Path;
+
+use rusqlite::types::Value as SqlValue;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::export::{FORMAT, TABLES};
+use super::Store;
+use crate::db::LATEST_VERSION;
+use crate::error::{Error, Result};
+
+/// The largest export file Mend reads (far above any one-person business).
+const MAX_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub customers: usize,
+    pub complaints: usize,
+}
+
+fn not_an_export(reason: &str) -> Error {
+    Error::InvalidInput(format!(
+        "This file is not a Mend export Mend can read: {reason}. Nothing was imported."
+    ))
+}
+
+impl Store {
+    /// Reads a file written by `export_json_to` and imports it.
+    pub fn import_json_from(&mut self, path: &Path) -> Result<Imported> {
+        let size = std::fs::metadata(path)
+            .map_err(|source| Error::Folder {
+                path: path.to_owned(),
+                source,
+            })?
+            .len();
+        if size > MAX_BYTES {
+            return Err(not_an_export("it is far too large"));
+        }
+        let text = std::fs::read_to_string(path).map_err(|_| not_an_export("it is not text"))?;
+        let export: Value =
+            serde_json::from_str(&text).map_err(|_| not_an_export("it is not JSON"))?;
+        self.import_json(&export)
+    }
+
+    /// Imports a full export into this Mend, which must hold no complaints
+    /// and no customers yet.
+    pub fn import_json(&mut self, export: &Value) -> Result<Imported> {
+        if export.get("format").and_then(Value::as_str) != Some(FORMAT) {
+            return Err(not_an_export("it was not made by Mend's export"));
+        }
+        let version = export
+            .get("schemaVersion")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        if version > LATEST_VERSION {
+            return Err(not_an_export(
+                "it was made by a newer Mend; please install the latest Mend first",
+            ));
+        }
+        if version != LATEST_VERSION {
+            return Err(not_an_export(
+                "it was made by an older Mend, whose exports this Mend cannot read",
+            ));
+        }
+        let tables = export
+            .get("tables")
+            .and_then(Value::as_object)
+            .ok_or_else(|| not_an_export("it holds no data"))?;
+        let tx = self.conn.transaction()?;
+        let used: i64 = tx.query_row(
+            "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)",
+            [],
+            |row| row.get(0),
+        )?;
+        if used > 0 {
+            return Err(Error::Refused(
+                "Mend brings a full export only into an empty Mend, so that nothing is mixed up. \
+                 Start Mend with an empty data folder, then import."
+                    .into(),
+            ));
+        }
+        // The export brings its own categories and settings.
+        tx.execute_batch("DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;")?;
+        let mut counts = Imported {
+            customers: 0,
+            complaints: 0,
+        };
+        for table in TABLES {
+            let rows = match tables.get(table) {
+                Some(Value::Array(rows)) => rows,
+                Some(_) => return Err(not_an_export(&format!("its {table} are not a list"))),
+                None => continue,
+            };
+            let known: Vec<String> = {
+                let mut statement =
+                    tx.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+                let names = statement.query_map([], |row| row.get(0))?;
+                names.collect::<rusqlite::Result<_>>()?
+            };
+            for row in rows {
+                let object = row.as_object().ok_or_else(|| {
+                    not_an_export(&format!("a row of its {table} is not a record"))
+                })?;
+                let mut columns = Vec::new();
+                let mut values = Vec::new();
+                for (name, value) in object {
+                    if !known.contains(name) {
+                        return Err(not_an_export(&format!(
+                            "its {table} have an unknown field \"{name}\""
+                        )));
+                    }
+                    columns.push(format!("\"{name}\""));
+                    values.push(match value {
+                        Value::Null => SqlValue::Null,
+                        Value::Bool(flag) => SqlValue::Integer(i64::from(*flag)),
+                        Value::Number(number) => match number.as_i64() {
+                            Some(whole) => SqlValue::Integer(whole),
+                            None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
+                        },
+                        Value::String(text) => SqlValue::Text(text.clone()),
+                        _ => {
+                            return Err(not_an_export(&format!(
+                                "its {table} hold a value Mend does not know"
+                            )))
+                        }
+                    });
+                }
+                let marks = vec!["?"; values.len()].join(", ");
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({marks})",
+                    columns.join(", ")
+                );
+                tx.prepare_cached(&sql)?
+                    .execute(rusqlite::params_from_iter(values.iter()))
+                    .map_err(|error| {
+                        if error.to_string().contains("FOREIGN KEY") {
+                            not_an_export("some of its records point at records that are not there")
+                        } else {
+                            not_an_export(&format!("a row of its {table} does not fit Mend's data"))
+                        }
+                    })?;
+            }
+            match table {
+                "customers" => counts.customers = rows.len(),
+                "complaints" => counts.complaints = rows.len(),
+                _ => {}
+            }
+        }
+        let ids: Vec<i64> = {
+            let mut statement = tx.prepare("SELECT id FROM complaints")?;
+            let rows = statement.query_map([], |row| row.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in ids {
+            super::search::refresh(&tx, id)?;
+        }
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if broken > 0 {
+            return Err(not_an_export(
+                "some of its records point at records that are not there",
+            ));
+        }
+        tx.commit()?;
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests;
