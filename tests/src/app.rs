@@ -253,6 +253,31 @@ impl App {
         )
     }
 
+    /// Calls an app command from the page, as the UI does, for the steps a
+    /// test cannot drive itself (the native file dialogs only pick a path).
+    /// A refusal comes back as an error holding the owner's message.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value, Failure> {
+        let script = "const done = arguments[2];
+                      window.__TAURI__.core.invoke(arguments[0], arguments[1])
+                        .then((answer) => done({ answer }), (e) => done({ error: e.message }));";
+        let reply = self
+            .client()
+            .execute_async(script, vec![command.into(), args])
+            .await?;
+        if let Some(error) = reply.get("error") {
+            return Err(format!(
+                "{command} was refused: {}",
+                error.as_str().unwrap_or_default()
+            )
+            .into());
+        }
+        Ok(reply["answer"].clone())
+    }
+
     /// The text the owner sees in an element (empty when it is hidden).
     pub async fn text(&self, test_id: &str) -> Result<String, Failure> {
         Ok(self.find(test_id).await?.text().await?)

@@ -16,12 +16,8 @@ async fn a_backup_made_now_holds_the_data() {
             // to the command the dialog feeds.
             let chosen = tempfile::tempdir()?;
             let path = chosen.path().join("Mend backup.sqlite3");
-            let script = "const done = arguments[1];
-                          window.__TAURI__.core.invoke('back_up_now', { path: arguments[0] })
-                            .then(done, (e) => done('failed: ' + JSON.stringify(e)));";
             let answer = app
-                .client()
-                .execute_async(script, vec![path.display().to_string().into()])
+                .invoke("back_up_now", serde_json::json!({ "path": path }))
                 .await?;
             assert_eq!(answer.as_str(), Some(path.display().to_string().as_str()));
 
@@ -35,14 +31,11 @@ async fn a_backup_made_now_holds_the_data() {
             // A file that is not a Mend backup is refused in plain words.
             let notes = chosen.path().join("notes.sqlite3");
             std::fs::write(&notes, "shopping list")?;
-            let script = "const done = arguments[1];
-                          window.__TAURI__.core.invoke('restore_backup', { path: arguments[0] })
-                            .then(() => done('restored'), (e) => done(e.message));";
             let refusal = app
-                .client()
-                .execute_async(script, vec![notes.display().to_string().into()])
-                .await?;
-            let refusal = refusal.as_str().unwrap_or_default();
+                .invoke("restore_backup", serde_json::json!({ "path": notes }))
+                .await
+                .unwrap_err()
+                .to_string();
             assert!(
                 refusal.contains("cannot be restored: it is not a database"),
                 "{refusal}"

@@ -2,29 +2,7 @@
 //! the tests give the path to the commands the dialogs feed.
 
 use mend_e2e::journey::{new_complaint, Intake};
-use mend_e2e::{run, run_with, App};
-
-/// Calls an app command as the dialog's button would, with the chosen path.
-async fn with_path(
-    app: &App,
-    command: &str,
-    path: &std::path::Path,
-) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
-    let script = "const done = arguments[2];
-                  window.__TAURI__.core.invoke(arguments[0], { path: arguments[1] })
-                    .then((answer) => done({ answer }), (e) => done({ error: e.message }));";
-    let reply = app
-        .client()
-        .execute_async(
-            script,
-            vec![command.into(), path.display().to_string().into()],
-        )
-        .await?;
-    if let Some(error) = reply.get("error") {
-        return Err(format!("{command} failed: {error}").into());
-    }
-    Ok(reply["answer"].clone())
-}
+use mend_e2e::{run, run_with};
 
 #[tokio::test]
 async fn the_spreadsheet_export_has_a_row_per_complaint() {
@@ -42,7 +20,9 @@ async fn the_spreadsheet_export_has_a_row_per_complaint() {
 
             let folder = tempfile::tempdir()?;
             let path = folder.path().join("complaints.csv");
-            let rows = with_path(app, "export_csv", &path).await?;
+            let rows = app
+                .invoke("export_csv", serde_json::json!({ "path": path }))
+                .await?;
             assert_eq!(rows, 2);
             let bytes = std::fs::read(&path)?;
             let mut reader = csv::Reader::from_reader(&bytes[3..]);
@@ -73,7 +53,8 @@ async fn a_full_export_comes_back_into_an_empty_mend() {
             new_complaint(app, &Intake::default()).await?;
             app.click("nav-settings").await?;
             app.find("export-json").await?;
-            with_path(app, "export_json", &written).await?;
+            app.invoke("export_json", serde_json::json!({ "path": written }))
+                .await?;
             Ok(())
         })
     })
@@ -86,13 +67,16 @@ async fn a_full_export_comes_back_into_an_empty_mend() {
         Box::pin(async move {
             app.wait_for_text("today-empty", "Nothing needs you")
                 .await?;
-            let imported = with_path(app, "import_json", &path).await?;
+            let imported = app
+                .invoke("import_json", serde_json::json!({ "path": path }))
+                .await?;
             assert_eq!(imported["complaints"], 1);
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;
             // A second import would mix things up: it is refused in words.
-            let again = with_path(app, "import_json", &path)
+            let again = app
+                .invoke("import_json", serde_json::json!({ "path": path }))
                 .await
                 .unwrap_err()
                 .to_string();

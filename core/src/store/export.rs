@@ -149,11 +149,7 @@ impl Store {
             let mut statement = self
                 .conn
                 .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
-            let names: Vec<String> = statement
-                .column_names()
-                .into_iter()
-                .map(String::from)
-                .collect();
+            let names: Vec<String> = statement.column_names().map(String::from).collect();
             let mut rows = statement.query([])?;
             let mut out = Vec::new();
             while let Some(row) = rows.next()? {
