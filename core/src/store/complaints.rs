@@ -8,6 +8,7 @@ use super::customers::{Customer, CustomerInput};
 use super::journey::{ChecklistTick, StepRecord};
 use super::timeline::{Contact, HistoryEntry};
 use super::Store;
+use crate::clock::Clock;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::journey::Step;
@@ -115,85 +116,8 @@ impl Store {
     /// Records a complaint (the Receive step): the customer's own words go
     /// on the timeline, and the history notes it.
     pub fn create_complaint(&mut self, new: &NewComplaint) -> Result<ComplaintSummary> {
-        let now = self.clock.now();
-        let summary = text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?;
-        let words = text::long(
-            &new.customer_words,
-            "customer's own words",
-            MAX_LONG_TEXT_CHARS,
-            false,
-        )?;
-        let outcome = text::long(
-            &new.desired_outcome,
-            "outcome they want",
-            MAX_LONG_TEXT_CHARS,
-            false,
-        )?;
-        let reference = text::optional_line(
-            &new.reference,
-            "order or product reference",
-            MAX_REFERENCE_CHARS,
-        )?;
-        let received_at =
-            dates::past_instant(new.received_at.as_deref(), "time it was received", now)?;
-        let channel = new.channel.unwrap_or(Channel::Other);
-        let severity = new.severity.unwrap_or(Severity::Normal);
-
         let tx = self.conn.transaction()?;
-        if let Some(category_id) = new.category_id {
-            super::categories::check_offered(&tx, category_id)?;
-        }
-        let customer_id = match (new.customer_id, &new.new_customer) {
-            (Some(id), _) => {
-                super::customers::check_exists(&tx, id)?;
-                id
-            }
-            (None, Some(customer)) => super::customers::insert(&tx, customer, now)?,
-            (None, None) => {
-                return Err(Error::InvalidInput(
-                    "Please choose the customer, or add a new one with their name.".into(),
-                ))
-            }
-        };
-        tx.execute(
-            "INSERT INTO complaints (customer_id, summary, received_at, created_at, channel,
-                 is_public, customer_words, desired_outcome, reference, category_id, severity, step)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'acknowledge')",
-            params![
-                customer_id,
-                summary,
-                dates::stamp(received_at),
-                dates::stamp(now),
-                channel,
-                new.is_public,
-                words,
-                outcome,
-                reference,
-                new.category_id,
-                severity,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if !words.is_empty() {
-            super::timeline::insert_contact(
-                &tx,
-                id,
-                Direction::Incoming,
-                channel,
-                received_at,
-                &words,
-                now,
-            )?;
-        }
-        super::timeline::log(
-            &tx,
-            Some(id),
-            Some(customer_id),
-            now,
-            &format!("Received the complaint: {summary}"),
-        )?;
-        super::search::refresh(&tx, id)?;
-        super::reminders::sync(&tx, id, self.clock.as_ref())?;
+        let id = insert_complaint(&tx, new, self.clock.as_ref())?;
         tx.commit()?;
         self.complaint_summary(id)
     }
@@ -248,6 +172,93 @@ impl Store {
         details.history = super::timeline::history(&self.conn, id)?;
         Ok(details)
     }
+}
+
+/// Checks and writes one complaint inside `tx` (the Receive step): the
+/// customer's own words open the timeline, and the history notes it.
+pub(crate) fn insert_complaint(
+    tx: &Transaction<'_>,
+    new: &NewComplaint,
+    clock: &dyn Clock,
+) -> Result<i64> {
+    let now = clock.now();
+    let summary = text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?;
+    let words = text::long(
+        &new.customer_words,
+        "customer's own words",
+        MAX_LONG_TEXT_CHARS,
+        false,
+    )?;
+    let outcome = text::long(
+        &new.desired_outcome,
+        "outcome they want",
+        MAX_LONG_TEXT_CHARS,
+        false,
+    )?;
+    let reference = text::optional_line(
+        &new.reference,
+        "order or product reference",
+        MAX_REFERENCE_CHARS,
+    )?;
+    let received_at = dates::past_instant(new.received_at.as_deref(), "time it was received", now)?;
+    let channel = new.channel.unwrap_or(Channel::Other);
+    let severity = new.severity.unwrap_or(Severity::Normal);
+
+    if let Some(category_id) = new.category_id {
+        super::categories::check_offered(tx, category_id)?;
+    }
+    let customer_id = match (new.customer_id, &new.new_customer) {
+        (Some(id), _) => {
+            super::customers::check_exists(tx, id)?;
+            id
+        }
+        (None, Some(customer)) => super::customers::insert(tx, customer, now)?,
+        (None, None) => {
+            return Err(Error::InvalidInput(
+                "Please choose the customer, or add a new one with their name.".into(),
+            ))
+        }
+    };
+    tx.execute(
+        "INSERT INTO complaints (customer_id, summary, received_at, created_at, channel,
+                 is_public, customer_words, desired_outcome, reference, category_id, severity, step)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'acknowledge')",
+        params![
+            customer_id,
+            summary,
+            dates::stamp(received_at),
+            dates::stamp(now),
+            channel,
+            new.is_public,
+            words,
+            outcome,
+            reference,
+            new.category_id,
+            severity,
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if !words.is_empty() {
+        super::timeline::insert_contact(
+            tx,
+            id,
+            Direction::Incoming,
+            channel,
+            received_at,
+            &words,
+            now,
+        )?;
+    }
+    super::timeline::log(
+        tx,
+        Some(id),
+        Some(customer_id),
+        now,
+        &format!("Received the complaint: {summary}"),
+    )?;
+    super::search::refresh(tx, id)?;
+    super::reminders::sync(tx, id, clock)?;
+    Ok(id)
 }
 
 pub(crate) fn not_found(id: i64) -> Error {

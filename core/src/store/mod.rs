@@ -6,6 +6,7 @@ pub mod categories;
 pub mod complaints;
 pub mod customers;
 pub mod export;
+pub mod import_csv;
 pub mod import_json;
 pub mod journey;
 pub mod list;
