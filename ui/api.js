@@ -77,5 +77,7 @@ export const api = {
   exportCsv: (path) => call('export_csv', { path }),
   exportJson: (path) => call('export_json', { path }),
   importJson: (path) => call('import_json', { path }),
+  previewCsv: (path) => call('preview_csv', { path }),
+  importCsv: (path, mapping, order) => call('import_csv', { path, mapping, order }),
   recoverData: (start) => call('recover_data', { start }),
 };

@@ -90,6 +90,8 @@ pub fn run() {
             commands::exports::export_csv,
             commands::exports::export_json,
             commands::exports::import_json,
+            commands::exports::preview_csv,
+            commands::exports::import_csv,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

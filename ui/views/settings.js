@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
 import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
 import { backupsCard, exportCard } from './settings-backups.js';
+import { spreadsheetImportCard } from './settings-import.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -30,6 +31,7 @@ export function showSettings(main, params, status) {
     notificationsCard(),
     card('settings-data', 'Your data and its backups', backupsCard),
     card('settings-export', 'Export and import', exportCard),
+    card('settings-import', 'Import a spreadsheet', spreadsheetImportCard),
   );
 }
 

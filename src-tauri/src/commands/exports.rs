@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use mend_core::store::import_csv::{
+    preview, read_sheet, CsvImport, DateOrder, Field, Preview, Sheet,
+};
 use mend_core::store::import_json::Imported;
 use tauri::State;
 
@@ -25,4 +28,33 @@ pub fn import_json(state: State<'_, AppState>, path: String) -> Result<Imported,
     let imported = state.store()?.import_json_from(Path::new(&path))?;
     state.reminders_changed();
     Ok(imported)
+}
+
+/// Reads a spreadsheet and says what Mend makes of it, before importing.
+#[tauri::command(async)]
+pub fn preview_csv(path: String) -> Result<Preview, IpcError> {
+    Ok(preview(&read_file(&path)?))
+}
+
+#[tauri::command(async)]
+pub fn import_csv(
+    state: State<'_, AppState>,
+    path: String,
+    mapping: Vec<Field>,
+    order: Option<DateOrder>,
+) -> Result<CsvImport, IpcError> {
+    let sheet = read_file(&path)?;
+    let report = state.store()?.import_csv(&sheet, &mapping, order)?;
+    state.reminders_changed();
+    Ok(report)
+}
+
+fn read_file(path: &str) -> Result<Sheet, IpcError> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        IpcError::new(
+            "unreadable_file",
+            format!("Mend could not read {path} ({error})."),
+        )
+    })?;
+    Ok(read_sheet(&bytes)?)
 }
