@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "list_complaints",
     "list_customers",
     "list_templates",
+    "period_report",
     "preview_csv",
     "record_step",
     "recover_data",

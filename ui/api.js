@@ -78,6 +78,7 @@ export const api = {
   exportJson: (path) => call('export_json', { path }),
   importJson: (path) => call('import_json', { path }),
   previewCsv: (path) => call('preview_csv', { path }),
+  periodReport: (from, to) => call('period_report', { from, to }),
   importCsv: (path, mapping, order) => call('import_csv', { path, mapping, order }),
   recoverData: (start) => call('recover_data', { start }),
 };

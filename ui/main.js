@@ -11,6 +11,7 @@ import { showComplaints } from './views/complaints.js';
 import { showComplaint } from './views/complaint.js';
 import { showCustomers, showCustomer } from './views/customers.js';
 import { showSettings } from './views/settings.js';
+import { showComplaintReport, showPeriodReport } from './views/report.js';
 import { refreshReminderCount } from './views/reminders.js';
 
 register('today', showToday);
@@ -19,6 +20,8 @@ register('complaint', showComplaint);
 register('customers', showCustomers);
 register('customer', showCustomer);
 register('settings', showSettings);
+register('report', showComplaintReport);
+register('period-report', showPeriodReport);
 
 function showProblem(problem, folder) {
   document.querySelector('.shell').hidden = true;

@@ -92,6 +92,7 @@ pub fn run() {
             commands::exports::import_json,
             commands::exports::preview_csv,
             commands::exports::import_csv,
+            commands::exports::period_report,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -71,7 +71,12 @@ function header(details, openClose) {
         details.category && el('span', { class: 'badge closed' }, details.category),
       ),
     ),
-    !details.closedAt && el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, 'Close…')),
+    el(
+      'div',
+      { class: 'header-actions' },
+      el('button', { type: 'button', testid: 'print-complaint', onclick: () => go('report', { id: details.id }) }, 'Print…'),
+      !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, 'Close…'),
+    ),
   );
 }
 

@@ -48,7 +48,7 @@ export async function showComplaints(main) {
       'header',
       { class: 'view-header' },
       el('div', {}, el('h1', {}, 'Complaints'), el('p', { class: 'lead' }, 'Every complaint, open and closed. Search finds any word written about them.')),
-      el('div', { class: 'header-actions' }, el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
+      el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'print-period', onclick: () => go('period-report') }, 'Print a report…'), el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
     ),
     toolbar,
     error,

@@ -13,6 +13,7 @@ pub mod list;
 pub mod preferences;
 pub mod recovery;
 pub mod reminders;
+pub mod report;
 pub(crate) mod search;
 pub mod settings;
 pub mod timeline;

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use mend_core::store::complaints::ComplaintSummary;
 use mend_core::store::import_csv::{
     preview, read_sheet, CsvImport, DateOrder, Field, Preview, Sheet,
 };
@@ -57,4 +58,14 @@ fn read_file(path: &str) -> Result<Sheet, IpcError> {
         )
     })?;
     Ok(read_sheet(&bytes)?)
+}
+
+/// Every complaint received in a period, for its printable report.
+#[tauri::command(async)]
+pub fn period_report(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Vec<ComplaintSummary>, IpcError> {
+    Ok(state.store()?.complaints_received_between(&from, &to)?)
 }
