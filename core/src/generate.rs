@@ -75,11 +75,12 @@ pub fn populate(store: &mut Store, complaints: usize, contacts: usize, seed: u64
             .map(|plan| make.complaint(&tx, plan, ids[plan.customer]));
         let written = written.collect::<Result<Vec<i64>>>()?;
         if let (Some(&first), Some(&last)) = (written.first(), written.last()) {
-            rows::index(&tx, first, last)?;
+            crate::store::search::refresh_between(&tx, first, last)?;
         }
         tx.commit()?;
     }
-    Ok(())
+    // The reminders the store would have derived, as it derives them.
+    store.derive_all_reminders()
 }
 
 /// A complaint's journey, decided before anything is written.

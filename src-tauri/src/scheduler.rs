@@ -58,9 +58,8 @@ async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
                 state.notifications_failed(problem.message);
             }
         }
-        let ids: Vec<i64> = due.iter().map(|reminder| reminder.id).collect();
         if let Ok(mut store) = state.store() {
-            if let Err(error) = store.mark_notified(&ids) {
+            if let Err(error) = store.mark_notified(&due) {
                 tracing::error!(%error, "could not mark reminders as notified");
             }
         }

@@ -45,14 +45,21 @@ impl AppState {
     pub fn store(&self) -> Result<StoreGuard<'_>, IpcError> {
         let slot = self.slot();
         match &*slot {
-            Ok(_) => Ok(StoreGuard(slot)),
+            Ok(_) => Ok(StoreGuard {
+                slot,
+                wake: &self.wake,
+            }),
             Err(problem) => Err(problem.clone()),
         }
     }
 
     /// Puts a store in place after a recovery.
-    pub fn replace_store(&self, store: Store) {
+    pub fn replace_store(&self, mut store: Store) {
+        let changed = store.take_reminders_changed();
         *self.slot() = Ok(store);
+        if changed {
+            self.wake.notify_one();
+        }
     }
 
     fn slot(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
@@ -61,11 +68,6 @@ impl AppState {
         self.store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Something changed that may change the reminders: the scheduler looks again.
-    pub fn reminders_changed(&self) {
-        self.wake.notify_one();
     }
 
     pub fn notifications_failed(&self, message: String) {
@@ -98,14 +100,19 @@ impl AppState {
     }
 }
 
-/// The store, held locked; made only when the store is there.
-pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, IpcError>>);
+/// The store, held locked; made only when the store is there. Letting go
+/// of it is the one place that wakes the reminder scheduler: whenever a
+/// write in the core changed reminders, whichever command made it.
+pub struct StoreGuard<'a> {
+    slot: MutexGuard<'a, Result<Store, IpcError>>,
+    wake: &'a tokio::sync::Notify,
+}
 
 impl Deref for StoreGuard<'_> {
     type Target = Store;
 
     fn deref(&self) -> &Store {
-        match &*self.0 {
+        match &*self.slot {
             Ok(store) => store,
             Err(_) => unreachable!("a StoreGuard is only made over an open store"),
         }
@@ -114,9 +121,19 @@ impl Deref for StoreGuard<'_> {
 
 impl DerefMut for StoreGuard<'_> {
     fn deref_mut(&mut self) -> &mut Store {
-        match &mut *self.0 {
+        match &mut *self.slot {
             Ok(store) => store,
             Err(_) => unreachable!("a StoreGuard is only made over an open store"),
+        }
+    }
+}
+
+impl Drop for StoreGuard<'_> {
+    fn drop(&mut self) {
+        if let Ok(store) = &mut *self.slot {
+            if store.take_reminders_changed() {
+                self.wake.notify_one();
+            }
         }
     }
 }

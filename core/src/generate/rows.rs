@@ -208,22 +208,3 @@ fn log(tx: &Transaction<'_>, about: (Option<i64>, Option<i64>), at: i64, what: &
     insert.execute(params![about.0, about.1, time(at), what])?;
     Ok(())
 }
-
-/// Writes the search documents of complaints `first` to `last`: the same as
-/// `store::search::refresh` writes (a test holds them equal), but in one
-/// statement, which is many times quicker than one refresh per complaint.
-pub(super) fn index(tx: &Transaction<'_>, first: i64, last: i64) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO complaint_search (rowid, body)
-         SELECT c.id,
-                k.name || ' ' || c.summary || ' ' || c.customer_words || ' ' ||
-                c.desired_outcome || ' ' || c.reference || ' ' ||
-                coalesce((SELECT group_concat(text, ' ') FROM contacts WHERE complaint_id = c.id), '') || ' ' ||
-                coalesce((SELECT group_concat(text || ' ' || root_cause || ' ' || preventive_action, ' ')
-                          FROM step_records WHERE complaint_id = c.id), '')
-         FROM complaints c JOIN customers k ON k.id = c.customer_id
-         WHERE c.id BETWEEN ?1 AND ?2",
-    )?;
-    insert.execute([first, last])?;
-    Ok(())
-}

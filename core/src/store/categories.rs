@@ -78,18 +78,19 @@ impl Store {
     pub fn add_category(&mut self, name: &str) -> Result<Category> {
         let name = text::required(name, "category name", MAX_CATEGORY_CHARS)?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO categories (name) VALUES (?1)", [&name])
-            .map_err(|error| duplicate_name(error, &name))?;
-        let id = tx.last_insert_rowid();
-        log(
-            &tx,
-            None,
-            None,
-            now,
-            &format!("Added the category \"{name}\""),
-        )?;
-        tx.commit()?;
+        let id = self.write(|tx| {
+            tx.execute("INSERT INTO categories (name) VALUES (?1)", [&name])
+                .map_err(|error| duplicate_name(error, &name))?;
+            let id = tx.last_insert_rowid();
+            log(
+                tx,
+                None,
+                None,
+                now,
+                &format!("Added the category \"{name}\""),
+            )?;
+            Ok(id)
+        })?;
         Ok(Category {
             id,
             name,
@@ -100,51 +101,53 @@ impl Store {
     pub fn rename_category(&mut self, id: i64, name: &str) -> Result<Category> {
         let name = text::required(name, "category name", MAX_CATEGORY_CHARS)?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        check_exists(&tx, id)?;
-        let before: String =
-            tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })?;
-        tx.execute(
-            "UPDATE categories SET name = ?2 WHERE id = ?1",
-            params![id, name],
-        )
-        .map_err(|error| duplicate_name(error, &name))?;
-        log(
-            &tx,
-            None,
-            None,
-            now,
-            &format!("Renamed the category \"{before}\" to \"{name}\""),
-        )?;
-        tx.commit()?;
+        self.write(|tx| {
+            check_exists(tx, id)?;
+            let before: String =
+                tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+            tx.execute(
+                "UPDATE categories SET name = ?2 WHERE id = ?1",
+                params![id, name],
+            )
+            .map_err(|error| duplicate_name(error, &name))?;
+            log(
+                tx,
+                None,
+                None,
+                now,
+                &format!("Renamed the category \"{before}\" to \"{name}\""),
+            )?;
+            Ok(())
+        })?;
         self.category(id)
     }
 
     /// Retires a category, or brings a retired one back.
     pub fn set_category_retired(&mut self, id: i64, retired: bool) -> Result<Category> {
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        check_exists(&tx, id)?;
-        let retired_at: Option<String> = retired.then(|| dates::stamp(now));
-        tx.execute(
-            "UPDATE categories SET retired_at = ?2 WHERE id = ?1",
-            params![id, retired_at],
-        )?;
-        let name: String =
-            tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })?;
-        let verb = if retired { "Retired" } else { "Brought back" };
-        log(
-            &tx,
-            None,
-            None,
-            now,
-            &format!("{verb} the category \"{name}\""),
-        )?;
-        tx.commit()?;
+        self.write(|tx| {
+            check_exists(tx, id)?;
+            let retired_at: Option<String> = retired.then(|| dates::stamp(now));
+            tx.execute(
+                "UPDATE categories SET retired_at = ?2 WHERE id = ?1",
+                params![id, retired_at],
+            )?;
+            let name: String =
+                tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+            let verb = if retired { "Retired" } else { "Brought back" };
+            log(
+                tx,
+                None,
+                None,
+                now,
+                &format!("{verb} the category \"{name}\""),
+            )?;
+            Ok(())
+        })?;
         self.category(id)
     }
 

@@ -1,23 +1,21 @@
 //! Complaints: intake (the Receive step) and reading one back whole.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::customers::{Customer, CustomerInput};
-use super::journey::{ChecklistTick, StepRecord};
-use super::timeline::{Contact, HistoryEntry};
+use super::customers::CustomerInput;
+use super::rows::{
+    self, complaint_not_found, summary_from_row, ChecklistTick, ComplaintSummary, Contact,
+    Customer, HistoryEntry, StepRecord, MAX_LONG_TEXT_CHARS, MAX_REFERENCE_CHARS,
+    MAX_SUMMARY_CHARS, SUMMARY_COLUMNS, SUMMARY_FROM,
+};
+use super::write::Write;
 use super::Store;
-use crate::clock::Clock;
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::journey::Step;
 use crate::kinds::{Channel, CloseReason, Direction, Severity};
 use crate::text;
-
-pub const MAX_SUMMARY_CHARS: usize = 200;
-pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
-pub const MAX_REFERENCE_CHARS: usize = 200;
 
 /// What the owner enters for a new complaint: an existing customer
 /// (`customer_id`) or a new one (`new_customer`).
@@ -36,27 +34,6 @@ pub struct NewComplaint {
     pub reference: String,
     pub category_id: Option<i64>,
     pub severity: Option<Severity>,
-}
-
-/// A complaint as lists show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ComplaintSummary {
-    pub id: i64,
-    pub customer_id: i64,
-    pub customer_name: String,
-    pub summary: String,
-    pub received_at: DateTime<Utc>,
-    pub severity: Severity,
-    /// The step to do next (for a closed complaint: where it stood).
-    pub step: Step,
-    pub category: Option<String>,
-    pub promised_date: Option<NaiveDate>,
-    pub closed_at: Option<DateTime<Utc>>,
-    /// Urgent and not yet acknowledged: flagged everywhere.
-    pub urgent: bool,
-    /// Promised date passed and not fixed.
-    pub overdue: bool,
 }
 
 /// Everything about one complaint, for its page.
@@ -83,42 +60,11 @@ pub struct ComplaintDetails {
     pub history: Vec<HistoryEntry>,
 }
 
-/// The columns `summary_from_row` reads, over `SUMMARY_FROM`.
-pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.customer_id, k.name, c.summary, c.received_at, \
-     c.severity, c.step, cat.name, c.promised_date, c.closed_at, c.acknowledged_at, \
-     coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today, 0)";
-
-pub(crate) const SUMMARY_FROM: &str = "complaints c \
-     JOIN customers k ON k.id = c.customer_id \
-     LEFT JOIN categories cat ON cat.id = c.category_id";
-
-pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ComplaintSummary> {
-    let severity: Severity = row.get(5)?;
-    let acknowledged_at: Option<DateTime<Utc>> = row.get(10)?;
-    let closed_at: Option<DateTime<Utc>> = row.get(9)?;
-    Ok(ComplaintSummary {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        customer_name: row.get(2)?,
-        summary: row.get(3)?,
-        received_at: row.get(4)?,
-        severity,
-        step: row.get(6)?,
-        category: row.get(7)?,
-        promised_date: row.get(8)?,
-        closed_at,
-        urgent: severity == Severity::Urgent && acknowledged_at.is_none() && closed_at.is_none(),
-        overdue: row.get(11)?,
-    })
-}
-
 impl Store {
     /// Records a complaint (the Receive step): the customer's own words go
     /// on the timeline, and the history notes it.
     pub fn create_complaint(&mut self, new: &NewComplaint) -> Result<ComplaintSummary> {
-        let tx = self.conn.transaction()?;
-        let id = insert_complaint(&tx, new, self.clock.as_ref())?;
-        tx.commit()?;
+        let id = self.write(|write| insert_complaint(write, new))?;
         self.complaint_summary(id)
     }
 
@@ -132,7 +78,7 @@ impl Store {
                 summary_from_row,
             )
             .optional()?
-            .ok_or_else(|| not_found(id))
+            .ok_or_else(|| complaint_not_found(id))
     }
 
     /// Everything about one complaint, for its page.
@@ -166,22 +112,19 @@ impl Store {
             },
         )?;
         details.customer = self.customer_record(summary.customer_id)?;
-        details.records = super::journey::records(&self.conn, id)?;
-        details.ticks = super::journey::ticks(&self.conn, id)?;
-        details.timeline = super::timeline::contacts(&self.conn, id)?;
-        details.history = super::timeline::history(&self.conn, id)?;
+        details.records = rows::records(&self.conn, id)?;
+        details.ticks = rows::ticks(&self.conn, id)?;
+        details.timeline = rows::contacts(&self.conn, id)?;
+        details.history = rows::history(&self.conn, id)?;
         Ok(details)
     }
 }
 
-/// Checks and writes one complaint inside `tx` (the Receive step): the
-/// customer's own words open the timeline, and the history notes it.
-pub(crate) fn insert_complaint(
-    tx: &Transaction<'_>,
-    new: &NewComplaint,
-    clock: &dyn Clock,
-) -> Result<i64> {
-    let now = clock.now();
+/// Checks and writes one complaint (the Receive step): the customer's own
+/// words open the timeline, and the history notes it.
+pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Result<i64> {
+    let tx: &rusqlite::Transaction<'_> = write;
+    let now = write.clock().now();
     let summary = text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?;
     let words = text::long(
         &new.customer_words,
@@ -256,39 +199,8 @@ pub(crate) fn insert_complaint(
         now,
         &format!("Received the complaint: {summary}"),
     )?;
-    super::search::refresh(tx, id)?;
-    super::reminders::sync(tx, id, clock)?;
+    write.complaint_changed(id);
     Ok(id)
-}
-
-pub(crate) fn not_found(id: i64) -> Error {
-    Error::NotFound(format!(
-        "Complaint {id} was not found. It may have been removed."
-    ))
-}
-
-/// The state the journey rules look at, read inside a write transaction.
-pub(crate) fn progress(
-    tx: &Transaction<'_>,
-    id: i64,
-) -> Result<(crate::journey::Progress, DateTime<Utc>)> {
-    tx.query_row(
-        "SELECT step, apologized_at IS NOT NULL, closed_at IS NOT NULL, received_at
-         FROM complaints WHERE id = ?1",
-        [id],
-        |row| {
-            Ok((
-                crate::journey::Progress {
-                    next: row.get(0)?,
-                    apologized: row.get(1)?,
-                    closed: row.get(2)?,
-                },
-                row.get(3)?,
-            ))
-        },
-    )
-    .optional()?
-    .ok_or_else(|| not_found(id))
 }
 
 #[cfg(test)]

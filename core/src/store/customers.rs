@@ -4,14 +4,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::complaints::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
+use super::rows::{
+    customer_from_row, summary_from_row, ComplaintSummary, Customer, CUSTOMER_COLUMNS,
+    MAX_NAME_CHARS, SUMMARY_COLUMNS, SUMMARY_FROM,
+};
 use super::timeline::log;
 use super::Store;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::text;
-
-pub const MAX_NAME_CHARS: usize = 200;
 
 /// A customer's details as the owner enters them.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -20,16 +21,6 @@ pub struct CustomerInput {
     pub name: String,
     pub email: String,
     pub phone: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Customer {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub phone: String,
-    pub created_at: Option<DateTime<Utc>>,
 }
 
 /// A customer as the list shows them.
@@ -136,13 +127,7 @@ impl Store {
             params![contains_pattern(typed), limit.min(200), offset],
             |row| {
                 Ok(CustomerSummary {
-                    customer: Customer {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        email: row.get(2)?,
-                        phone: row.get(3)?,
-                        created_at: row.get(4)?,
-                    },
+                    customer: customer_from_row(row)?,
                     complaints: row.get(5)?,
                     open_complaints: row.get(6)?,
                 })
@@ -152,20 +137,10 @@ impl Store {
     }
 
     pub(crate) fn customer_record(&self, id: i64) -> Result<Customer> {
+        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers k WHERE k.id = ?1");
         self.conn
-            .query_row(
-                "SELECT id, name, email, phone, created_at FROM customers WHERE id = ?1",
-                [id],
-                |row| {
-                    Ok(Customer {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        email: row.get(2)?,
-                        phone: row.get(3)?,
-                        created_at: row.get(4)?,
-                    })
-                },
-            )
+            .prepare_cached(&sql)?
+            .query_row([id], customer_from_row)
             .optional()?
             .ok_or_else(|| not_found(id))
     }
@@ -190,42 +165,52 @@ impl Store {
 
     /// Changes a customer's details; the history notes what changed.
     pub fn update_customer(&mut self, id: i64, input: &CustomerInput) -> Result<Customer> {
-        let now = self.clock.now();
         let checked = check(input)?;
         let before = self.customer_record(id)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE customers SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1",
-            params![id, checked.name, checked.email, checked.phone],
-        )?;
-        let mut changes = Vec::new();
-        if before.name != checked.name {
-            changes.push(format!(
-                "name from \"{}\" to \"{}\"",
-                before.name, checked.name
-            ));
-        }
-        if before.email != checked.email {
-            changes.push(format!("email to \"{}\"", checked.email));
-        }
-        if before.phone != checked.phone {
-            changes.push(format!("phone to \"{}\"", checked.phone));
-        }
-        if !changes.is_empty() {
-            log(
-                &tx,
-                None,
-                Some(id),
-                now,
-                &format!("Changed the customer's {}", changes.join(", ")),
+        self.write(|write| {
+            let now = write.clock().now();
+            write.execute(
+                "UPDATE customers SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1",
+                params![id, checked.name, checked.email, checked.phone],
             )?;
-        }
-        if before.name != checked.name {
-            super::search::refresh_customer(&tx, id)?;
-        }
-        tx.commit()?;
+            let mut changes = Vec::new();
+            if before.name != checked.name {
+                changes.push(format!(
+                    "name from \"{}\" to \"{}\"",
+                    before.name, checked.name
+                ));
+            }
+            if before.email != checked.email {
+                changes.push(format!("email to \"{}\"", checked.email));
+            }
+            if before.phone != checked.phone {
+                changes.push(format!("phone to \"{}\"", checked.phone));
+            }
+            if !changes.is_empty() {
+                log(
+                    write,
+                    None,
+                    Some(id),
+                    now,
+                    &format!("Changed the customer's {}", changes.join(", ")),
+                )?;
+            }
+            // The name is in the search text of each of their complaints.
+            if before.name != checked.name {
+                for complaint_id in complaints_of(write, id)? {
+                    write.complaint_changed(complaint_id);
+                }
+            }
+            Ok(())
+        })?;
         self.customer_record(id)
     }
+}
+
+fn complaints_of(tx: &Transaction<'_>, customer_id: i64) -> Result<Vec<i64>> {
+    let mut statement = tx.prepare_cached("SELECT id FROM complaints WHERE customer_id = ?1")?;
+    let rows = statement.query_map([customer_id], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::complaints::{insert_complaint, NewComplaint};
 use super::customers::CustomerInput;
 use super::Store;
-use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::kinds::{Channel, Severity};
 
@@ -268,7 +267,7 @@ impl Store {
                 "Please say how the dates are written.".into(),
             ));
         }
-        let clock: &dyn Clock = self.clock.as_ref();
+        let clock = self.clock.clone();
         let categories: Vec<(i64, String)> = {
             let mut statement = self
                 .conn
@@ -276,7 +275,7 @@ impl Store {
             let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let tx = self.conn.transaction()?;
+        self.write(|tx| {
         let mut report = CsvImport {
             imported: 0,
             already_there: 0,
@@ -370,7 +369,7 @@ impl Store {
                 category_id,
                 severity,
             };
-            match insert_complaint(&tx, &new, clock) {
+            match insert_complaint(tx, &new) {
                 Ok(_) => report.imported += 1,
                 Err(Error::InvalidInput(reason)) => report.problems.push(RowProblem {
                     line: *line,
@@ -379,13 +378,13 @@ impl Store {
                 Err(other) => return Err(other),
             }
         }
-        if report.problems.is_empty() {
-            tx.commit()?;
-        } else {
+        if !report.problems.is_empty() {
+            tx.discard();
             report.imported = 0;
             report.already_there = 0;
         }
         Ok(report)
+        })
     }
 }
 

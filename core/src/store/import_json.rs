@@ -70,105 +70,111 @@ impl Store {
             .get("tables")
             .and_then(Value::as_object)
             .ok_or_else(|| not_an_export("it holds no data"))?;
-        let tx = self.conn.transaction()?;
-        let used: i64 = tx.query_row(
-            "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)",
-            [],
-            |row| row.get(0),
-        )?;
-        if used > 0 {
-            return Err(Error::Refused(
+        self.write(|tx| {
+            let used: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)",
+                [],
+                |row| row.get(0),
+            )?;
+            if used > 0 {
+                return Err(Error::Refused(
                 "Mend brings a full export only into an empty Mend, so that nothing is mixed up. \
                  Start Mend with an empty data folder, then import."
                     .into(),
             ));
-        }
-        // The export brings its own categories and settings.
-        tx.execute_batch("DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;")?;
-        let mut counts = Imported {
-            customers: 0,
-            complaints: 0,
-        };
-        for table in TABLES {
-            let rows = match tables.get(table) {
-                Some(Value::Array(rows)) => rows,
-                Some(_) => return Err(not_an_export(&format!("its {table} are not a list"))),
-                None => continue,
+            }
+            // The export brings its own categories and settings.
+            tx.execute_batch(
+                "DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;",
+            )?;
+            let mut counts = Imported {
+                customers: 0,
+                complaints: 0,
             };
-            let known: Vec<String> = {
-                let mut statement =
-                    tx.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
-                let names = statement.query_map([], |row| row.get(0))?;
-                names.collect::<rusqlite::Result<_>>()?
-            };
-            for row in rows {
-                let object = row.as_object().ok_or_else(|| {
-                    not_an_export(&format!("a row of its {table} is not a record"))
-                })?;
-                let mut columns = Vec::new();
-                let mut values = Vec::new();
-                for (name, value) in object {
-                    if !known.contains(name) {
-                        return Err(not_an_export(&format!(
-                            "its {table} have an unknown field \"{name}\""
-                        )));
-                    }
-                    columns.push(format!("\"{name}\""));
-                    values.push(match value {
-                        Value::Null => SqlValue::Null,
-                        Value::Bool(flag) => SqlValue::Integer(i64::from(*flag)),
-                        Value::Number(number) => match number.as_i64() {
-                            Some(whole) => SqlValue::Integer(whole),
-                            None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
-                        },
-                        Value::String(text) => SqlValue::Text(text.clone()),
-                        _ => {
-                            return Err(not_an_export(&format!(
-                                "its {table} hold a value Mend does not know"
-                            )))
-                        }
-                    });
-                }
-                let marks = vec!["?"; values.len()].join(", ");
-                let sql = format!(
-                    "INSERT INTO {table} ({}) VALUES ({marks})",
-                    columns.join(", ")
-                );
-                tx.prepare_cached(&sql)?
-                    .execute(rusqlite::params_from_iter(values.iter()))
-                    .map_err(|error| {
-                        if error.to_string().contains("FOREIGN KEY") {
-                            not_an_export("some of its records point at records that are not there")
-                        } else {
-                            not_an_export(&format!("a row of its {table} does not fit Mend's data"))
-                        }
+            for table in TABLES {
+                let rows = match tables.get(table) {
+                    Some(Value::Array(rows)) => rows,
+                    Some(_) => return Err(not_an_export(&format!("its {table} are not a list"))),
+                    None => continue,
+                };
+                let known: Vec<String> = {
+                    let mut statement =
+                        tx.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+                    let names = statement.query_map([], |row| row.get(0))?;
+                    names.collect::<rusqlite::Result<_>>()?
+                };
+                for row in rows {
+                    let object = row.as_object().ok_or_else(|| {
+                        not_an_export(&format!("a row of its {table} is not a record"))
                     })?;
+                    let mut columns = Vec::new();
+                    let mut values = Vec::new();
+                    for (name, value) in object {
+                        if !known.contains(name) {
+                            return Err(not_an_export(&format!(
+                                "its {table} have an unknown field \"{name}\""
+                            )));
+                        }
+                        columns.push(format!("\"{name}\""));
+                        values.push(match value {
+                            Value::Null => SqlValue::Null,
+                            Value::Bool(flag) => SqlValue::Integer(i64::from(*flag)),
+                            Value::Number(number) => match number.as_i64() {
+                                Some(whole) => SqlValue::Integer(whole),
+                                None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
+                            },
+                            Value::String(text) => SqlValue::Text(text.clone()),
+                            _ => {
+                                return Err(not_an_export(&format!(
+                                    "its {table} hold a value Mend does not know"
+                                )))
+                            }
+                        });
+                    }
+                    let marks = vec!["?"; values.len()].join(", ");
+                    let sql = format!(
+                        "INSERT INTO {table} ({}) VALUES ({marks})",
+                        columns.join(", ")
+                    );
+                    tx.prepare_cached(&sql)?
+                        .execute(rusqlite::params_from_iter(values.iter()))
+                        .map_err(|error| {
+                            if error.to_string().contains("FOREIGN KEY") {
+                                not_an_export(
+                                    "some of its records point at records that are not there",
+                                )
+                            } else {
+                                not_an_export(&format!(
+                                    "a row of its {table} does not fit Mend's data"
+                                ))
+                            }
+                        })?;
+                }
+                match table {
+                    "customers" => counts.customers = rows.len(),
+                    "complaints" => counts.complaints = rows.len(),
+                    _ => {}
+                }
             }
-            match table {
-                "customers" => counts.customers = rows.len(),
-                "complaints" => counts.complaints = rows.len(),
-                _ => {}
+            let ids: Vec<i64> = {
+                let mut statement = tx.prepare("SELECT id FROM complaints")?;
+                let rows = statement.query_map([], |row| row.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for id in ids {
+                tx.complaint_changed(id);
             }
-        }
-        let ids: Vec<i64> = {
-            let mut statement = tx.prepare("SELECT id FROM complaints")?;
-            let rows = statement.query_map([], |row| row.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for id in ids {
-            super::search::refresh(&tx, id)?;
-        }
-        let broken: i64 =
-            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
-                row.get(0)
-            })?;
-        if broken > 0 {
-            return Err(not_an_export(
-                "some of its records point at records that are not there",
-            ));
-        }
-        tx.commit()?;
-        Ok(counts)
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                    row.get(0)
+                })?;
+            if broken > 0 {
+                return Err(not_an_export(
+                    "some of its records point at records that are not there",
+                ));
+            }
+            Ok(counts)
+        })
     }
 }
 

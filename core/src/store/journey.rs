@@ -1,11 +1,11 @@
 //! Recording the steps of a complaint's journey, closing and reopening it,
 //! and ticking its checklists. The rules come from `crate::journey`.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
+use rusqlite::params;
+use serde::Deserialize;
 
-use super::complaints::{progress, ComplaintDetails, MAX_LONG_TEXT_CHARS};
+use super::complaints::ComplaintDetails;
+use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::{insert_contact, log};
 use super::Store;
 use crate::dates;
@@ -48,33 +48,6 @@ pub struct Closing {
     pub check_in_date: Option<String>,
 }
 
-/// One recorded step, as the complaint's page shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StepRecord {
-    pub id: i64,
-    pub step: Step,
-    pub done_at: DateTime<Utc>,
-    pub channel: Option<Channel>,
-    pub text: String,
-    pub promised_date: Option<NaiveDate>,
-    pub remedy: Option<Remedy>,
-    pub cost_cents: Option<i64>,
-    pub satisfaction: Option<u8>,
-    pub satisfied: Option<bool>,
-    pub close_reason: Option<CloseReason>,
-    pub root_cause: String,
-    pub preventive_action: String,
-    pub check_in_date: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ChecklistTick {
-    pub step: Step,
-    pub item: String,
-}
-
 impl Store {
     /// Records `step` on a complaint, if the rules allow it now.
     pub fn record_step(
@@ -85,19 +58,19 @@ impl Store {
     ) -> Result<ComplaintDetails> {
         let now = self.clock.now();
         let today = self.clock.today();
-        let tx = self.conn.transaction()?;
-        let (current, received_at) = progress(&tx, complaint_id)?;
-        journey::check_record(current, step)?;
-        let record = Validated::new(step, entry, now, today, received_at)?;
-        let channel = match record.channel {
-            Some(channel) => channel,
-            None => tx.query_row(
-                "SELECT channel FROM complaints WHERE id = ?1",
-                [complaint_id],
-                |row| row.get(0),
-            )?,
-        };
-        tx.execute(
+        self.write(|write| {
+            let (current, received_at) = progress(write, complaint_id)?;
+            journey::check_record(current, step)?;
+            let record = Validated::new(step, entry, now, today, received_at)?;
+            let channel = match record.channel {
+                Some(channel) => channel,
+                None => write.query_row(
+                    "SELECT channel FROM complaints WHERE id = ?1",
+                    [complaint_id],
+                    |row| row.get(0),
+                )?,
+            };
+            write.execute(
             "INSERT INTO step_records (complaint_id, step, done_at, channel, text, promised_date,
                  remedy, cost_cents, satisfaction, satisfied, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -115,59 +88,59 @@ impl Store {
                 dates::stamp(now),
             ],
         )?;
-        let satisfied = record.satisfied.unwrap_or(true);
-        let next = journey::after_record(step, satisfied);
-        let done = dates::stamp(record.done_at);
-        tx.execute(
-            "UPDATE complaints SET step = ?2 WHERE id = ?1",
-            params![complaint_id, next],
-        )?;
-        match step {
-            Step::Acknowledge => tx.execute(
-                "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
-                params![complaint_id, done],
-            )?,
-            Step::Apologize => tx.execute(
-                "UPDATE complaints SET apologized_at = ?2 WHERE id = ?1",
-                params![complaint_id, done],
-            )?,
-            Step::Assure => tx.execute(
-                "UPDATE complaints SET promised_date = ?2 WHERE id = ?1",
-                params![complaint_id, record.promised_date],
-            )?,
-            Step::Fix => tx.execute(
-                "UPDATE complaints SET fixed_at = ?2 WHERE id = ?1",
-                params![complaint_id, done],
-            )?,
-            // An unsatisfied customer needs a new fix, after a new plan.
-            Step::FollowUp if !satisfied => tx.execute(
-                "UPDATE complaints SET fixed_at = NULL WHERE id = ?1",
-                [complaint_id],
-            )?,
-            _ => 0,
-        };
-        let (direction, words) = record.timeline_entry(step);
-        if !words.is_empty() {
-            insert_contact(
-                &tx,
-                complaint_id,
-                direction,
-                channel,
-                record.done_at,
-                &words,
-                now,
+            let satisfied = record.satisfied.unwrap_or(true);
+            let next = journey::after_record(step, satisfied);
+            let done = dates::stamp(record.done_at);
+            write.execute(
+                "UPDATE complaints SET step = ?2 WHERE id = ?1",
+                params![complaint_id, next],
             )?;
-        }
-        log(
-            &tx,
-            Some(complaint_id),
-            None,
-            now,
-            &record.history_line(step),
-        )?;
-        super::search::refresh(&tx, complaint_id)?;
-        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
-        tx.commit()?;
+            match step {
+                Step::Acknowledge => write.execute(
+                    "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
+                    params![complaint_id, done],
+                )?,
+                Step::Apologize => write.execute(
+                    "UPDATE complaints SET apologized_at = ?2 WHERE id = ?1",
+                    params![complaint_id, done],
+                )?,
+                Step::Assure => write.execute(
+                    "UPDATE complaints SET promised_date = ?2 WHERE id = ?1",
+                    params![complaint_id, record.promised_date],
+                )?,
+                Step::Fix => write.execute(
+                    "UPDATE complaints SET fixed_at = ?2 WHERE id = ?1",
+                    params![complaint_id, done],
+                )?,
+                // An unsatisfied customer needs a new fix, after a new plan.
+                Step::FollowUp if !satisfied => write.execute(
+                    "UPDATE complaints SET fixed_at = NULL WHERE id = ?1",
+                    [complaint_id],
+                )?,
+                _ => 0,
+            };
+            let (direction, words) = record.timeline_entry(step);
+            if !words.is_empty() {
+                insert_contact(
+                    write,
+                    complaint_id,
+                    direction,
+                    channel,
+                    record.done_at,
+                    &words,
+                    now,
+                )?;
+            }
+            log(
+                write,
+                Some(complaint_id),
+                None,
+                now,
+                &record.history_line(step),
+            )?;
+            write.complaint_changed(complaint_id);
+            Ok(())
+        })?;
         self.complaint(complaint_id)
     }
 
@@ -195,15 +168,15 @@ impl Store {
             Some(day) if !day.is_empty() => Some(dates::day(day, "check-in date")?),
             _ => None,
         };
-        let tx = self.conn.transaction()?;
-        let (current, _) = progress(&tx, complaint_id)?;
-        let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
-        journey::check_close(
-            current,
-            reason_given,
-            closing.reason == CloseReason::Resolved,
-        )?;
-        tx.execute(
+        self.write(|write| {
+            let (current, _) = progress(write, complaint_id)?;
+            let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
+            journey::check_close(
+                current,
+                reason_given,
+                closing.reason == CloseReason::Resolved,
+            )?;
+            write.execute(
             "INSERT INTO step_records (complaint_id, step, done_at, text, close_reason, root_cause,
                  preventive_action, check_in_date, created_at)
              VALUES (?1, 'close', ?2, ?3, ?4, ?5, ?6, ?7, ?2)",
@@ -217,23 +190,23 @@ impl Store {
                 check_in
             ],
         )?;
-        tx.execute(
-            "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
-            params![complaint_id, dates::stamp(now), closing.reason],
-        )?;
-        log(
-            &tx,
-            Some(complaint_id),
-            None,
-            now,
-            &format!(
-                "Closed the complaint ({})",
-                closing.reason.label().to_lowercase()
-            ),
-        )?;
-        super::search::refresh(&tx, complaint_id)?;
-        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
-        tx.commit()?;
+            write.execute(
+                "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
+                params![complaint_id, dates::stamp(now), closing.reason],
+            )?;
+            log(
+                write,
+                Some(complaint_id),
+                None,
+                now,
+                &format!(
+                    "Closed the complaint ({})",
+                    closing.reason.label().to_lowercase()
+                ),
+            )?;
+            write.complaint_changed(complaint_id);
+            Ok(())
+        })?;
         self.complaint(complaint_id)
     }
 
@@ -243,25 +216,26 @@ impl Store {
     pub fn reopen_complaint(&mut self, complaint_id: i64, why: &str) -> Result<ComplaintDetails> {
         let now = self.clock.now();
         let why = text::long(why, "reason for reopening", MAX_LONG_TEXT_CHARS, false)?;
-        let tx = self.conn.transaction()?;
-        let (current, _) = progress(&tx, complaint_id)?;
-        journey::check_reopen(current)?;
-        tx.execute(
-            "UPDATE complaints
+        self.write(|write| {
+            let (current, _) = progress(write, complaint_id)?;
+            journey::check_reopen(current)?;
+            write.execute(
+                "UPDATE complaints
              SET closed_at = NULL, close_reason = NULL,
                  fixed_at = CASE WHEN close_reason = 'resolved' THEN NULL ELSE fixed_at END,
                  step = CASE WHEN close_reason = 'resolved' THEN 'assure' ELSE step END
              WHERE id = ?1",
-            [complaint_id],
-        )?;
-        let line = if why.is_empty() {
-            "Reopened the complaint".to_owned()
-        } else {
-            format!("Reopened the complaint: {why}")
-        };
-        log(&tx, Some(complaint_id), None, now, &line)?;
-        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
-        tx.commit()?;
+                [complaint_id],
+            )?;
+            let line = if why.is_empty() {
+                "Reopened the complaint".to_owned()
+            } else {
+                format!("Reopened the complaint: {why}")
+            };
+            log(write, Some(complaint_id), None, now, &line)?;
+            write.complaint_changed(complaint_id);
+            Ok(())
+        })?;
         self.complaint(complaint_id)
     }
 
@@ -284,15 +258,15 @@ impl Store {
             )));
         };
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        progress(&tx, complaint_id)?;
+        self.write(|write| {
+        progress(write, complaint_id)?;
         let changed = if ticked {
-            tx.execute(
+            write.execute(
                 "INSERT OR IGNORE INTO checklist_ticks (complaint_id, step, item, ticked_at) VALUES (?1, ?2, ?3, ?4)",
                 params![complaint_id, step, item, dates::stamp(now)],
             )?
         } else {
-            tx.execute(
+            write.execute(
                 "DELETE FROM checklist_ticks WHERE complaint_id = ?1 AND step = ?2 AND item = ?3",
                 params![complaint_id, step, item],
             )?
@@ -300,56 +274,16 @@ impl Store {
         if changed > 0 {
             let verb = if ticked { "Ticked" } else { "Unticked" };
             log(
-                &tx,
+                write,
                 Some(complaint_id),
                 None,
                 now,
                 &format!("{verb} \"{}\" ({})", known.label, step.title()),
             )?;
         }
-        tx.commit()?;
         Ok(())
+        })
     }
-}
-
-pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRecord>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, step, done_at, channel, text, promised_date, remedy, cost_cents, satisfaction,
-                satisfied, close_reason, root_cause, preventive_action, check_in_date
-         FROM step_records WHERE complaint_id = ?1 ORDER BY id",
-    )?;
-    let rows = statement.query_map([complaint_id], |row| {
-        Ok(StepRecord {
-            id: row.get(0)?,
-            step: row.get(1)?,
-            done_at: row.get(2)?,
-            channel: row.get(3)?,
-            text: row.get(4)?,
-            promised_date: row.get(5)?,
-            remedy: row.get(6)?,
-            cost_cents: row.get(7)?,
-            satisfaction: row.get(8)?,
-            satisfied: row.get(9)?,
-            close_reason: row.get(10)?,
-            root_cause: row.get(11)?,
-            preventive_action: row.get(12)?,
-            check_in_date: row.get(13)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<ChecklistTick>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT step, item FROM checklist_ticks WHERE complaint_id = ?1 ORDER BY ticked_at",
-    )?;
-    let rows = statement.query_map([complaint_id], |row| {
-        Ok(ChecklistTick {
-            step: row.get(0)?,
-            item: row.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 mod entry;

@@ -3,7 +3,7 @@
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::complaints::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
+use super::rows::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
 use super::search::prefix_query;
 use super::Store;
 use crate::error::Result;

@@ -5,6 +5,7 @@ pub mod backups;
 pub mod categories;
 pub mod complaints;
 pub mod customers;
+mod derived;
 pub mod export;
 pub mod import_csv;
 pub mod import_json;
@@ -14,10 +15,12 @@ pub mod preferences;
 pub mod recovery;
 pub mod reminders;
 pub mod report;
+pub mod rows;
 pub(crate) mod search;
 pub mod settings;
 pub mod timeline;
 pub mod today;
+mod write;
 
 #[cfg(test)]
 mod test_support;
@@ -30,10 +33,14 @@ use rusqlite::Connection;
 use crate::clock::Clock;
 use crate::db;
 use crate::error::{Error, Result};
+use write::Write;
 
 pub struct Store {
     conn: Connection,
     clock: Arc<dyn Clock>,
+    /// Set by a write that changed reminders; taken by whoever wakes the
+    /// reminder scheduler (the shell does so when it lets go of the store).
+    reminders_changed: bool,
 }
 
 impl Store {
@@ -44,19 +51,64 @@ impl Store {
             path: data_dir.to_owned(),
             source,
         })?;
-        let mut store = Store {
-            conn: db::open(&Self::database_path(data_dir))?,
-            clock,
-        };
+        Self::open_file(&Self::database_path(data_dir), clock)
+    }
+
+    /// The one way a data file becomes the store, at start and after a
+    /// restore or a recovery: the file is checked and brought up to date,
+    /// and data from before reminders gets its reminders.
+    pub(crate) fn open_file(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        let mut store = Store::over(db::open(path)?, clock);
         store.derive_missing_reminders()?;
         Ok(store)
     }
 
     /// A store that lives only in memory; for tests.
     pub fn open_in_memory(clock: Arc<dyn Clock>) -> Result<Store> {
-        Ok(Store {
-            conn: db::open_in_memory()?,
+        Ok(Store::over(db::open_in_memory()?, clock))
+    }
+
+    fn over(conn: Connection, clock: Arc<dyn Clock>) -> Store {
+        Store {
+            conn,
             clock,
+            // Whoever opened it has not seen its reminders yet.
+            reminders_changed: true,
+        }
+    }
+
+    /// Runs `work` as one transaction, with the after-write work of
+    /// `write::Write` done before the commit. Nothing is kept on an error.
+    pub(crate) fn write<T>(&mut self, work: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
+        let mut write = Write::begin(&mut self.conn, self.clock.as_ref())?;
+        let value = work(&mut write)?;
+        if write.finish()? {
+            self.reminders_changed = true;
+        }
+        Ok(value)
+    }
+
+    /// Whether reminders changed since this was last asked.
+    pub fn take_reminders_changed(&mut self) -> bool {
+        std::mem::take(&mut self.reminders_changed)
+    }
+
+    fn derive_missing_reminders(&mut self) -> Result<()> {
+        if derived::setting(&self.conn, derived::DERIVED_KEY)?.is_some() {
+            return Ok(());
+        }
+        self.derive_all_reminders()
+    }
+
+    /// Brings every derived reminder in line with its complaint.
+    pub(crate) fn derive_all_reminders(&mut self) -> Result<()> {
+        self.write(|write| {
+            write.delays_changed();
+            write.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES (?1, '1')",
+                [derived::DERIVED_KEY],
+            )?;
+            Ok(())
         })
     }
 

@@ -1,9 +1,12 @@
 //! The owner's preferences for reminders and for how Mend runs on the
 //! desktop, kept as key and value in the settings table.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::derived::{
+    self, ACKNOWLEDGE_HOURS, CHECK_IN_DAYS, CHECK_IN_ENABLED, FOLLOW_UP_DAYS, UPDATE_DAYS,
+};
 use super::timeline::log;
 use super::Store;
 use crate::error::{Error, Result};
@@ -18,51 +21,21 @@ pub struct DesktopSettings {
     pub start_at_login: bool,
 }
 
-const ACKNOWLEDGE_HOURS: &str = "reminder_acknowledge_hours";
-const UPDATE_DAYS: &str = "reminder_update_days";
-const FOLLOW_UP_DAYS: &str = "reminder_follow_up_days";
-const CHECK_IN_ENABLED: &str = "reminder_check_in_enabled";
-const CHECK_IN_DAYS: &str = "reminder_check_in_days";
 const KEEP_IN_TRAY: &str = "keep_running_in_tray";
 const START_AT_LOGIN: &str = "start_at_login";
 const TOLD_ABOUT_TRAY: &str = "told_about_tray";
 
-fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
-            row.get(0)
-        })
-        .optional()?)
-}
-
-fn number(conn: &Connection, key: &str, default: u32) -> Result<u32> {
-    Ok(read(conn, key)?
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(default))
-}
-
 fn flag(conn: &Connection, key: &str) -> Result<bool> {
-    Ok(read(conn, key)?.as_deref() == Some("1"))
+    Ok(derived::setting(conn, key)?.as_deref() == Some("1"))
 }
 
-fn write(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+fn put(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
     )?;
     Ok(())
-}
-
-pub(crate) fn reminder_settings(conn: &Connection) -> Result<ReminderSettings> {
-    let default = ReminderSettings::default();
-    Ok(ReminderSettings {
-        acknowledge_after_hours: number(conn, ACKNOWLEDGE_HOURS, default.acknowledge_after_hours)?,
-        update_after_days: number(conn, UPDATE_DAYS, default.update_after_days)?,
-        follow_up_after_days: number(conn, FOLLOW_UP_DAYS, default.follow_up_after_days)?,
-        check_in_enabled: flag(conn, CHECK_IN_ENABLED)?,
-        check_in_after_days: number(conn, CHECK_IN_DAYS, default.check_in_after_days)?,
-    })
 }
 
 /// A delay the owner typed, within sensible bounds.
@@ -77,7 +50,7 @@ fn check_delay(value: u32, what: &str, min: u32, max: u32) -> Result<()> {
 
 impl Store {
     pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        reminder_settings(&self.conn)
+        derived::reminder_settings(&self.conn)
     }
 
     /// Saves the delays, and moves every reminder that follows them.
@@ -105,31 +78,28 @@ impl Store {
             365,
         )?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        write(
-            &tx,
-            ACKNOWLEDGE_HOURS,
-            &settings.acknowledge_after_hours.to_string(),
-        )?;
-        write(&tx, UPDATE_DAYS, &settings.update_after_days.to_string())?;
-        write(
-            &tx,
-            FOLLOW_UP_DAYS,
-            &settings.follow_up_after_days.to_string(),
-        )?;
-        write(
-            &tx,
-            CHECK_IN_ENABLED,
-            if settings.check_in_enabled { "1" } else { "0" },
-        )?;
-        write(
-            &tx,
-            CHECK_IN_DAYS,
-            &settings.check_in_after_days.to_string(),
-        )?;
-        log(&tx, None, None, now, "Changed the reminder delays")?;
-        super::reminders::sync_all(&tx, self.clock.as_ref())?;
-        tx.commit()?;
+        self.write(|tx| {
+            put(
+                tx,
+                ACKNOWLEDGE_HOURS,
+                &settings.acknowledge_after_hours.to_string(),
+            )?;
+            put(tx, UPDATE_DAYS, &settings.update_after_days.to_string())?;
+            put(
+                tx,
+                FOLLOW_UP_DAYS,
+                &settings.follow_up_after_days.to_string(),
+            )?;
+            put(
+                tx,
+                CHECK_IN_ENABLED,
+                if settings.check_in_enabled { "1" } else { "0" },
+            )?;
+            put(tx, CHECK_IN_DAYS, &settings.check_in_after_days.to_string())?;
+            log(tx, None, None, now, "Changed the reminder delays")?;
+            tx.delays_changed();
+            Ok(())
+        })?;
         self.reminder_settings()
     }
 
@@ -142,23 +112,24 @@ impl Store {
 
     pub fn save_desktop_settings(&mut self, settings: &DesktopSettings) -> Result<DesktopSettings> {
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        write(
-            &tx,
-            KEEP_IN_TRAY,
-            if settings.keep_running_in_tray {
-                "1"
-            } else {
-                "0"
-            },
-        )?;
-        write(
-            &tx,
-            START_AT_LOGIN,
-            if settings.start_at_login { "1" } else { "0" },
-        )?;
-        log(&tx, None, None, now, "Changed how Mend runs on the desktop")?;
-        tx.commit()?;
+        self.write(|tx| {
+            put(
+                tx,
+                KEEP_IN_TRAY,
+                if settings.keep_running_in_tray {
+                    "1"
+                } else {
+                    "0"
+                },
+            )?;
+            put(
+                tx,
+                START_AT_LOGIN,
+                if settings.start_at_login { "1" } else { "0" },
+            )?;
+            log(tx, None, None, now, "Changed how Mend runs on the desktop")?;
+            Ok(())
+        })?;
         self.desktop_settings()
     }
 
@@ -168,9 +139,7 @@ impl Store {
         if flag(&self.conn, TOLD_ABOUT_TRAY)? {
             return Ok(false);
         }
-        let tx = self.conn.transaction()?;
-        write(&tx, TOLD_ABOUT_TRAY, "1")?;
-        tx.commit()?;
+        self.write(|tx| put(tx, TOLD_ABOUT_TRAY, "1"))?;
         Ok(true)
     }
 }

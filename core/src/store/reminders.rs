@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::complaints::MAX_LONG_TEXT_CHARS;
+use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::log;
 use super::Store;
 use crate::dates;
@@ -149,15 +149,18 @@ impl Store {
         )?)
     }
 
-    /// Records that the desktop was told, so it is never told again.
-    pub fn mark_notified(&mut self, ids: &[i64]) -> Result<()> {
+    /// Records that the desktop was told about these reminders, so it is
+    /// never told again. Only for the due time it was told about: a reminder
+    /// snoozed or moved meanwhile keeps its new time and still rings then.
+    pub fn mark_notified(&mut self, notified: &[Reminder]) -> Result<()> {
         let now = dates::stamp(self.clock.now());
         let tx = self.conn.transaction()?;
-        for id in ids {
+        for reminder in notified {
             tx.prepare_cached(
-                "UPDATE reminders SET notified_at = ?2 WHERE id = ?1 AND notified_at IS NULL",
+                "UPDATE reminders SET notified_at = ?3
+                 WHERE id = ?1 AND due_at = ?2 AND notified_at IS NULL",
             )?
-            .execute(params![id, now])?;
+            .execute(params![reminder.id, dates::stamp(reminder.due_at), now])?;
         }
         tx.commit()?;
         Ok(())
@@ -168,29 +171,31 @@ impl Store {
         let now = self.clock.now();
         let note = text::long(&new.note, "reminder's note", MAX_LONG_TEXT_CHARS, true)?;
         let due_at = future_instant(&new.due_at, "reminder's time", now)?;
-        let tx = self.conn.transaction()?;
-        if let Some(complaint_id) = new.complaint_id {
-            super::complaints::progress(&tx, complaint_id)?;
-        }
-        tx.execute(
-            "INSERT INTO reminders (complaint_id, kind, note, base_due_at, due_at, created_at)
+        let id = self.write(|write| {
+            if let Some(complaint_id) = new.complaint_id {
+                progress(write, complaint_id)?;
+            }
+            write.execute(
+                "INSERT INTO reminders (complaint_id, kind, note, base_due_at, due_at, created_at)
              VALUES (?1, 'custom', ?2, ?3, ?3, ?4)",
-            params![
+                params![
+                    new.complaint_id,
+                    note,
+                    dates::stamp(due_at),
+                    dates::stamp(now)
+                ],
+            )?;
+            let id = write.last_insert_rowid();
+            log(
+                write,
                 new.complaint_id,
-                note,
-                dates::stamp(due_at),
-                dates::stamp(now)
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        log(
-            &tx,
-            new.complaint_id,
-            None,
-            now,
-            &format!("Set a reminder for {}", dates::stamp(due_at)),
-        )?;
-        tx.commit()?;
+                None,
+                now,
+                &format!("Set a reminder for {}", dates::stamp(due_at)),
+            )?;
+            write.reminder_changed();
+            Ok(id)
+        })?;
         self.reminder(id)
     }
 
@@ -211,34 +216,37 @@ impl Store {
                 Error::InvalidInput("Mend could not work out that date; please pick a time.".into())
             })?,
         };
-        let tx = self.conn.transaction()?;
-        let complaint_id = open_reminder(&tx, id)?;
-        tx.execute(
-            "UPDATE reminders SET due_at = ?2, notified_at = NULL WHERE id = ?1",
-            params![id, dates::stamp(until)],
-        )?;
-        log(
-            &tx,
-            complaint_id,
-            None,
-            now,
-            &format!("Snoozed a reminder until {}", dates::stamp(until)),
-        )?;
-        tx.commit()?;
+        self.write(|write| {
+            let complaint_id = open_reminder(write, id)?;
+            write.execute(
+                "UPDATE reminders SET due_at = ?2, notified_at = NULL WHERE id = ?1",
+                params![id, dates::stamp(until)],
+            )?;
+            log(
+                write,
+                complaint_id,
+                None,
+                now,
+                &format!("Snoozed a reminder until {}", dates::stamp(until)),
+            )?;
+            write.reminder_changed();
+            Ok(())
+        })?;
         self.reminder(id)
     }
 
     fn end_reminder(&mut self, id: i64, state: &str, what: &str) -> Result<()> {
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        let complaint_id = open_reminder(&tx, id)?;
-        tx.execute(
-            "UPDATE reminders SET state = ?2, ended_at = ?3 WHERE id = ?1",
-            params![id, state, dates::stamp(now)],
-        )?;
-        log(&tx, complaint_id, None, now, what)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|write| {
+            let complaint_id = open_reminder(write, id)?;
+            write.execute(
+                "UPDATE reminders SET state = ?2, ended_at = ?3 WHERE id = ?1",
+                params![id, state, dates::stamp(now)],
+            )?;
+            log(write, complaint_id, None, now, what)?;
+            write.reminder_changed();
+            Ok(())
+        })
     }
 
     fn reminder(&self, id: i64) -> Result<Reminder> {
@@ -282,10 +290,6 @@ fn future_instant(value: &str, what: &str, now: DateTime<Utc>) -> Result<DateTim
     }
     Ok(instant)
 }
-
-mod sync;
-
-pub(crate) use sync::{sync, sync_all};
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::complaints::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
+use super::rows::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
 use super::Store;
 use crate::dates;
 use crate::error::{Error, Result};

@@ -7,10 +7,17 @@ use crate::error::Result;
 
 /// Rewrites the complaint's document from what is stored now.
 pub(crate) fn refresh(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
+    refresh_between(tx, complaint_id, complaint_id)
+}
+
+/// Rewrites the documents of complaints `first` to `last`: the one place
+/// that says what a complaint's search text is. One statement for a range
+/// is many times quicker than one refresh per complaint (synthetic data).
+pub(crate) fn refresh_between(tx: &Transaction<'_>, first: i64, last: i64) -> Result<()> {
     // Cached statements: this runs on every write, and preparing the FTS
     // statements each time was most of its cost.
-    tx.prepare_cached("DELETE FROM complaint_search WHERE rowid = ?1")?
-        .execute([complaint_id])?;
+    tx.prepare_cached("DELETE FROM complaint_search WHERE rowid BETWEEN ?1 AND ?2")?
+        .execute([first, last])?;
     tx.prepare_cached(
         "INSERT INTO complaint_search (rowid, body)
          SELECT c.id,
@@ -20,22 +27,9 @@ pub(crate) fn refresh(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
                 coalesce((SELECT group_concat(text || ' ' || root_cause || ' ' || preventive_action, ' ')
                           FROM step_records WHERE complaint_id = c.id), '')
          FROM complaints c JOIN customers k ON k.id = c.customer_id
-         WHERE c.id = ?1",
+         WHERE c.id BETWEEN ?1 AND ?2",
     )?
-    .execute([complaint_id])?;
-    Ok(())
-}
-
-/// Refreshes every complaint of a customer, whose name is in each document.
-pub(crate) fn refresh_customer(tx: &Transaction<'_>, customer_id: i64) -> Result<()> {
-    let ids: Vec<i64> = {
-        let mut statement = tx.prepare("SELECT id FROM complaints WHERE customer_id = ?1")?;
-        let rows = statement.query_map([customer_id], |row| row.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    for id in ids {
-        refresh(tx, id)?;
-    }
+    .execute([first, last])?;
     Ok(())
 }
 

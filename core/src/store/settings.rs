@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::complaints::MAX_LONG_TEXT_CHARS;
+use super::rows::MAX_LONG_TEXT_CHARS;
 use super::timeline::log;
 use super::Store;
 use crate::dates;
@@ -53,16 +53,17 @@ impl Store {
         let business = text::optional_line(&settings.business_name, "business name", 200)?;
         let owner = text::optional_line(&settings.owner_name, "owner's name", 200)?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        for (key, value) in [("business_name", &business), ("owner_name", &owner)] {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+        self.write(|tx| {
+            for (key, value) in [("business_name", &business), ("owner_name", &owner)] {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
-        }
-        log(&tx, None, None, now, "Changed the business and owner names")?;
-        tx.commit()?;
+                    params![key, value],
+                )?;
+            }
+            log(tx, None, None, now, "Changed the business and owner names")?;
+            Ok(())
+        })?;
         self.settings()
     }
 
@@ -103,36 +104,38 @@ impl Store {
     pub fn save_template(&mut self, step: Step, body: &str) -> Result<Template> {
         let body = text::long(body, "template", MAX_LONG_TEXT_CHARS, true)?;
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
+        self.write(|tx| {
         tx.execute(
             "INSERT INTO templates (step, body, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (step) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
             params![step.as_str(), body, dates::stamp(now)],
         )?;
         log(
-            &tx,
+            tx,
             None,
             None,
             now,
             &format!("Changed the template for \"{}\"", step.title()),
         )?;
-        tx.commit()?;
+        Ok(())
+        })?;
         self.template(step)
     }
 
     /// Goes back to Mend's own wording for a step.
     pub fn reset_template(&mut self, step: Step) -> Result<Template> {
         let now = self.clock.now();
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM templates WHERE step = ?1", [step.as_str()])?;
-        log(
-            &tx,
-            None,
-            None,
-            now,
-            &format!("Reset the template for \"{}\"", step.title()),
-        )?;
-        tx.commit()?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM templates WHERE step = ?1", [step.as_str()])?;
+            log(
+                tx,
+                None,
+                None,
+                now,
+                &format!("Reset the template for \"{}\"", step.title()),
+            )?;
+            Ok(())
+        })?;
         self.template(step)
     }
 

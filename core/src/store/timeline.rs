@@ -2,9 +2,10 @@
 //! change, append-only: the app only ever inserts into it).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Transaction};
-use serde::{Deserialize, Serialize};
+use rusqlite::{params, Transaction};
+use serde::Deserialize;
 
+use super::rows::{progress, Contact, MAX_LONG_TEXT_CHARS};
 use super::Store;
 use crate::dates;
 use crate::error::Result;
@@ -13,25 +14,6 @@ use crate::text;
 
 /// Who made a change. Mend has one user: the owner.
 const OWNER: &str = "owner";
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Contact {
-    pub id: i64,
-    pub direction: Direction,
-    pub channel: Channel,
-    pub at: DateTime<Utc>,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HistoryEntry {
-    pub id: i64,
-    pub at: DateTime<Utc>,
-    pub who: String,
-    pub what: String,
-}
 
 /// A contact the owner adds to the timeline by hand.
 #[derive(Debug, Clone, Deserialize)]
@@ -48,33 +30,28 @@ impl Store {
     /// Adds a contact (from the customer, to them, or a note) to a complaint's timeline.
     pub fn add_contact(&mut self, complaint_id: i64, new: &NewContact) -> Result<Contact> {
         let now = self.clock.now();
-        let words = text::long(
-            &new.text,
-            "text",
-            super::complaints::MAX_LONG_TEXT_CHARS,
-            true,
-        )?;
+        let words = text::long(&new.text, "text", MAX_LONG_TEXT_CHARS, true)?;
         let at = dates::past_instant(new.at.as_deref(), "time of the contact", now)?;
-        let tx = self.conn.transaction()?;
-        super::complaints::progress(&tx, complaint_id)?;
-        let id = insert_contact(
-            &tx,
-            complaint_id,
-            new.direction,
-            new.channel,
-            at,
-            &words,
-            now,
-        )?;
-        let what = match new.direction {
-            Direction::Incoming => "Noted a message from the customer",
-            Direction::Outgoing => "Noted a message to the customer",
-            Direction::Note => "Added an internal note",
-        };
-        log(&tx, Some(complaint_id), None, now, what)?;
-        super::search::refresh(&tx, complaint_id)?;
-        super::reminders::sync(&tx, complaint_id, self.clock.as_ref())?;
-        tx.commit()?;
+        let id = self.write(|write| {
+            progress(write, complaint_id)?;
+            let id = insert_contact(
+                write,
+                complaint_id,
+                new.direction,
+                new.channel,
+                at,
+                &words,
+                now,
+            )?;
+            let what = match new.direction {
+                Direction::Incoming => "Noted a message from the customer",
+                Direction::Outgoing => "Noted a message to the customer",
+                Direction::Note => "Added an internal note",
+            };
+            log(write, Some(complaint_id), None, now, what)?;
+            write.complaint_changed(complaint_id);
+            Ok(id)
+        })?;
         Ok(Contact {
             id,
             direction: new.direction,
@@ -131,36 +108,4 @@ pub(crate) fn log(
         params![complaint_id, customer_id, dates::stamp(now), OWNER, what],
     )?;
     Ok(())
-}
-
-pub(crate) fn contacts(conn: &Connection, complaint_id: i64) -> Result<Vec<Contact>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, direction, channel, at, text FROM contacts
-         WHERE complaint_id = ?1 ORDER BY at, id",
-    )?;
-    let rows = statement.query_map([complaint_id], |row| {
-        Ok(Contact {
-            id: row.get(0)?,
-            direction: row.get(1)?,
-            channel: row.get(2)?,
-            at: row.get(3)?,
-            text: row.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn history(conn: &Connection, complaint_id: i64) -> Result<Vec<HistoryEntry>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, at, who, what FROM history WHERE complaint_id = ?1 ORDER BY id",
-    )?;
-    let rows = statement.query_map([complaint_id], |row| {
-        Ok(HistoryEntry {
-            id: row.get(0)?,
-            at: row.get(1)?,
-            who: row.get(2)?,
-            what: row.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

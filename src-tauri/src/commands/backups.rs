@@ -46,6 +46,5 @@ pub fn back_up_now(state: State<'_, AppState>, path: String) -> Result<String, I
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, IpcError> {
     let folder = data_folder(&state)?;
     let kept = state.store()?.restore_from(&folder, Path::new(&path))?;
-    state.reminders_changed();
     Ok(kept.display().to_string())
 }

@@ -1,8 +1,9 @@
 //! Complaints: intake, the list, one complaint's page, the timeline and Today.
 
-use mend_core::store::complaints::{ComplaintDetails, ComplaintSummary, NewComplaint};
+use mend_core::store::complaints::{ComplaintDetails, NewComplaint};
 use mend_core::store::list::{ComplaintPage, ComplaintQuery};
-use mend_core::store::timeline::{Contact, NewContact};
+use mend_core::store::rows::{ComplaintSummary, Contact};
+use mend_core::store::timeline::NewContact;
 use mend_core::store::today::Today;
 use tauri::State;
 
@@ -14,9 +15,7 @@ pub fn create_complaint(
     state: State<'_, AppState>,
     complaint: NewComplaint,
 ) -> Result<ComplaintSummary, IpcError> {
-    let saved = state.store()?.create_complaint(&complaint)?;
-    state.reminders_changed();
-    Ok(saved)
+    Ok(state.store()?.create_complaint(&complaint)?)
 }
 
 #[tauri::command(async)]
@@ -38,9 +37,7 @@ pub fn add_contact(
     id: i64,
     contact: NewContact,
 ) -> Result<Contact, IpcError> {
-    let saved = state.store()?.add_contact(id, &contact)?;
-    state.reminders_changed();
-    Ok(saved)
+    Ok(state.store()?.add_contact(id, &contact)?)
 }
 
 #[tauri::command(async)]

@@ -1,6 +1,7 @@
 //! Customers: the list with search, one customer's page, editing details.
 
-use mend_core::store::customers::{Customer, CustomerInput, CustomerPage, CustomerSummary};
+use mend_core::store::customers::{CustomerInput, CustomerPage, CustomerSummary};
+use mend_core::store::rows::Customer;
 use tauri::State;
 
 use crate::error::IpcError;

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use mend_core::store::complaints::ComplaintSummary;
 use mend_core::store::import_csv::{
     preview, read_sheet, CsvImport, DateOrder, Field, Preview, Sheet,
 };
 use mend_core::store::import_json::Imported;
+use mend_core::store::rows::ComplaintSummary;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -26,9 +26,7 @@ pub fn export_json(state: State<'_, AppState>, path: String) -> Result<(), IpcEr
 
 #[tauri::command(async)]
 pub fn import_json(state: State<'_, AppState>, path: String) -> Result<Imported, IpcError> {
-    let imported = state.store()?.import_json_from(Path::new(&path))?;
-    state.reminders_changed();
-    Ok(imported)
+    Ok(state.store()?.import_json_from(Path::new(&path))?)
 }
 
 /// Reads a spreadsheet and says what Mend makes of it, before importing.
@@ -45,9 +43,7 @@ pub fn import_csv(
     order: Option<DateOrder>,
 ) -> Result<CsvImport, IpcError> {
     let sheet = read_file(&path)?;
-    let report = state.store()?.import_csv(&sheet, &mapping, order)?;
-    state.reminders_changed();
-    Ok(report)
+    Ok(state.store()?.import_csv(&sheet, &mapping, order)?)
 }
 
 fn read_file(path: &str) -> Result<Sheet, IpcError> {

@@ -33,9 +33,7 @@ pub fn record_step(
     step: Step,
     entry: StepEntry,
 ) -> Result<ComplaintDetails, IpcError> {
-    let details = state.store()?.record_step(id, step, &entry)?;
-    state.reminders_changed();
-    Ok(details)
+    Ok(state.store()?.record_step(id, step, &entry)?)
 }
 
 #[tauri::command(async)]
@@ -44,9 +42,7 @@ pub fn close_complaint(
     id: i64,
     closing: Closing,
 ) -> Result<ComplaintDetails, IpcError> {
-    let details = state.store()?.close_complaint(id, &closing)?;
-    state.reminders_changed();
-    Ok(details)
+    Ok(state.store()?.close_complaint(id, &closing)?)
 }
 
 #[tauri::command(async)]
@@ -55,9 +51,7 @@ pub fn reopen_complaint(
     id: i64,
     why: String,
 ) -> Result<ComplaintDetails, IpcError> {
-    let details = state.store()?.reopen_complaint(id, &why)?;
-    state.reminders_changed();
-    Ok(details)
+    Ok(state.store()?.reopen_complaint(id, &why)?)
 }
 
 #[tauri::command(async)]

@@ -40,7 +40,6 @@ pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Reco
     let folder = state.data_dir.clone()?;
     let (store, aside) = recover(&folder, Arc::new(SystemClock), start)?;
     state.replace_store(store);
-    state.reminders_changed();
     Ok(Recovered {
         damaged_file: aside.display().to_string(),
     })

@@ -36,22 +36,18 @@ pub fn add_reminder(
     state: State<'_, AppState>,
     reminder: NewReminder,
 ) -> Result<Reminder, IpcError> {
-    let saved = state.store()?.add_reminder(&reminder)?;
-    state.reminders_changed();
-    Ok(saved)
+    Ok(state.store()?.add_reminder(&reminder)?)
 }
 
 #[tauri::command(async)]
 pub fn complete_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     state.store()?.complete_reminder(id)?;
-    state.reminders_changed();
     Ok(())
 }
 
 #[tauri::command(async)]
 pub fn dismiss_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     state.store()?.dismiss_reminder(id)?;
-    state.reminders_changed();
     Ok(())
 }
 
@@ -61,9 +57,7 @@ pub fn snooze_reminder(
     id: i64,
     snooze: Snooze,
 ) -> Result<Reminder, IpcError> {
-    let snoozed = state.store()?.snooze_reminder(id, &snooze)?;
-    state.reminders_changed();
-    Ok(snoozed)
+    Ok(state.store()?.snooze_reminder(id, &snooze)?)
 }
 
 #[tauri::command(async)]
@@ -76,7 +70,5 @@ pub fn save_reminder_settings(
     state: State<'_, AppState>,
     settings: ReminderSettings,
 ) -> Result<ReminderSettings, IpcError> {
-    let saved = state.store()?.save_reminder_settings(&settings)?;
-    state.reminders_changed();
-    Ok(saved)
+    Ok(state.store()?.save_reminder_settings(&settings)?)
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::journey::Step;
 use crate::store::customers::CustomerInput;
 use crate::store::test_support::{at, phone_complaint, store_at};
 

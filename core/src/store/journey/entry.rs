@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::super::complaints::MAX_LONG_TEXT_CHARS;
+use super::super::rows::MAX_LONG_TEXT_CHARS;
 use super::StepEntry;
 use crate::dates;
 use crate::error::{Error, Result};

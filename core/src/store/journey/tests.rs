@@ -1,6 +1,7 @@
 use super::*;
 use crate::journey::FIX_BEFORE_APOLOGY;
 use crate::kinds::Direction;
+use crate::store::rows::ChecklistTick;
 use crate::store::settings::DraftChoices;
 use crate::store::test_support::{at, entry, phone_complaint, store_at, walk_to};
 

@@ -47,7 +47,7 @@ fn each_reminder_is_notified_once_even_after_a_restart() {
     clock.set(at(14));
     let due = store.reminders_to_notify().unwrap();
     assert_eq!(due.len(), 1);
-    store.mark_notified(&[due[0].id]).unwrap();
+    store.mark_notified(&due[..1]).unwrap();
     assert!(store.reminders_to_notify().unwrap().is_empty());
     drop(store);
 
@@ -85,13 +85,8 @@ fn moving_the_promised_date_moves_its_reminders_and_they_ring_again() {
     );
 
     clock.set(at(9) + chrono::Duration::days(4));
-    let ids: Vec<i64> = store
-        .reminders_to_notify()
-        .unwrap()
-        .iter()
-        .map(|r| r.id)
-        .collect();
-    store.mark_notified(&ids).unwrap();
+    let due = store.reminders_to_notify().unwrap();
+    store.mark_notified(&due).unwrap();
     store.record_step(id, Step::Fix, &entry(Step::Fix)).unwrap();
     let unhappy = StepEntry {
         satisfaction: Some(2),
@@ -161,12 +156,34 @@ fn snoozed_until_tomorrow_it_rings_again_at_nine() {
         .unwrap();
     clock.set(at(14));
     let due = store.reminders_to_notify().unwrap();
-    store.mark_notified(&[due[0].id]).unwrap();
+    store.mark_notified(&due[..1]).unwrap();
     let snoozed = store.snooze_reminder(due[0].id, &Snooze::Tomorrow).unwrap();
     assert_eq!(snoozed.due_at, at(9) + chrono::Duration::days(1));
     assert!(store.due_reminders().unwrap().is_empty());
     clock.set(at(9) + chrono::Duration::days(1));
     assert_eq!(store.reminders_to_notify().unwrap().len(), 1, "rings again");
+}
+
+#[test]
+fn a_snooze_while_the_desktop_is_being_told_still_rings_at_its_new_time() {
+    let (mut store, clock) = store_at(at(9));
+    store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap();
+    clock.set(at(14));
+    // The scheduler reads what is due, and tells the desktop...
+    let due = store.reminders_to_notify().unwrap();
+    assert_eq!(due.len(), 1);
+    // ...while the owner snoozes that reminder from the window...
+    store.snooze_reminder(due[0].id, &Snooze::Tomorrow).unwrap();
+    // ...and only then marks what it told.
+    store.mark_notified(&due).unwrap();
+
+    clock.set(at(9) + chrono::Duration::days(1));
+    let again = store.reminders_to_notify().unwrap();
+    assert_eq!(again.len(), 1, "the snoozed reminder rings again");
+    assert_eq!(again[0].id, due[0].id);
+    assert_eq!(again[0].due_at, at(9) + chrono::Duration::days(1));
 }
 
 #[test]
@@ -274,4 +291,47 @@ fn up_to_three_due_together_are_notified_each_and_more_as_one_summary() {
             "For Ana, Bruno, Carla and 1 more. Open Mend to see them.".to_owned()
         )]
     );
+}
+
+#[test]
+fn a_write_says_whether_reminders_changed_so_the_scheduler_can_be_woken() {
+    let (mut store, clock) = store_at(at(9));
+    assert!(store.take_reminders_changed(), "a store just opened is news");
+    assert!(!store.take_reminders_changed(), "taken once");
+
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    assert!(store.take_reminders_changed(), "a new complaint is to be acknowledged");
+
+    store
+        .save_settings(&crate::store::settings::Settings {
+            business_name: "Lima Cakes".into(),
+            owner_name: "Rui".into(),
+        })
+        .unwrap();
+    assert!(!store.take_reminders_changed(), "names change no reminder");
+
+    let note = NewContact {
+        direction: Direction::Note,
+        channel: crate::kinds::Channel::Phone,
+        at: None,
+        text: "Called the courier".into(),
+    };
+    store.add_contact(id, &note).unwrap();
+    assert!(
+        !store.take_reminders_changed(),
+        "an internal note moves no reminder"
+    );
+
+    clock.set(at(14));
+    let due = store.reminders_to_notify().unwrap();
+    store.snooze_reminder(due[0].id, &Snooze::Hour).unwrap();
+    assert!(store.take_reminders_changed(), "a snooze moves one");
+
+    store
+        .record_step(id, Step::Acknowledge, &entry(Step::Acknowledge))
+        .unwrap();
+    assert!(store.take_reminders_changed(), "acknowledging completes one");
 }

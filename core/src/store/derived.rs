@@ -1,0 +1,144 @@
+//! The derived reminders: kept in line with their complaints and with the
+//! owner's delays, inside the same transaction as each change. Called only
+//! by the after-write work in `write`, never by an area on its own.
+
+use chrono::Duration;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::clock::Clock;
+use crate::dates;
+use crate::error::Result;
+use crate::reminders::{self, ComplaintState, ReminderKind, ReminderSettings};
+
+/// Where the owner's delays are kept in the settings table.
+pub(crate) const ACKNOWLEDGE_HOURS: &str = "reminder_acknowledge_hours";
+pub(crate) const UPDATE_DAYS: &str = "reminder_update_days";
+pub(crate) const FOLLOW_UP_DAYS: &str = "reminder_follow_up_days";
+pub(crate) const CHECK_IN_ENABLED: &str = "reminder_check_in_enabled";
+pub(crate) const CHECK_IN_DAYS: &str = "reminder_check_in_days";
+
+/// Set once every complaint has its derived reminders (data from before
+/// reminders existed gets them the first time this Mend opens it).
+pub(crate) const DERIVED_KEY: &str = "reminders_derived";
+
+pub(crate) fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+fn number(conn: &Connection, key: &str, default: u32) -> Result<u32> {
+    Ok(setting(conn, key)?
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default))
+}
+
+/// The owner's delays, or the defaults for those never changed.
+pub(crate) fn reminder_settings(conn: &Connection) -> Result<ReminderSettings> {
+    let default = ReminderSettings::default();
+    Ok(ReminderSettings {
+        acknowledge_after_hours: number(conn, ACKNOWLEDGE_HOURS, default.acknowledge_after_hours)?,
+        update_after_days: number(conn, UPDATE_DAYS, default.update_after_days)?,
+        follow_up_after_days: number(conn, FOLLOW_UP_DAYS, default.follow_up_after_days)?,
+        check_in_enabled: setting(conn, CHECK_IN_ENABLED)?.as_deref() == Some("1"),
+        check_in_after_days: number(conn, CHECK_IN_DAYS, default.check_in_after_days)?,
+    })
+}
+
+fn state_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<Option<ComplaintState>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT received_at, severity, step, acknowledged_at, promised_date, fixed_at,
+                    last_outgoing_at, closed_at,
+                    (SELECT check_in_date FROM step_records
+                     WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1)
+             FROM complaints c WHERE id = ?1",
+        )?
+        .query_row([complaint_id], |row| {
+            Ok(ComplaintState {
+                received_at: row.get(0)?,
+                severity: row.get(1)?,
+                step: row.get(2)?,
+                acknowledged_at: row.get(3)?,
+                promised_date: row.get(4)?,
+                fixed_at: row.get(5)?,
+                last_outgoing_at: row.get(6)?,
+                closed_at: row.get(7)?,
+                check_in_date: row.get(8)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Brings a complaint's derived reminders in line with its state: new ones
+/// are added, moved ones move (and will ring again), unneeded ones complete.
+/// One the owner already ended is not brought back for the same moment.
+/// Says whether any reminder changed.
+pub(crate) fn sync(
+    tx: &Transaction<'_>,
+    complaint_id: i64,
+    settings: &ReminderSettings,
+    clock: &dyn Clock,
+) -> Result<bool> {
+    // A complaint no longer there has no reminders to keep in line.
+    let Some(state) = state_of(tx, complaint_id)? else {
+        return Ok(false);
+    };
+    let desired = reminders::derive(&state, settings, clock);
+    let now = dates::stamp(clock.now());
+    let mut changed = 0;
+    for kind in ReminderKind::DERIVED {
+        let want = desired
+            .iter()
+            .find(|(found, _)| *found == kind)
+            .map(|(_, due)| dates::stamp(*due));
+        let open: Option<(i64, String)> = tx
+            .prepare_cached(
+                "SELECT id, base_due_at FROM reminders
+                 WHERE complaint_id = ?1 AND kind = ?2 AND state = 'open'",
+            )?
+            .query_row(params![complaint_id, kind.as_str()], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        changed += match (want, open) {
+            (Some(due), Some((id, base))) if base != due => tx
+                .prepare_cached(
+                    "UPDATE reminders SET base_due_at = ?2, due_at = ?2, notified_at = NULL WHERE id = ?1",
+                )?
+                .execute(params![id, due])?,
+            (Some(due), None) => tx
+                .prepare_cached(
+                    "INSERT INTO reminders (complaint_id, kind, base_due_at, due_at, created_at)
+                     SELECT ?1, ?2, ?3, ?3, ?4
+                     WHERE NOT EXISTS (SELECT 1 FROM reminders
+                                       WHERE complaint_id = ?1 AND kind = ?2 AND base_due_at = ?3)",
+                )?
+                .execute(params![complaint_id, kind.as_str(), due, now])?,
+            (None, Some((id, _))) => tx
+                .prepare_cached("UPDATE reminders SET state = 'done', ended_at = ?2 WHERE id = ?1")?
+                .execute(params![id, now])?,
+            _ => 0,
+        };
+    }
+    Ok(changed > 0)
+}
+
+/// Every complaint a derived reminder may concern, for when the delays change.
+pub(crate) fn concerned(
+    tx: &Transaction<'_>,
+    settings: &ReminderSettings,
+    clock: &dyn Clock,
+) -> Result<Vec<i64>> {
+    let check_in_window =
+        dates::stamp(clock.now() - Duration::days(settings.check_in_after_days.into()));
+    let mut statement = tx.prepare(
+        "SELECT id FROM complaints WHERE closed_at IS NULL OR closed_at >= ?1
+         UNION SELECT complaint_id FROM step_records WHERE step = 'close' AND check_in_date IS NOT NULL
+         UNION SELECT complaint_id FROM reminders WHERE state = 'open' AND complaint_id IS NOT NULL",
+    )?;
+    let rows = statement.query_map([check_in_window], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,90 @@
+//! The one way the store writes. A write says what it changed (a complaint,
+//! the reminder delays, a reminder itself); before it commits, the search
+//! documents and the derived reminders of what changed are brought in line,
+//! in the same transaction. The store then knows whether reminders changed,
+//! which is how the shell knows to wake the reminder scheduler.
+
+use std::collections::BTreeSet;
+use std::ops::Deref;
+
+use rusqlite::{Connection, Transaction};
+
+use super::{derived, search};
+use crate::clock::Clock;
+use crate::error::Result;
+
+pub(crate) struct Write<'a> {
+    tx: Transaction<'a>,
+    clock: &'a dyn Clock,
+    complaints: BTreeSet<i64>,
+    delays_changed: bool,
+    reminders_changed: bool,
+    discard: bool,
+}
+
+impl<'a> Deref for Write<'a> {
+    type Target = Transaction<'a>;
+
+    fn deref(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+}
+
+impl<'a> Write<'a> {
+    pub(crate) fn begin(conn: &'a mut Connection, clock: &'a dyn Clock) -> Result<Write<'a>> {
+        Ok(Write {
+            tx: conn.transaction()?,
+            clock,
+            complaints: BTreeSet::new(),
+            delays_changed: false,
+            reminders_changed: false,
+            discard: false,
+        })
+    }
+
+    pub(crate) fn clock(&self) -> &'a dyn Clock {
+        self.clock
+    }
+
+    /// Something written about this complaint: its search document and its
+    /// derived reminders follow before the commit.
+    pub(crate) fn complaint_changed(&mut self, complaint_id: i64) {
+        self.complaints.insert(complaint_id);
+    }
+
+    /// The reminder delays changed: every derived reminder follows.
+    pub(crate) fn delays_changed(&mut self) {
+        self.delays_changed = true;
+    }
+
+    /// A reminder was added, moved or ended directly.
+    pub(crate) fn reminder_changed(&mut self) {
+        self.reminders_changed = true;
+    }
+
+    /// Nothing of this write is kept (an import with problem rows, say).
+    pub(crate) fn discard(&mut self) {
+        self.discard = true;
+    }
+
+    /// Does the after-write work and commits; says whether reminders changed.
+    pub(crate) fn finish(self) -> Result<bool> {
+        if self.discard {
+            return Ok(false);
+        }
+        for &id in &self.complaints {
+            search::refresh(&self.tx, id)?;
+        }
+        let settings = derived::reminder_settings(&self.tx)?;
+        let mut to_sync = self.complaints;
+        if self.delays_changed {
+            to_sync.extend(derived::concerned(&self.tx, &settings, self.clock)?);
+        }
+        let mut reminders_changed = self.reminders_changed;
+        for id in to_sync {
+            reminders_changed |= derived::sync(&self.tx, id, &settings, self.clock)?;
+        }
+        self.tx.commit()?;
+        Ok(reminders_changed)
+    }
+}
