@@ -23,13 +23,14 @@ register('settings', showSettings);
 register('report', showComplaintReport);
 register('period-report', showPeriodReport);
 
-function showProblem(problem, folder) {
+/** Why Mend cannot open its data; `recoverable` (the app decides) offers a way out. */
+function showProblem(problem, folder, recoverable = false) {
   document.querySelector('.shell').hidden = true;
   const panel = document.getElementById('problem');
   showMessage(byTestId(panel, 'startup-problem-message'), problem.message);
   showMessage(byTestId(panel, 'startup-problem-folder'), folder ? `Data folder: ${folder}` : '');
   panel.hidden = false;
-  if (['damaged_database', 'not_a_database'].includes(problem.code)) offerRecovery(panel);
+  if (recoverable) offerRecovery(panel);
 }
 
 /** A damaged data file is no dead end: restore the latest backup, or start empty. */
@@ -93,7 +94,7 @@ async function start() {
     return;
   }
   if (status.problem) {
-    showProblem(status.problem, status.dataFolder);
+    showProblem(status.problem, status.dataFolder, status.recoverable);
     return;
   }
   try {

@@ -57,6 +57,13 @@ pub enum Error {
     )]
     NotABackup { path: PathBuf, reason: String },
 
+    /// A checked backup could not be put in place; the data in use was put
+    /// back as it was.
+    #[error(
+        "Mend could not put the backup in place ({reason}), so it put your data back as it was. Nothing was lost."
+    )]
+    RestoreFailed { reason: String },
+
     /// The data folder or a file in it could not be read or written.
     #[error("Mend could not use the folder {}: {source}.", path.display())]
     Folder {
@@ -84,6 +91,7 @@ impl Error {
             Error::NewerDatabase { .. } => "newer_database",
             Error::Damaged { .. } => "damaged_database",
             Error::NotABackup { .. } => "not_a_backup",
+            Error::RestoreFailed { .. } => "restore_failed",
             Error::Folder { .. } => "folder",
             Error::Database(_) => "database",
         }

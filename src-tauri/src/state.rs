@@ -5,6 +5,7 @@ use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use mend_core::store::recovery::can_recover;
 use mend_core::{Store, SystemClock};
 use tauri::{AppHandle, Manager};
 
@@ -13,10 +14,28 @@ use crate::error::IpcError;
 /// Tests (and owners who want their data elsewhere) set this to a folder.
 const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
 
+/// Why the store is not open, and whether starting again (from the latest
+/// backup, or empty) can mend it; the core decides which problems can.
+#[derive(Debug, Clone)]
+pub struct Unopened {
+    pub problem: IpcError,
+    pub recoverable: bool,
+}
+
+impl From<mend_core::Error> for Unopened {
+    fn from(error: mend_core::Error) -> Self {
+        Unopened {
+            recoverable: can_recover(&error),
+            problem: error.into(),
+        }
+    }
+}
+
 pub struct AppState {
     pub data_dir: Result<PathBuf, IpcError>,
-    /// The store, or why it could not be opened; replaced after a recovery.
-    store: Mutex<Result<Store, IpcError>>,
+    /// The store, or why it could not be opened; replaced after a restore
+    /// or a recovery.
+    store: Mutex<Result<Store, Unopened>>,
     /// Wakes the reminder scheduler after a change to the reminders.
     pub wake: Arc<tokio::sync::Notify>,
     /// Why desktop notifications failed, and whether the owner was told:
@@ -26,12 +45,18 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(data_dir: Result<PathBuf, IpcError>) -> Self {
-        let store = data_dir
-            .clone()
-            .and_then(|dir| Store::open_in(&dir, Arc::new(SystemClock)).map_err(IpcError::from));
+        let store = match &data_dir {
+            Ok(dir) => Store::open_in(dir, Arc::new(SystemClock)).map_err(Unopened::from),
+            Err(problem) => Err(Unopened {
+                problem: problem.clone(),
+                recoverable: false,
+            }),
+        };
         match &store {
             Ok(_) => tracing::info!(data_dir = ?data_dir, "opened Mend's data"),
-            Err(error) => tracing::error!(data_dir = ?data_dir, %error.message, "cannot open data"),
+            Err(error) => {
+                tracing::error!(data_dir = ?data_dir, %error.problem.message, "cannot open data")
+            }
         }
         AppState {
             data_dir,
@@ -49,20 +74,34 @@ impl AppState {
                 slot,
                 wake: &self.wake,
             }),
-            Err(problem) => Err(problem.clone()),
+            Err(unopened) => Err(unopened.problem.clone()),
         }
     }
 
-    /// Puts a store in place after a recovery.
-    pub fn replace_store(&self, mut store: Store) {
-        let changed = store.take_reminders_changed();
-        *self.slot() = Ok(store);
+    /// Hands the store (or why there is none) to `change`, which gives back
+    /// the one to carry on with; the lock is held throughout, so nothing
+    /// else reads or writes meanwhile.
+    pub fn swap_store<T>(
+        &self,
+        change: impl FnOnce(Result<Store, Unopened>) -> (Result<Store, Unopened>, T),
+    ) -> T {
+        let mut slot = self.slot();
+        let busy = Err(Unopened {
+            problem: IpcError::new("busy", "Mend is putting your data in place; please wait."),
+            recoverable: false,
+        });
+        let (mut next, answer) = change(std::mem::replace(&mut *slot, busy));
+        let changed = next
+            .as_mut()
+            .is_ok_and(|store| store.take_reminders_changed());
+        *slot = next;
         if changed {
             self.wake.notify_one();
         }
+        answer
     }
 
-    fn slot(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
+    fn slot(&self) -> MutexGuard<'_, Result<Store, Unopened>> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back), so the store is still safe to use.
         self.store
@@ -95,7 +134,7 @@ impl AppState {
     }
 
     /// Why the store could not be opened, if it could not.
-    pub fn problem(&self) -> Option<IpcError> {
+    pub fn problem(&self) -> Option<Unopened> {
         self.slot().as_ref().err().cloned()
     }
 }
@@ -104,7 +143,7 @@ impl AppState {
 /// of it is the one place that wakes the reminder scheduler: whenever a
 /// write in the core changed reminders, whichever command made it.
 pub struct StoreGuard<'a> {
-    slot: MutexGuard<'a, Result<Store, IpcError>>,
+    slot: MutexGuard<'a, Result<Store, Unopened>>,
     wake: &'a tokio::sync::Notify,
 }
 

@@ -3,7 +3,7 @@
 //! and of the last 4 weeks are kept). A backup is checked before a restore,
 //! and the data it replaces is kept first.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
@@ -84,26 +84,6 @@ impl Store {
             made_at,
             bytes,
         })
-    }
-
-    /// Replaces the data with a checked backup. The current data is kept
-    /// first, beside the database; returns where.
-    pub fn restore_from(&mut self, data_dir: &Path, backup: &Path) -> Result<PathBuf> {
-        check_backup(backup)?;
-        let stamp = self.clock.now().format("%Y-%m-%dT%H-%M-%SZ");
-        let kept = data_dir.join(format!("mend-before-restore-{stamp}.sqlite3"));
-        self.back_up_to(&kept)?;
-        let database = Store::database_path(data_dir);
-        let incoming = database.with_extension("restoring");
-        std::fs::copy(backup, &incoming).map_err(folder_error(backup))?;
-        // Let go of the file before replacing it; its WAL belongs to the old data.
-        self.conn = db::open_in_memory()?;
-        for leftover in ["sqlite3-wal", "sqlite3-shm"] {
-            let _ = std::fs::remove_file(database.with_extension(leftover));
-        }
-        std::fs::rename(&incoming, &database).map_err(folder_error(&database))?;
-        self.conn = db::open(&database)?;
-        Ok(kept)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod preferences;
 pub mod recovery;
 pub mod reminders;
 pub mod report;
+pub mod restore;
 pub mod rows;
 pub(crate) mod search;
 pub mod settings;

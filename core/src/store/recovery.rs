@@ -19,13 +19,31 @@ pub enum StartFrom {
     Empty,
 }
 
+/// Whether a problem met when opening the data can be recovered from by
+/// starting again (from the latest backup, or empty): only a damaged file
+/// or one that is not a database at all. A newer Mend's file, another
+/// program's database or a folder that cannot be used are left as they are.
+pub fn can_recover(error: &Error) -> bool {
+    matches!(error, Error::Damaged { .. } | Error::NotADatabase { .. })
+}
+
 /// Sets the damaged data aside and opens the store again from `start`.
-/// Returns the store and where the damaged file now is.
+/// Returns the store and where the damaged file now is. Refused when the
+/// data opens, or when its problem is not one to recover from.
 pub fn recover(
     data_dir: &Path,
     clock: Arc<dyn Clock>,
     start: StartFrom,
 ) -> Result<(Store, PathBuf)> {
+    match Store::open_in(data_dir, clock.clone()) {
+        Ok(_) => {
+            return Err(Error::Refused(
+                "Your data opened normally; there is nothing to recover.".into(),
+            ))
+        }
+        Err(error) if !can_recover(&error) => return Err(error),
+        Err(_) => {}
+    }
     let database = Store::database_path(data_dir);
     let latest = match start {
         StartFrom::LatestBackup => {
@@ -142,5 +160,40 @@ mod tests {
             .unwrap();
         assert!(err.to_string().contains("no backup"), "{err}");
         assert!(database.is_file());
+    }
+
+    #[test]
+    fn only_a_damaged_file_is_recovered_from() {
+        let clock = Arc::new(FixedClock::at(at(9)));
+        let healthy = tempfile::tempdir().unwrap();
+        Store::open_in(healthy.path(), clock.clone())
+            .unwrap()
+            .create_complaint(&phone_complaint("Ana", "fine"))
+            .unwrap();
+        let err = recover(healthy.path(), clock.clone(), StartFrom::Empty)
+            .err()
+            .unwrap();
+        assert_eq!(err.code(), "refused");
+        assert!(err.to_string().contains("nothing to recover"), "{err}");
+
+        let foreign = tempfile::tempdir().unwrap();
+        let database = Store::database_path(foreign.path());
+        rusqlite::Connection::open(&database)
+            .unwrap()
+            .execute_batch("CREATE TABLE notes (text TEXT);")
+            .unwrap();
+        let err = recover(foreign.path(), clock.clone(), StartFrom::Empty)
+            .err()
+            .unwrap();
+        assert_eq!(err.code(), "foreign_database", "{err}");
+        assert!(!can_recover(&err));
+        assert!(
+            database.is_file(),
+            "another program's file stays where it is"
+        );
+
+        let (damaged, clock, _) = damaged_folder();
+        let err = Store::open_in(damaged.path(), clock).err().unwrap();
+        assert!(can_recover(&err), "{err}");
     }
 }

@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use mend_core::store::backups::{backups, BackupFile, BACKUP_FOLDER};
+use mend_core::store::restore::restore;
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Unopened};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -45,6 +46,19 @@ pub fn back_up_now(state: State<'_, AppState>, path: String) -> Result<String, I
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, IpcError> {
     let folder = data_folder(&state)?;
-    let kept = state.store()?.restore_from(&folder, Path::new(&path))?;
-    Ok(kept.display().to_string())
+    state
+        .swap_store(|current| match current {
+            Ok(store) => {
+                let (store, outcome) = restore(store, &folder, Path::new(&path));
+                (
+                    store.map_err(Unopened::from),
+                    outcome.map_err(IpcError::from),
+                )
+            }
+            Err(unopened) => {
+                let problem = unopened.problem.clone();
+                (Err(unopened), Err(problem))
+            }
+        })
+        .map(|kept| kept.display().to_string())
 }

@@ -28,19 +28,16 @@ pub fn latest_backup(state: State<'_, AppState>) -> Result<Option<BackupFile>, I
 
 #[tauri::command(async)]
 pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Recovered, IpcError> {
-    let Some(problem) = state.problem() else {
-        return Err(IpcError::new(
-            "nothing_to_recover",
-            "Your data opened normally; there is nothing to recover.",
-        ));
-    };
-    if !matches!(problem.code, "damaged_database" | "not_a_database") {
-        return Err(problem);
-    }
     let folder = state.data_dir.clone()?;
-    let (store, aside) = recover(&folder, Arc::new(SystemClock), start)?;
-    state.replace_store(store);
-    Ok(Recovered {
-        damaged_file: aside.display().to_string(),
-    })
+    // The core decides whether there is anything to recover from.
+    state
+        .swap_store(
+            |current| match recover(&folder, Arc::new(SystemClock), start) {
+                Ok((store, aside)) => (Ok(store), Ok(aside)),
+                Err(error) => (current, Err(IpcError::from(error))),
+            },
+        )
+        .map(|aside| Recovered {
+            damaged_file: aside.display().to_string(),
+        })
 }

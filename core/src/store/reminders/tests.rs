@@ -296,14 +296,20 @@ fn up_to_three_due_together_are_notified_each_and_more_as_one_summary() {
 #[test]
 fn a_write_says_whether_reminders_changed_so_the_scheduler_can_be_woken() {
     let (mut store, clock) = store_at(at(9));
-    assert!(store.take_reminders_changed(), "a store just opened is news");
+    assert!(
+        store.take_reminders_changed(),
+        "a store just opened is news"
+    );
     assert!(!store.take_reminders_changed(), "taken once");
 
     let id = store
         .create_complaint(&phone_complaint("Ana", "late"))
         .unwrap()
         .id;
-    assert!(store.take_reminders_changed(), "a new complaint is to be acknowledged");
+    assert!(
+        store.take_reminders_changed(),
+        "a new complaint is to be acknowledged"
+    );
 
     store
         .save_settings(&crate::store::settings::Settings {
@@ -333,5 +339,8 @@ fn a_write_says_whether_reminders_changed_so_the_scheduler_can_be_woken() {
     store
         .record_step(id, Step::Acknowledge, &entry(Step::Acknowledge))
         .unwrap();
-    assert!(store.take_reminders_changed(), "acknowledging completes one");
+    assert!(
+        store.take_reminders_changed(),
+        "acknowledging completes one"
+    );
 }
