@@ -119,3 +119,86 @@ fn complaints_from_before_reminders_get_their_reminders_on_upgrade() {
         }
     }
 }
+
+/// An empty Mend with the full export Mend wrote at `version` imported.
+fn imported_export_of(version: i64) -> (tempfile::TempDir, Store) {
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/export-v{version}.json"));
+    let folder = tempfile::tempdir().unwrap();
+    let mut store = open(&folder);
+    let imported = store
+        .import_json_from(&fixture)
+        .unwrap_or_else(|error| panic!("export v{version}: {error}"));
+    assert_eq!(
+        (imported.customers, imported.complaints),
+        (1, 1),
+        "export v{version}"
+    );
+    (folder, store)
+}
+
+#[test]
+fn every_full_export_mend_ever_wrote_imports_with_its_data() {
+    for version in 1..=LATEST_VERSION {
+        let (_folder, store) = imported_export_of(version);
+        let complaint = store.complaint(1).unwrap();
+        assert_eq!(complaint.summary.summary, SUMMARY, "export v{version}");
+        assert_eq!(complaint.customer.name, "Ana Lima", "export v{version}");
+        let found = store
+            .list_complaints(&ComplaintQuery {
+                search: "creme brul".into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(found.items.len(), 1, "export v{version}: searchable");
+        let reminders = store.complaint_reminders(1).unwrap();
+        let titles: Vec<&str> = reminders.iter().map(|r| r.title.as_str()).collect();
+        let expected = if version == 1 {
+            "Acknowledge a new complaint"
+        } else {
+            "Send the customer an update"
+        };
+        assert!(
+            titles.contains(&expected),
+            "export v{version}: its reminders are derived: {titles:?}"
+        );
+        if version >= 2 {
+            assert_eq!(complaint.customer_words, WORDS, "export v{version}");
+            assert_eq!(complaint.customer.email, "ana@example.com");
+            assert_eq!(complaint.summary.step, Step::Assure, "export v{version}");
+            assert_eq!(complaint.records.len(), 2, "export v{version}");
+            assert_eq!(complaint.timeline.len(), 2, "export v{version}");
+            assert_eq!(complaint.ticks.len(), 1, "export v{version}");
+            assert_eq!(store.settings().unwrap().business_name, "Lima Cakes");
+            assert_eq!(
+                store.template(Step::Apologize).unwrap().body,
+                "Sorry, {first_name}."
+            );
+        } else {
+            assert!(
+                !store.categories().unwrap().is_empty(),
+                "export v1: the default categories of the migrations are there"
+            );
+        }
+        if version >= 4 {
+            assert!(titles.contains(&"Reminder: Call Ana"), "{titles:?}");
+        }
+    }
+}
+
+#[test]
+fn an_old_export_survives_a_restart_and_exports_again_at_the_current_version() {
+    for version in 1..=LATEST_VERSION {
+        let (folder, store) = imported_export_of(version);
+        let again = store.export_json().unwrap();
+        assert_eq!(again["schemaVersion"], LATEST_VERSION);
+        drop(store);
+        let reopened = open(&folder);
+        assert_eq!(
+            reopened.complaint(1).unwrap().summary.summary,
+            SUMMARY,
+            "export v{version}"
+        );
+    }
+}

@@ -26,6 +26,13 @@ pub(crate) fn migrate(conn: &mut Connection, application_id: i32) -> Result<()> 
     apply(conn, MIGRATIONS, application_id)
 }
 
+/// Brings an empty or older schema up to `version` only: how an export
+/// from an older Mend is read before the later migrations bring it up to date.
+pub(crate) fn migrate_to(conn: &mut Connection, version: i64, application_id: i32) -> Result<()> {
+    let count = usize::try_from(version).unwrap_or(0).min(MIGRATIONS.len());
+    apply(conn, &MIGRATIONS[..count], application_id)
+}
+
 fn apply(conn: &mut Connection, migrations: &[&str], application_id: i32) -> Result<()> {
     let latest = migrations.len() as i64;
     loop {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
+use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use super::Store;
@@ -99,6 +100,42 @@ fn cell(value: ValueRef<'_>, column: usize) -> String {
     }
 }
 
+/// Every row of every exported table, as JSON values: what a full export
+/// holds, read from a database at the current schema.
+pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
+    let mut tables = Map::new();
+    for table in TABLES {
+        let order = match table {
+            "checklist_ticks" => "complaint_id, step, item",
+            "settings" => "key",
+            "templates" => "step",
+            _ => "id",
+        };
+        let mut statement = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
+        let names: Vec<String> = statement.column_names().map(String::from).collect();
+        let mut rows = statement.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut object = Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match row.get_ref(i)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(number) => Value::from(number),
+                    ValueRef::Real(number) => Value::from(number),
+                    ValueRef::Text(bytes) => {
+                        Value::from(String::from_utf8_lossy(bytes).into_owned())
+                    }
+                    ValueRef::Blob(_) => Value::Null,
+                };
+                object.insert(name.clone(), value);
+            }
+            out.push(Value::Object(object));
+        }
+        tables.insert(table.into(), Value::Array(out));
+    }
+    Ok(tables)
+}
+
 impl Store {
     /// Writes every complaint as one CSV row (UTF-8 with a byte-order mark
     /// and Windows line ends, which both LibreOffice and Excel open cleanly).
@@ -138,44 +175,12 @@ impl Store {
 
     /// Everything Mend holds, as JSON that `import_json` reads back.
     pub fn export_json(&self) -> Result<Value> {
-        let mut tables = Map::new();
-        for table in TABLES {
-            let order = match table {
-                "checklist_ticks" => "complaint_id, step, item",
-                "settings" => "key",
-                "templates" => "step",
-                _ => "id",
-            };
-            let mut statement = self
-                .conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
-            let names: Vec<String> = statement.column_names().map(String::from).collect();
-            let mut rows = statement.query([])?;
-            let mut out = Vec::new();
-            while let Some(row) = rows.next()? {
-                let mut object = Map::new();
-                for (i, name) in names.iter().enumerate() {
-                    let value = match row.get_ref(i)? {
-                        ValueRef::Null => Value::Null,
-                        ValueRef::Integer(number) => Value::from(number),
-                        ValueRef::Real(number) => Value::from(number),
-                        ValueRef::Text(bytes) => {
-                            Value::from(String::from_utf8_lossy(bytes).into_owned())
-                        }
-                        ValueRef::Blob(_) => Value::Null,
-                    };
-                    object.insert(name.clone(), value);
-                }
-                out.push(Value::Object(object));
-            }
-            tables.insert(table.into(), Value::Array(out));
-        }
         let exported_at: DateTime<Utc> = self.clock.now();
         Ok(serde_json::json!({
             "format": FORMAT,
             "schemaVersion": LATEST_VERSION,
             "exportedAt": dates::stamp(exported_at),
-            "tables": tables,
+            "tables": tables_of(&self.conn)?,
         }))
     }
 

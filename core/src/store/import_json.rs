@@ -1,15 +1,17 @@
 //! Bringing a full JSON export back in: into an empty Mend only, all or
-//! nothing, so that nothing is ever mixed up or half-imported.
+//! nothing, so that nothing is ever mixed up or half-imported. Exports from
+//! every earlier version of Mend are read too.
 
 use std::path::Path;
 
 use rusqlite::types::Value as SqlValue;
+use rusqlite::Connection;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::export::{FORMAT, TABLES};
+use super::export::{tables_of, FORMAT, TABLES};
 use super::Store;
-use crate::db::LATEST_VERSION;
+use crate::db::{migrations, APPLICATION_ID, LATEST_VERSION};
 use crate::error::{Error, Result};
 
 /// The largest export file Mend reads (far above any one-person business).
@@ -47,7 +49,8 @@ impl Store {
     }
 
     /// Imports a full export into this Mend, which must hold no complaints
-    /// and no customers yet.
+    /// and no customers yet. An export from an older Mend is first brought
+    /// up to date through the same migrations as its data file would be.
     pub fn import_json(&mut self, export: &Value) -> Result<Imported> {
         if export.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(not_an_export("it was not made by Mend's export"));
@@ -61,15 +64,22 @@ impl Store {
                 "it was made by a newer Mend; please install the latest Mend first",
             ));
         }
-        if version != LATEST_VERSION {
+        if version < 1 {
             return Err(not_an_export(
-                "it was made by an older Mend, whose exports this Mend cannot read",
+                "it does not say which version of Mend made it",
             ));
         }
         let tables = export
             .get("tables")
             .and_then(Value::as_object)
             .ok_or_else(|| not_an_export("it holds no data"))?;
+        let upgraded;
+        let tables = if version < LATEST_VERSION {
+            upgraded = brought_up_to_date(tables, version)?;
+            &upgraded
+        } else {
+            tables
+        };
         self.write(|tx| {
             let used: i64 = tx.query_row(
                 "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)",
@@ -78,84 +88,16 @@ impl Store {
             )?;
             if used > 0 {
                 return Err(Error::Refused(
-                "Mend brings a full export only into an empty Mend, so that nothing is mixed up. \
-                 Start Mend with an empty data folder, then import."
-                    .into(),
-            ));
+                    "Mend brings a full export only into an empty Mend, so that nothing is mixed up. \
+                     Start Mend with an empty data folder, then import."
+                        .into(),
+                ));
             }
             // The export brings its own categories and settings.
             tx.execute_batch(
                 "DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;",
             )?;
-            let mut counts = Imported {
-                customers: 0,
-                complaints: 0,
-            };
-            for table in TABLES {
-                let rows = match tables.get(table) {
-                    Some(Value::Array(rows)) => rows,
-                    Some(_) => return Err(not_an_export(&format!("its {table} are not a list"))),
-                    None => continue,
-                };
-                let known: Vec<String> = {
-                    let mut statement =
-                        tx.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
-                    let names = statement.query_map([], |row| row.get(0))?;
-                    names.collect::<rusqlite::Result<_>>()?
-                };
-                for row in rows {
-                    let object = row.as_object().ok_or_else(|| {
-                        not_an_export(&format!("a row of its {table} is not a record"))
-                    })?;
-                    let mut columns = Vec::new();
-                    let mut values = Vec::new();
-                    for (name, value) in object {
-                        if !known.contains(name) {
-                            return Err(not_an_export(&format!(
-                                "its {table} have an unknown field \"{name}\""
-                            )));
-                        }
-                        columns.push(format!("\"{name}\""));
-                        values.push(match value {
-                            Value::Null => SqlValue::Null,
-                            Value::Bool(flag) => SqlValue::Integer(i64::from(*flag)),
-                            Value::Number(number) => match number.as_i64() {
-                                Some(whole) => SqlValue::Integer(whole),
-                                None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
-                            },
-                            Value::String(text) => SqlValue::Text(text.clone()),
-                            _ => {
-                                return Err(not_an_export(&format!(
-                                    "its {table} hold a value Mend does not know"
-                                )))
-                            }
-                        });
-                    }
-                    let marks = vec!["?"; values.len()].join(", ");
-                    let sql = format!(
-                        "INSERT INTO {table} ({}) VALUES ({marks})",
-                        columns.join(", ")
-                    );
-                    tx.prepare_cached(&sql)?
-                        .execute(rusqlite::params_from_iter(values.iter()))
-                        .map_err(|error| {
-                            if error.to_string().contains("FOREIGN KEY") {
-                                not_an_export(
-                                    "some of its records point at records that are not there",
-                                )
-                            } else {
-                                not_an_export(&format!(
-                                    "a row of its {table} does not fit Mend's data"
-                                ))
-                            }
-                        })?;
-                }
-                match table {
-                    "customers" => counts.customers = rows.len(),
-                    "complaints" => counts.complaints = rows.len(),
-                    _ => {}
-                }
-            }
+            let counts = insert_tables(tx, tables)?;
             let ids: Vec<i64> = {
                 let mut statement = tx.prepare("SELECT id FROM complaints")?;
                 let rows = statement.query_map([], |row| row.get(0))?;
@@ -164,18 +106,123 @@ impl Store {
             for id in ids {
                 tx.complaint_changed(id);
             }
-            let broken: i64 =
-                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
-                    row.get(0)
-                })?;
-            if broken > 0 {
-                return Err(not_an_export(
-                    "some of its records point at records that are not there",
-                ));
-            }
             Ok(counts)
         })
     }
+}
+
+/// The tables of an export made at `version`, as the current Mend holds
+/// them: written into a database at that version, which the migrations
+/// then bring up to date, exactly as they do an owner's data file.
+fn brought_up_to_date(tables: &Map<String, Value>, version: i64) -> Result<Map<String, Value>> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    migrations::migrate_to(&mut conn, version, APPLICATION_ID)?;
+    {
+        let tx = conn.transaction()?;
+        // What the first migrations put in (the default categories) the export brings itself.
+        if tables.contains_key("categories") {
+            tx.execute_batch("DELETE FROM categories;")?;
+        }
+        insert_tables(&tx, tables)?;
+        tx.commit()?;
+    }
+    migrations::migrate(&mut conn, APPLICATION_ID)?;
+    tables_of(&conn)
+}
+
+/// Writes every row of the export's tables, refusing in words what does
+/// not fit; checks that every reference points at a row that is there.
+fn insert_tables(tx: &Connection, tables: &Map<String, Value>) -> Result<Imported> {
+    if let Some(unknown) = tables.keys().find(|name| !TABLES.contains(&name.as_str())) {
+        return Err(not_an_export(&format!(
+            "it holds \"{unknown}\", which Mend does not know"
+        )));
+    }
+    let mut counts = Imported {
+        customers: 0,
+        complaints: 0,
+    };
+    for table in TABLES {
+        let rows = match tables.get(table) {
+            Some(Value::Array(rows)) => rows,
+            Some(_) => return Err(not_an_export(&format!("its {table} are not a list"))),
+            None => continue,
+        };
+        let known: Vec<String> = {
+            let mut statement =
+                tx.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+            let names = statement.query_map([], |row| row.get(0))?;
+            names.collect::<rusqlite::Result<_>>()?
+        };
+        if known.is_empty() && !rows.is_empty() {
+            return Err(not_an_export(&format!(
+                "it holds {table}, which the Mend that made it did not have"
+            )));
+        }
+        for row in rows {
+            insert_row(tx, table, &known, row)?;
+        }
+        match table {
+            "customers" => counts.customers = rows.len(),
+            "complaints" => counts.complaints = rows.len(),
+            _ => {}
+        }
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+        row.get(0)
+    })?;
+    if broken > 0 {
+        return Err(not_an_export(
+            "some of its records point at records that are not there",
+        ));
+    }
+    Ok(counts)
+}
+
+fn insert_row(tx: &Connection, table: &str, known: &[String], row: &Value) -> Result<()> {
+    let object = row
+        .as_object()
+        .ok_or_else(|| not_an_export(&format!("a row of its {table} is not a record")))?;
+    let mut columns = Vec::new();
+    let mut values = Vec::new();
+    for (name, value) in object {
+        if !known.contains(name) {
+            return Err(not_an_export(&format!(
+                "its {table} have an unknown field \"{name}\""
+            )));
+        }
+        columns.push(format!("\"{name}\""));
+        values.push(match value {
+            Value::Null => SqlValue::Null,
+            Value::Bool(flag) => SqlValue::Integer(i64::from(*flag)),
+            Value::Number(number) => match number.as_i64() {
+                Some(whole) => SqlValue::Integer(whole),
+                None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
+            },
+            Value::String(text) => SqlValue::Text(text.clone()),
+            _ => {
+                return Err(not_an_export(&format!(
+                    "its {table} hold a value Mend does not know"
+                )))
+            }
+        });
+    }
+    let marks = vec!["?"; values.len()].join(", ");
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({marks})",
+        columns.join(", ")
+    );
+    tx.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values.iter()))
+        .map_err(|error| {
+            if error.to_string().contains("FOREIGN KEY") {
+                not_an_export("some of its records point at records that are not there")
+            } else {
+                not_an_export(&format!("a row of its {table} does not fit Mend's data"))
+            }
+        })?;
+    Ok(())
 }
 
 #[cfg(test)]
