@@ -132,8 +132,9 @@ async fn a_category_added_renamed_and_retired_is_shown_as_retired_after_a_restar
             retired
                 .find(Locator::Css("[data-testid='restore-category']"))
                 .await?;
-            assert!(
-                category(app, "Gift wrap").await.is_err(),
+            let gone = category(app, "Gift wrap").await.unwrap_err().to_string();
+            assert_eq!(
+                gone, "no category called \"Gift wrap\" in the list",
                 "the old name is gone"
             );
             Ok(())

@@ -73,7 +73,8 @@ mod tests {
             "CREATE TABLE second (y); THIS IS NOT SQL;",
         ];
 
-        assert!(apply(&mut conn, &steps, 7).is_err());
+        let err = apply(&mut conn, &steps, 7).unwrap_err();
+        assert!(err.to_string().contains("syntax error"), "{err}");
 
         assert_eq!(user_version(&conn).unwrap(), 1);
         assert!(table_exists(&conn, "first"));

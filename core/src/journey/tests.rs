@@ -80,8 +80,15 @@ fn an_unsatisfied_follow_up_goes_back_to_assure() {
 #[test]
 fn closing_early_needs_a_reason_that_is_not_resolved() {
     let early = at(Step::Fix, true);
-    assert!(check_close(early, true, true).is_err());
-    assert!(check_close(early, false, false).is_err());
+    let err = check_close(early, true, true).unwrap_err();
+    assert_eq!(err.code(), "refused");
+    assert!(err.to_string().contains("not resolved yet"), "{err}");
+    let err = check_close(early, false, false).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(
+        err.to_string().contains("why you are closing it early"),
+        "{err}"
+    );
     assert!(check_close(early, true, false).is_ok());
 }
 
@@ -92,7 +99,8 @@ fn closing_after_the_follow_up_is_allowed() {
 
 #[test]
 fn only_a_closed_complaint_can_be_reopened() {
-    assert!(check_reopen(at(Step::Fix, true)).is_err());
+    let err = check_reopen(at(Step::Fix, true)).unwrap_err();
+    assert_eq!(err.to_string(), "This complaint is already open.");
     let closed = Progress {
         next: Step::Close,
         apologized: true,

@@ -75,11 +75,14 @@ mod tests {
             ["on the 23rd", "on the 25th"]
         );
         assert!(summaries("2026-12-01", "2026-12-31").is_empty());
-        assert!(store
+        let err = store
             .complaints_received_between("2026-11-30", "2026-11-01")
-            .is_err());
-        assert!(store
+            .unwrap_err();
+        assert!(err.to_string().contains("please swap them"), "{err}");
+        let err = store
             .complaints_received_between("2026-02-30", "2026-03-01")
-            .is_err());
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+        assert!(err.to_string().contains("first day"), "{err}");
     }
 }

@@ -27,7 +27,11 @@ fn categories_are_added_and_renamed_but_not_duplicated() {
         .rename_category(added.id, "Allergens and labels")
         .unwrap();
     assert_eq!(renamed.name, "Allergens and labels");
-    assert!(store.add_category("").is_err());
+    let err = store.add_category("").unwrap_err();
+    assert!(
+        err.to_string().contains("Please write the category name"),
+        "{err}"
+    );
 }
 
 #[test]

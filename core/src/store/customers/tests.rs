@@ -49,7 +49,12 @@ fn editing_a_customer_is_checked_and_kept_in_the_history() {
         email: "nope".into(),
         phone: "".into(),
     };
-    assert!(store.update_customer(id, &bad).is_err());
+    let err = store.update_customer(id, &bad).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("\"nope\" does not look like an email"),
+        "{err}"
+    );
     let good = CustomerInput {
         name: "Ana Lima-Sousa".into(),
         email: "ana@example.com".into(),

@@ -187,7 +187,12 @@ mod tests {
             assert_eq!(cost_cents(typed).unwrap(), cents, "{typed}");
         }
         for bad in ["-3", "1.234", "1e3", ".", "99999999999999999999"] {
-            assert!(cost_cents(bad).is_err(), "{bad}");
+            let err = cost_cents(bad).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains(&format!("\"{bad}\" is not an amount")),
+                "{bad}: {err}"
+            );
         }
     }
 }

@@ -200,12 +200,22 @@ fn a_follow_up_needs_a_score_and_an_answer() {
         satisfaction: Some(6),
         ..entry(Step::FollowUp)
     };
-    assert!(store.record_step(id, Step::FollowUp, &no_score).is_err());
+    let err = store
+        .record_step(id, Step::FollowUp, &no_score)
+        .unwrap_err();
+    assert!(err.to_string().contains("from 1 to 5"), "{err}");
     let no_answer = StepEntry {
         satisfied: None,
         ..entry(Step::FollowUp)
     };
-    assert!(store.record_step(id, Step::FollowUp, &no_answer).is_err());
+    let err = store
+        .record_step(id, Step::FollowUp, &no_answer)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("whether the customer is satisfied"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -285,10 +295,8 @@ fn a_closed_complaint_can_be_reopened() {
         .unwrap();
     let reopened = store.reopen_complaint(resolved, "").unwrap();
     assert_eq!(reopened.summary.step, Step::Assure, "a new plan is needed");
-    assert!(
-        store.reopen_complaint(resolved, "").is_err(),
-        "already open"
-    );
+    let err = store.reopen_complaint(resolved, "").unwrap_err();
+    assert_eq!(err.to_string(), "This complaint is already open.");
 }
 
 #[test]
@@ -325,9 +333,15 @@ fn checklist_items_are_ticked_and_unticked() {
         .set_checklist_item(id, Step::Apologize, item, false)
         .unwrap();
     assert!(store.complaint(id).unwrap().ticks.is_empty());
-    assert!(store
+    let err = store
         .set_checklist_item(id, Step::Apologize, "made_up", true)
-        .is_err());
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert!(
+        err.to_string()
+            .contains("\"made_up\" is not on the checklist"),
+        "{err}"
+    );
 }
 
 #[test]

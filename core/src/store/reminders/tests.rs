@@ -204,9 +204,11 @@ fn a_dismissed_reminder_does_not_come_back_on_an_unrelated_change() {
     };
     store.add_contact(id, &note).unwrap();
     assert!(store.due_reminders().unwrap().is_empty());
+    let err = store.dismiss_reminder(due[0].id).unwrap_err();
+    assert_eq!(err.code(), "refused");
     assert!(
-        store.dismiss_reminder(due[0].id).is_err(),
-        "already dismissed"
+        err.to_string().contains("already done or dismissed"),
+        "{err}"
     );
 }
 
@@ -238,7 +240,11 @@ fn custom_reminders_need_a_note_and_a_time_to_come() {
         due_at: "2026-11-23T10:00:00Z".into(),
         note: " ".into(),
     };
-    assert!(store.add_reminder(&empty).is_err());
+    let err = store.add_reminder(&empty).unwrap_err();
+    assert!(
+        err.to_string().contains("Please write the reminder's note"),
+        "{err}"
+    );
     let fine = NewReminder {
         complaint_id: None,
         due_at: "2026-11-23T10:00:00Z".into(),
