@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "list_customers",
     "list_templates",
     "period_report",
+    "pick_backup_file",
     "preview_csv",
     "record_step",
     "recover_data",

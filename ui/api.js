@@ -71,14 +71,18 @@ export const api = {
   saveDesktopSettings: (settings) => call('save_desktop_settings', { settings }),
 
   listBackups: () => call('list_backups'),
-  backUpNow: (path) => call('back_up_now', { path }),
-  restoreBackup: (path) => call('restore_backup', { path }),
+  // The commands that read or write a file open the file dialog themselves
+  // and answer null when the owner cancels it.
+  backUpNow: () => call('back_up_now'),
+  pickBackupFile: () => call('pick_backup_file'),
+  restoreBackup: (name) => call('restore_backup', { source: { from: 'automatic', name } }),
+  restorePickedBackup: () => call('restore_backup', { source: { from: 'picked' } }),
   latestBackup: () => call('latest_backup'),
-  exportCsv: (path) => call('export_csv', { path }),
-  exportJson: (path) => call('export_json', { path }),
-  importJson: (path) => call('import_json', { path }),
-  previewCsv: (path) => call('preview_csv', { path }),
+  exportCsv: () => call('export_csv'),
+  exportJson: () => call('export_json'),
+  importJson: () => call('import_json'),
+  previewCsv: () => call('preview_csv'),
   periodReport: (from, to) => call('period_report', { from, to }),
-  importCsv: (path, mapping, order) => call('import_csv', { path, mapping, order }),
+  importCsv: (mapping, order) => call('import_csv', { mapping, order }),
   recoverData: (start) => call('recover_data', { start }),
 };

@@ -3,6 +3,7 @@
 
 mod backups;
 mod commands;
+mod dialogs;
 mod error;
 mod notify;
 mod scheduler;
@@ -84,6 +85,7 @@ pub fn run() {
             commands::desktop::save_desktop_settings,
             commands::backups::list_backups,
             commands::backups::back_up_now,
+            commands::backups::pick_backup_file,
             commands::backups::restore_backup,
             commands::recovery::latest_backup,
             commands::recovery::recover_data,

@@ -5,6 +5,7 @@ use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use mend_core::store::import_csv::Sheet;
 use mend_core::store::recovery::can_recover;
 use mend_core::{Store, SystemClock};
 use tauri::{AppHandle, Manager};
@@ -38,6 +39,10 @@ pub struct AppState {
     store: Mutex<Result<Store, Unopened>>,
     /// Wakes the reminder scheduler after a change to the reminders.
     pub wake: Arc<tokio::sync::Notify>,
+    /// The backup file the owner picked, until they confirm the restore.
+    pub picked_backup: Mutex<Option<PathBuf>>,
+    /// The spreadsheet the owner picked, read, until they import it.
+    pub picked_sheet: Mutex<Option<Sheet>>,
     /// Why desktop notifications failed, and whether the owner was told:
     /// they are told once while Mend runs, not at every reminder.
     notifications_problem: Mutex<(Option<String>, bool)>,
@@ -62,6 +67,8 @@ impl AppState {
             data_dir,
             store: Mutex::new(store),
             wake: Arc::new(tokio::sync::Notify::new()),
+            picked_backup: Mutex::new(None),
+            picked_sheet: Mutex::new(None),
             notifications_problem: Mutex::new((None, false)),
         }
     }
@@ -131,6 +138,16 @@ impl AppState {
             problem.1 = true;
         }
         message
+    }
+
+    /// Keeps what the owner picked in a file dialog for the step that follows.
+    pub fn keep<T>(slot: &Mutex<Option<T>>, picked: Option<T>) {
+        *slot.lock().unwrap_or_else(|e| e.into_inner()) = picked;
+    }
+
+    /// What the owner picked in a file dialog, if they did.
+    pub fn picked<T: Clone>(slot: &Mutex<Option<T>>) -> Option<T> {
+        slot.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Why the store could not be opened, if it could not.

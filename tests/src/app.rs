@@ -26,6 +26,8 @@ pub struct App {
     // Dropped after the client: the driver stops the app, then the folder goes.
     driver: Driver,
     data_dir: TempDir,
+    /// Where the app's file dialogs take their answers (debug builds only).
+    dialogs: TempDir,
     /// What the app was started with, for starting a second copy the same way.
     env: Vec<(String, OsString)>,
 }
@@ -48,6 +50,9 @@ impl App {
         }
         std::fs::create_dir_all(artifacts_dir())?;
         let data_dir = tempfile::Builder::new().prefix("mend-e2e-").tempdir()?;
+        let dialogs = tempfile::Builder::new()
+            .prefix("mend-e2e-dialogs-")
+            .tempdir()?;
         let notifications =
             NotificationWatcher::start(artifacts_dir().join(format!("{name}.bus.log")))?;
         eprintln!("{name}: watching the session bus");
@@ -55,6 +60,7 @@ impl App {
             ("MEND_DATA_DIR", data_dir.path().into()),
             // WebKitGTK's DMA-BUF renderer shows a blank window under Xvfb.
             ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".into()),
+            ("MEND_TEST_DIALOGS", dialogs.path().into()),
         ];
         env.extend(extra_env);
         let driver = Driver::start(&env, artifacts_dir().join(format!("{name}.driver.log")))?;
@@ -65,6 +71,7 @@ impl App {
             notifications,
             driver,
             data_dir,
+            dialogs,
             env: env
                 .iter()
                 .map(|(key, value)| (key.to_string(), value.clone()))
@@ -78,6 +85,42 @@ impl App {
     /// its own `MEND_DATA_DIR` through `run_with`).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()
+    }
+
+    /// Answers the next file dialog the app opens with `path`, as the owner
+    /// would pick it (`None`: the owner cancels it).
+    pub fn answer_next_dialog(&self, path: Option<&Path>) -> Result<(), Failure> {
+        let answer = path
+            .map(|path| path.display().to_string())
+            .unwrap_or_default();
+        std::fs::write(self.dialogs.path().join("answer"), answer)?;
+        Ok(())
+    }
+
+    /// Every file dialog the app opened, one line each: "save: <title> ...".
+    pub fn dialogs_asked(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dialogs.path().join("asked"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Waits until the app has opened `count` file dialogs in all; returns them.
+    pub async fn wait_for_dialogs(&self, count: usize) -> Result<Vec<String>, Failure> {
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline {
+            let asked = self.dialogs_asked();
+            if asked.len() >= count {
+                return Ok(asked);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!(
+            "the app opened {:?} file dialogs, not {count}, within {PATIENCE:?}",
+            self.dialogs_asked()
+        )
+        .into())
     }
 
     pub fn notifications(&self) -> &NotificationWatcher {
@@ -253,9 +296,9 @@ impl App {
         )
     }
 
-    /// Calls an app command from the page, as the UI does, for the steps a
-    /// test cannot drive itself (the native file dialogs only pick a path).
-    /// A refusal comes back as an error holding the owner's message.
+    /// Calls an app command from the page, as the UI does, for the few
+    /// checks no button leads to (a command refusing what the UI never
+    /// sends). A refusal comes back as an error holding the owner's message.
     pub async fn invoke(
         &self,
         command: &str,

@@ -12,14 +12,16 @@ async fn a_backup_made_now_holds_the_data() {
             app.click("nav-settings").await?;
             app.wait_for_text("backup-folder", "backups").await?;
 
-            // The save dialog only picks the path; the test gives it directly
-            // to the command the dialog feeds.
+            // The owner picks where the backup goes in the save dialog.
             let chosen = tempfile::tempdir()?;
             let path = chosen.path().join("Mend backup.sqlite3");
-            let answer = app
-                .invoke("back_up_now", serde_json::json!({ "path": path }))
-                .await?;
-            assert_eq!(answer.as_str(), Some(path.display().to_string().as_str()));
+            app.answer_next_dialog(Some(&path))?;
+            app.click("back-up-now").await?;
+            app.wait_for_text(
+                "backup-done",
+                &format!("Saved a backup to {}.", path.display()),
+            )
+            .await?;
 
             let backup = rusqlite::Connection::open(&path)?;
             let summary: String =
@@ -31,16 +33,16 @@ async fn a_backup_made_now_holds_the_data() {
             // A file that is not a Mend backup is refused in plain words.
             let notes = chosen.path().join("notes.sqlite3");
             std::fs::write(&notes, "shopping list")?;
+            app.answer_next_dialog(Some(&notes))?;
+            app.click("restore-from-file").await?;
             let refusal = app
-                .invoke("restore_backup", serde_json::json!({ "path": notes }))
-                .await
-                .unwrap_err()
-                .to_string();
-            assert!(
-                refusal.contains("cannot be restored: it is not a database"),
-                "{refusal}"
-            );
+                .wait_for_text("backup-error", "cannot be restored: it is not a database")
+                .await?;
             assert!(refusal.contains("Nothing was changed"), "{refusal}");
+            assert!(
+                app.find_all("restore-confirm").await?.is_empty(),
+                "nothing to confirm"
+            );
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;

@@ -1,6 +1,6 @@
 //! Importing an owner's old spreadsheet in the real app. Only the native
-//! file dialog is stood in for (WebDriver cannot drive it): it answers with
-//! the path of the test's file; everything after is the real UI.
+//! file dialog is answered through the debug build's seam (WebDriver cannot
+//! drive it); everything after is the real UI.
 
 use mend_e2e::{run, App, Outcome};
 
@@ -12,13 +12,9 @@ const MESSY: &str = "\u{feff}Customer name,E-mail,Date received,Complaint summar
     Bruno Costa,,03/01/2026 14:30,,Parcel never came\r\n\
     Zoë 李,,13/01/2026,Crème brûlée 🎂,\r\n";
 
-/// Makes the file dialog answer with `path`, then presses the button that opens it.
+/// Presses the button that opens the file dialog, and picks `path` in it.
 async fn choose_file(app: &App, path: &std::path::Path) -> Outcome {
-    let script = "const path = arguments[0];
-                  window.__TAURI__.dialog.open = async () => path;";
-    app.client()
-        .execute(script, vec![path.display().to_string().into()])
-        .await?;
+    app.answer_next_dialog(Some(path))?;
     app.click("choose-csv").await?;
     Ok(())
 }

@@ -1,5 +1,5 @@
 // Settings: where the data is, its automatic backups, backing up now and
-// restoring. The file dialogs only pick a path; the app does the rest.
+// restoring. The app opens the file dialogs; a cancelled one answers null.
 
 import { api } from '../api.js';
 import { busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
@@ -14,14 +14,15 @@ export async function backupsCard() {
   const error = errorLine('backup-error');
   const list = el('ul', { class: 'rows', testid: 'backup-list' });
 
-  function confirmRestore(path, label, button) {
+  /** Asks first; `restore` does it and answers where the replaced data was kept. */
+  function confirmRestore(restore, label, button) {
     const confirm = el(
       'div',
       { class: 'confirm', testid: 'restore-confirm' },
       el('p', {}, `Replace everything in Mend with the backup from ${label}? What is in Mend now is kept first, in your data folder.`),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'primary', testid: 'restore-yes', onclick: (event) => busy(event.target, error, async () => {
-          const kept = await api.restoreBackup(path);
+          const kept = await restore();
           showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
           confirm.remove();
         }) }, 'Yes, restore it'),
@@ -34,23 +35,20 @@ export async function backupsCard() {
   list.append(
     ...info.backups.map((backup) => {
       const label = formatDateTime(backup.madeAt);
-      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(backup.path, label, restore) }, 'Restore…');
+      const name = backup.path.split(/[\\/]/).pop();
+      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(() => api.restoreBackup(name), label, restore) }, 'Restore…');
       return el('li', { class: 'backup-row', testid: 'backup' }, el('span', {}, el('span', { class: 'row-title' }, label), el('span', { class: 'row-sub' }, size(backup.bytes))), restore);
     }),
   );
-  const dialog = window.__TAURI__?.dialog;
   const backUpNow = el('button', { type: 'button', class: 'primary', testid: 'back-up-now', onclick: () => busy(backUpNow, error, async () => {
     showMessage(done, '');
-    const day = new Date().toISOString().slice(0, 10);
-    const path = await dialog.save({ defaultPath: `Mend backup ${day}.sqlite3`, filters: [{ name: 'Mend backup', extensions: ['sqlite3'] }] });
-    if (!path) return;
-    const saved = await api.backUpNow(path);
-    showMessage(done, `Saved a backup to ${saved}.`);
+    const saved = await api.backUpNow();
+    if (saved) showMessage(done, `Saved a backup to ${saved}.`);
   }) }, 'Back up now…');
   const fromFile = el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
     showMessage(done, '');
-    const path = await dialog.open({ multiple: false, directory: false, filters: [{ name: 'Mend backup', extensions: ['sqlite3'] }] });
-    if (path) confirmRestore(path, path, fromFile);
+    const path = await api.pickBackupFile();
+    if (path) confirmRestore(() => api.restorePickedBackup(), path, fromFile);
   }) }, 'Restore from a file…');
 
   return [
@@ -69,8 +67,6 @@ export async function backupsCard() {
 export async function exportCard() {
   const done = successLine('export-done');
   const error = errorLine('export-error');
-  const dialog = window.__TAURI__?.dialog;
-  const day = new Date().toISOString().slice(0, 10);
   const action = (testid, label, work) => {
     const button = el('button', { type: 'button', testid, onclick: () => busy(button, error, async () => {
       showMessage(done, '');
@@ -80,22 +76,19 @@ export async function exportCard() {
     return button;
   };
   const spreadsheet = action('export-csv', 'Export a spreadsheet (CSV)…', async () => {
-    const path = await dialog.save({ defaultPath: `Mend complaints ${day}.csv`, filters: [{ name: 'Spreadsheet', extensions: ['csv'] }] });
-    if (!path) return '';
-    const rows = await api.exportCsv(path);
-    return `Saved ${rows} complaint${rows === 1 ? '' : 's'} to ${path}.`;
+    const saved = await api.exportCsv();
+    if (!saved) return '';
+    return `Saved ${saved.complaints} complaint${saved.complaints === 1 ? '' : 's'} to ${saved.path}.`;
   });
   const everything = action('export-json', 'Export everything (JSON)…', async () => {
-    const path = await dialog.save({ defaultPath: `Mend export ${day}.json`, filters: [{ name: 'Mend export', extensions: ['json'] }] });
+    const path = await api.exportJson();
     if (!path) return '';
-    await api.exportJson(path);
     return `Saved everything to ${path}. Mend can import it again.`;
   });
   const bringIn = action('import-json', 'Import a full export…', async () => {
-    const path = await dialog.open({ multiple: false, directory: false, filters: [{ name: 'Mend export', extensions: ['json'] }] });
-    if (!path) return '';
-    const imported = await api.importJson(path);
-    return `Imported ${imported.complaints} complaints from ${imported.customers} customers.`;
+    const imported = await api.importJson();
+    if (!imported) return '';
+    return `Imported ${imported.complaints} complaint${imported.complaints === 1 ? '' : 's'} from ${imported.customers} customer${imported.customers === 1 ? '' : 's'}.`;
   });
   return [
     el('p', {}, 'Open your complaints in a spreadsheet, or keep a full copy that Mend can read back, for example on a new computer (it goes into an empty Mend).'),

@@ -22,18 +22,20 @@ const FIELDS = [
 
 const ORDERS = { iso: 'Year-month-day (2025-03-05)', day_month_year: 'Day/month/year (05/03/2025 is 5 March)', month_day_year: 'Month/day/year (05/03/2025 is 3 May)' };
 
-/** The import steps for the spreadsheet at `path`, drawn into `area`. */
-export async function showCsvImport(area, path) {
+/** Asks for a spreadsheet, then draws its import steps into `area`. */
+export async function showCsvImport(area) {
   const error = errorLine('csv-error');
   const done = successLine('csv-done');
-  area.replaceChildren(error, done);
   let preview;
   try {
-    preview = await api.previewCsv(path);
+    preview = await api.previewCsv();
   } catch (failure) {
+    area.replaceChildren(error, done);
     showMessage(error, failure.message);
     return;
   }
+  if (!preview) return;
+  area.replaceChildren(error, done);
   const pickers = preview.headers.map((header, column) => el(
     'select',
     { testid: `csv-column-${column}`, 'aria-label': `What “${header}” holds` },
@@ -50,7 +52,7 @@ export async function showCsvImport(area, path) {
     showMessage(done, '');
     problems.replaceChildren();
     const mapping = pickers.map((picker) => picker.value);
-    const report = await api.importCsv(path, mapping, mapping.includes('received_at') ? order.value : null);
+    const report = await api.importCsv(mapping, mapping.includes('received_at') ? order.value : null);
     if (report.problems.length) {
       showMessage(error, `Nothing was imported: ${report.problems.length} row${report.problems.length === 1 ? ' needs' : 's need'} fixing first.`);
       problems.append(...report.problems.map((problem) => el('li', { testid: 'csv-problem' }, `Row ${problem.line}: ${problem.reason}`)));
@@ -65,7 +67,7 @@ export async function showCsvImport(area, path) {
     el('tbody', {}, preview.firstRows.map((row) => el('tr', {}, preview.headers.map((_, column) => el('td', { class: 'pre' }, row[column] ?? ''))))),
   );
   area.replaceChildren(
-    el('p', {}, `${preview.totalRows} rows. Check what each column holds; the first rows are shown below.`),
+    el('p', { testid: 'csv-file' }, `${preview.fileName}: ${preview.totalRows} rows. Check what each column holds; the first rows are shown below.`),
     el('div', { class: 'table-scroll' }, table),
     el('p', {}, orderNote),
     order,
@@ -78,10 +80,7 @@ export async function showCsvImport(area, path) {
 
 export async function spreadsheetImportCard() {
   const area = el('div', { testid: 'csv-area' });
-  const choose = el('button', { type: 'button', testid: 'choose-csv', onclick: async () => {
-    const path = await window.__TAURI__?.dialog?.open({ multiple: false, directory: false, filters: [{ name: 'Spreadsheet (CSV)', extensions: ['csv', 'txt'] }] });
-    if (path) showCsvImport(area, path);
-  } }, 'Choose a spreadsheet (CSV)…');
+  const choose = el('button', { type: 'button', testid: 'choose-csv', onclick: () => busy(choose, null, () => showCsvImport(area)) }, 'Choose a spreadsheet (CSV)…');
   return [
     el('p', {}, 'Bring in the complaints you kept in a spreadsheet before Mend. Save it as CSV first. Nothing is imported until every row can be read.'),
     el('div', { class: 'actions' }, choose),

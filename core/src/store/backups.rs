@@ -119,6 +119,19 @@ pub fn backups(data_dir: &Path) -> Result<Vec<BackupFile>> {
     Ok(found)
 }
 
+/// The automatic backup called `name`, if it is in the backups folder.
+pub fn automatic_backup_named(data_dir: &Path, name: &str) -> Result<std::path::PathBuf> {
+    backups(data_dir)?
+        .into_iter()
+        .map(|backup| std::path::PathBuf::from(backup.path))
+        .find(|path| path.file_name().is_some_and(|file| file == name))
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "The backup \"{name}\" is no longer in the backups folder. Nothing was changed."
+            ))
+        })
+}
+
 /// Which backups to delete: all but the latest of each of the last 7 days
 /// and of the last 4 weeks that have one (days and weeks where the owner is).
 pub fn to_prune(newest_first: &[BackupFile], clock: &dyn Clock) -> Vec<BackupFile> {

@@ -1,16 +1,22 @@
-//! Backups: where the data and its backups are, backing up to a file of the
-//! owner's choice, and restoring a backup. The file dialogs are a thin step
-//! in the UI; these commands take the path the dialog gave.
+//! Backups: where the data and its backups are, backing up to a file the
+//! owner picks, and restoring an automatic backup or a picked file. The
+//! file dialogs are opened here (see `dialogs`), never by the page.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use mend_core::store::backups::{backups, BackupFile, BACKUP_FOLDER};
+use mend_core::store::backups::{
+    automatic_backup_named, backups, check_backup, BackupFile, BACKUP_FOLDER,
+};
 use mend_core::store::restore::restore;
-use serde::Serialize;
-use tauri::State;
+use mend_core::{Clock, SystemClock};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, State};
 
+use crate::dialogs::{self, Question};
 use crate::error::IpcError;
 use crate::state::{AppState, Unopened};
+
+const BACKUP_FILES: &[&str] = &["sqlite3"];
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -21,13 +27,18 @@ pub struct Backups {
     backups: Vec<BackupFile>,
 }
 
-fn data_folder(state: &AppState) -> Result<PathBuf, IpcError> {
-    state.data_dir.clone()
+/// Which backup to restore: an automatic one, by its file name, or the file
+/// the owner picked with `pick_backup_file`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+pub enum BackupSource {
+    Automatic { name: String },
+    Picked,
 }
 
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Backups, IpcError> {
-    let folder = data_folder(&state)?;
+    let folder = state.data_dir.clone()?;
     Ok(Backups {
         data_folder: folder.display().to_string(),
         backup_folder: folder.join(BACKUP_FOLDER).display().to_string(),
@@ -35,30 +46,77 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Backups, IpcError> {
     })
 }
 
-#[tauri::command(async)]
-pub fn back_up_now(state: State<'_, AppState>, path: String) -> Result<String, IpcError> {
-    let target = Path::new(&path);
-    state.store()?.back_up_to(target)?;
-    Ok(target.display().to_string())
+/// Asks where to save a backup and makes it; answers where, or nothing
+/// when the owner cancelled.
+#[tauri::command]
+pub async fn back_up_now(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let day = SystemClock.today();
+    let question = Question {
+        title: "Save a backup of Mend",
+        kind: "Mend backup",
+        extensions: BACKUP_FILES,
+        proposed_name: Some(format!("Mend backup {day}.sqlite3")),
+    };
+    let Some(target) = dialogs::save_to(&app, question).await? else {
+        return Ok(None);
+    };
+    state.store()?.back_up_to(&target)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Asks for a backup file and checks it; answers its path for the owner to
+/// confirm, or nothing when they cancelled.
+#[tauri::command]
+pub async fn pick_backup_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let question = Question {
+        title: "Choose a Mend backup to restore",
+        kind: "Mend backup",
+        extensions: BACKUP_FILES,
+        proposed_name: None,
+    };
+    let picked = dialogs::open_from(&app, question).await?;
+    if let Some(path) = &picked {
+        check_backup(path)?;
+    }
+    AppState::keep(&state.picked_backup, picked.clone());
+    Ok(picked.map(|path| path.display().to_string()))
 }
 
 /// Restores a backup; answers where the replaced data was kept.
 #[tauri::command(async)]
-pub fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String, IpcError> {
-    let folder = data_folder(&state)?;
-    state
-        .swap_store(|current| match current {
-            Ok(store) => {
-                let (store, outcome) = restore(store, &folder, Path::new(&path));
-                (
-                    store.map_err(Unopened::from),
-                    outcome.map_err(IpcError::from),
-                )
-            }
-            Err(unopened) => {
-                let problem = unopened.problem.clone();
-                (Err(unopened), Err(problem))
-            }
-        })
-        .map(|kept| kept.display().to_string())
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    source: BackupSource,
+) -> Result<String, IpcError> {
+    let folder = state.data_dir.clone()?;
+    let backup: PathBuf = match source {
+        BackupSource::Automatic { name } => automatic_backup_named(&folder, &name)?,
+        BackupSource::Picked => AppState::picked(&state.picked_backup).ok_or_else(|| {
+            IpcError::new(
+                "not_found",
+                "Please choose the backup file to restore first.",
+            )
+        })?,
+    };
+    let kept = state.swap_store(|current| match current {
+        Ok(store) => {
+            let (store, outcome) = restore(store, &folder, &backup);
+            (
+                store.map_err(Unopened::from),
+                outcome.map_err(IpcError::from),
+            )
+        }
+        Err(unopened) => {
+            let problem = unopened.problem.clone();
+            (Err(unopened), Err(problem))
+        }
+    })?;
+    AppState::keep(&state.picked_backup, None);
+    Ok(kept.display().to_string())
 }

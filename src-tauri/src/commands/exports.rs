@@ -1,59 +1,148 @@
-//! Export and import. The file dialogs are a thin step in the UI; these
-//! commands take the path the dialog gave.
-
-use std::path::Path;
+//! Export and import. The file dialogs are opened here (see `dialogs`),
+//! never by the page; a spreadsheet picked for import is read once and kept
+//! until the owner imports it.
 
 use mend_core::store::import_csv::{
     preview, read_sheet, CsvImport, DateOrder, Field, Preview, Sheet,
 };
 use mend_core::store::import_json::Imported;
 use mend_core::store::rows::ComplaintSummary;
-use tauri::State;
+use mend_core::{Clock, SystemClock};
+use serde::Serialize;
+use tauri::{AppHandle, State};
 
+use crate::dialogs::{self, Question};
 use crate::error::IpcError;
 use crate::state::AppState;
 
-/// Writes one row per complaint; answers how many.
-#[tauri::command(async)]
-pub fn export_csv(state: State<'_, AppState>, path: String) -> Result<usize, IpcError> {
-    Ok(state.store()?.export_csv(Path::new(&path))?)
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Saved {
+    path: String,
+    /// How many complaints the file holds.
+    complaints: usize,
 }
 
-#[tauri::command(async)]
-pub fn export_json(state: State<'_, AppState>, path: String) -> Result<(), IpcError> {
-    Ok(state.store()?.export_json_to(Path::new(&path))?)
+/// A spreadsheet picked for import: its name, and what Mend makes of it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickedSheet {
+    file_name: String,
+    #[serde(flatten)]
+    preview: Preview,
 }
 
-#[tauri::command(async)]
-pub fn import_json(state: State<'_, AppState>, path: String) -> Result<Imported, IpcError> {
-    Ok(state.store()?.import_json_from(Path::new(&path))?)
+fn proposed(name: &str, extension: &str) -> Option<String> {
+    Some(format!("{name} {}.{extension}", SystemClock.today()))
 }
 
-/// Reads a spreadsheet and says what Mend makes of it, before importing.
-#[tauri::command(async)]
-pub fn preview_csv(path: String) -> Result<Preview, IpcError> {
-    Ok(preview(&read_file(&path)?))
+/// Asks where, then writes one row per complaint; nothing when cancelled.
+#[tauri::command]
+pub async fn export_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<Saved>, IpcError> {
+    let question = Question {
+        title: "Save the complaints as a spreadsheet",
+        kind: "Spreadsheet (CSV)",
+        extensions: &["csv"],
+        proposed_name: proposed("Mend complaints", "csv"),
+    };
+    let Some(target) = dialogs::save_to(&app, question).await? else {
+        return Ok(None);
+    };
+    let complaints = state.store()?.export_csv(&target)?;
+    Ok(Some(Saved {
+        path: target.display().to_string(),
+        complaints,
+    }))
 }
 
+/// Asks where, then writes everything; nothing when cancelled.
+#[tauri::command]
+pub async fn export_json(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let question = Question {
+        title: "Save everything in Mend",
+        kind: "Mend export (JSON)",
+        extensions: &["json"],
+        proposed_name: proposed("Mend export", "json"),
+    };
+    let Some(target) = dialogs::save_to(&app, question).await? else {
+        return Ok(None);
+    };
+    state.store()?.export_json_to(&target)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Asks for a full export and imports it; nothing when cancelled.
+#[tauri::command]
+pub async fn import_json(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<Imported>, IpcError> {
+    let question = Question {
+        title: "Choose a full export of Mend to import",
+        kind: "Mend export (JSON)",
+        extensions: &["json"],
+        proposed_name: None,
+    };
+    let Some(source) = dialogs::open_from(&app, question).await? else {
+        return Ok(None);
+    };
+    Ok(Some(state.store()?.import_json_from(&source)?))
+}
+
+/// Asks for a spreadsheet, reads it and says what Mend makes of it, before
+/// anything is imported; nothing when cancelled.
+#[tauri::command]
+pub async fn preview_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<PickedSheet>, IpcError> {
+    let question = Question {
+        title: "Choose the spreadsheet to import",
+        kind: "Spreadsheet (CSV)",
+        extensions: &["csv", "txt"],
+        proposed_name: None,
+    };
+    let Some(source) = dialogs::open_from(&app, question).await? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&source).map_err(|error| {
+        IpcError::new(
+            "unreadable_file",
+            format!("Mend could not read {} ({error}).", source.display()),
+        )
+    })?;
+    let sheet: Sheet = read_sheet(&bytes)?;
+    let answer = PickedSheet {
+        file_name: source
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        preview: preview(&sheet),
+    };
+    AppState::keep(&state.picked_sheet, Some(sheet));
+    Ok(Some(answer))
+}
+
+/// Imports the spreadsheet picked last, read through the owner's mapping.
 #[tauri::command(async)]
 pub fn import_csv(
     state: State<'_, AppState>,
-    path: String,
     mapping: Vec<Field>,
     order: Option<DateOrder>,
 ) -> Result<CsvImport, IpcError> {
-    let sheet = read_file(&path)?;
-    Ok(state.store()?.import_csv(&sheet, &mapping, order)?)
-}
-
-fn read_file(path: &str) -> Result<Sheet, IpcError> {
-    let bytes = std::fs::read(path).map_err(|error| {
+    let sheet = AppState::picked(&state.picked_sheet).ok_or_else(|| {
         IpcError::new(
-            "unreadable_file",
-            format!("Mend could not read {path} ({error})."),
+            "not_found",
+            "Please choose the spreadsheet to import first.",
         )
     })?;
-    Ok(read_sheet(&bytes)?)
+    Ok(state.store()?.import_csv(&sheet, &mapping, order)?)
 }
 
 /// Every complaint received in a period, for its printable report.
