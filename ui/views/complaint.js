@@ -9,14 +9,15 @@ import { statusBadges } from './rows.js';
 import { ORDER, stepPanel, stepState } from './step-panel.js';
 import { remindersCard } from './reminders.js';
 
-export async function showComplaint(main, params) {
+export async function showComplaint(main, params, { signal }) {
   const error = errorLine('complaint-error');
   main.append(backButton(params), error);
   try {
     const details = await api.getComplaint(params.id);
-    draw(main, details, params, params.step ?? openingStep(details), '');
+    if (signal.aborted) return;
+    draw(main, details, params, params.step ?? openingStep(details), '', signal);
   } catch (failure) {
-    showMessage(error, failure.message);
+    if (!signal.aborted) showMessage(error, failure.message);
   }
 }
 
@@ -30,9 +31,12 @@ function backButton(params) {
   return el('button', { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go(from.name, from.params ?? {}) }, `← ${label}`);
 }
 
-function draw(main, details, params, openStep, notice) {
-  const redraw = (step, text = '') => draw(main, details, params, step, text);
-  const saved = (fresh, text) => draw(main, fresh, params, openingStep(fresh), text);
+function draw(main, details, params, openStep, notice, signal) {
+  const redraw = (step, text = '') => draw(main, details, params, step, text, signal);
+  // Saved while the owner looked elsewhere: kept, but not drawn over their view.
+  const saved = (fresh, text) => {
+    if (!signal.aborted) draw(main, fresh, params, openingStep(fresh), text, signal);
+  };
   const noticeLine = successLine('step-saved');
   showMessage(noticeLine, notice);
   main.replaceChildren(
@@ -128,7 +132,8 @@ function timeline(details, saved) {
     const values = form.elements;
     busy(add, error, async () => {
       await api.addContact(details.id, { direction: values.direction.value, channel: values.channel.value, at: toInstant(values.at.value), text: values.text.value });
-      saved(await api.getComplaint(details.id), 'Added to the timeline.');
+      const fresh = await api.getComplaint(details.id);
+      saved(fresh, 'Added to the timeline.');
     });
   });
   const entries = details.timeline.map((contact) =>

@@ -13,7 +13,7 @@ const PAGE = 50;
 /** The filters survive moving to a complaint and back. */
 const query = { search: '', status: 'any', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received' };
 
-export async function showComplaints(main) {
+export async function showComplaints(main, params, { signal }) {
   const { steps, severities } = guide();
   const list = el('ul', { class: 'rows', testid: 'complaint-list' });
   const empty = el('p', { class: 'empty', testid: 'complaint-empty', hidden: true });
@@ -87,7 +87,7 @@ export async function showComplaints(main) {
         limit: PAGE,
       });
       // A slower, older answer must not replace a newer one.
-      if (mine !== generation) return;
+      if (signal.aborted || mine !== generation) return;
       const rows = page.items.map((complaint) => el('li', {}, complaintRow(complaint, { onOpen: () => go('complaint', { id: complaint.id, from: { name: 'complaints' } }) })));
       if (fresh) list.replaceChildren(...rows);
       else list.append(...rows);
@@ -96,12 +96,13 @@ export async function showComplaints(main) {
       const filtered = query.search.trim() || query.status !== 'any' || query.step || query.categoryId || query.severity || query.overdueOnly;
       showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No complaints yet. When one comes in, press “New complaint”.');
     } catch (failure) {
-      showMessage(error, failure.message);
+      if (!signal.aborted) showMessage(error, failure.message);
     }
   }
 
   try {
     const all = await api.listCategories();
+    if (signal.aborted) return;
     categories.append(...all.map((category) => el('option', { value: category.id }, category.retired ? `${category.name} (retired)` : category.name)));
     categories.value = query.categoryId;
   } catch (failure) {

@@ -19,7 +19,7 @@ function countsText(total, open) {
 }
 
 /** The list, with search as you type and a page of 50 at a time. */
-export function showCustomers(main, params = {}) {
+export function showCustomers(main, params, { signal }) {
   const search = el('input', {
     type: 'search',
     testid: 'customer-search',
@@ -65,7 +65,7 @@ export function showCustomers(main, params = {}) {
     try {
       // One extra tells whether there is a further page, without a count query.
       const found = await api.listCustomers(term, shown, PAGE + 1);
-      if (mine !== generation || !list.isConnected) return;
+      if (signal.aborted || mine !== generation) return;
       const page = found.slice(0, PAGE);
       const rows = page.map((customer) => el('li', {}, customerRow(customer, term)));
       if (fresh) list.replaceChildren(...rows);
@@ -74,7 +74,7 @@ export function showCustomers(main, params = {}) {
       moreRow.hidden = found.length <= PAGE;
       showEmpty(term);
     } catch (failure) {
-      if (mine === generation) showMessage(error, failure.message);
+      if (!signal.aborted && mine === generation) showMessage(error, failure.message);
     } finally {
       more.disabled = false;
     }
@@ -107,7 +107,7 @@ function customerRow(customer, term) {
 }
 
 /** One customer: their details to edit, and all their complaints. */
-export async function showCustomer(main, params) {
+export async function showCustomer(main, params, { signal }) {
   const back = el(
     'button',
     { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go('customers', { search: params.search }) },
@@ -122,11 +122,10 @@ export async function showCustomer(main, params) {
   try {
     page = await api.getCustomer(params.id);
   } catch (failure) {
-    showMessage(loadError, failure.message);
+    if (!signal.aborted) showMessage(loadError, failure.message);
     return;
   }
-  // The owner may have moved on while this loaded.
-  if (!back.isConnected) return;
+  if (signal.aborted) return;
 
   const { customer, complaints } = page;
   heading.textContent = customer.name;

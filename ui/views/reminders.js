@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { busy, el, errorLine, field, formatDateTime, localInputValue, showMessage, successLine, toInstant } from '../dom.js';
-import { go } from '../nav.js';
+import { go, viewSignal } from '../nav.js';
 
 const SNOOZES = [
   { value: 'hour', label: 'For an hour' },
@@ -14,6 +14,7 @@ const SNOOZES = [
 
 /** One reminder with its actions; `onChanged()` redraws whatever lists it. */
 export function reminderRow(reminder, { onChanged, canOpen = true }) {
+  const signal = viewSignal();
   const error = errorLine('reminder-error');
   const until = el('input', { type: 'datetime-local', step: 1, testid: 'snooze-until', value: localInputValue(new Date(Date.now() + 3600000)), 'aria-label': 'Remind me again at' });
   const untilRow = el('div', { class: 'snooze-until', hidden: true }, until, el('button', { type: 'button', testid: 'snooze-until-save', onclick: (event) => act(event.target, { until: toInstant(until.value) }) }, 'Snooze'));
@@ -34,7 +35,7 @@ export function reminderRow(reminder, { onChanged, canOpen = true }) {
       else if (snoozeChoice === 'dismiss') await api.dismissReminder(reminder.id);
       else await api.snoozeReminder(reminder.id, snoozeChoice);
       await refreshReminderCount();
-      onChanged();
+      if (!signal.aborted) onChanged();
     });
   }
   const open = reminder.complaintId && canOpen
@@ -65,6 +66,7 @@ export function reminderRow(reminder, { onChanged, canOpen = true }) {
 
 /** The complaint page's card: its open reminders, and adding one. */
 export function remindersCard(complaintId) {
+  const signal = viewSignal();
   const list = el('ul', { class: 'reminders', testid: 'complaint-reminders' });
   const empty = el('p', { class: 'empty', hidden: true }, 'No reminders for this complaint.');
   const error = errorLine('add-reminder-error');
@@ -76,6 +78,7 @@ export function remindersCard(complaintId) {
   async function load() {
     try {
       const reminders = await api.complaintReminders(complaintId);
+      if (signal.aborted) return;
       list.replaceChildren(...reminders.map((reminder) => reminderRow(reminder, { onChanged: load, canOpen: false })));
       empty.hidden = reminders.length > 0;
     } catch (failure) {
@@ -88,6 +91,7 @@ export function remindersCard(complaintId) {
     busy(add, error, async () => {
       const reminder = await api.addReminder({ complaintId, dueAt: toInstant(when.value), note: note.value });
       note.value = '';
+      if (signal.aborted) return;
       showMessage(saved, `Mend will remind you on ${formatDateTime(reminder.dueAt)}.`);
       await load();
     });

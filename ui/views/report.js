@@ -21,11 +21,13 @@ async function letterhead() {
   return el('p', { class: 'report-from' }, [settings.businessName, settings.ownerName].filter(Boolean).join(' · ') || 'Mend');
 }
 
-export async function showComplaintReport(main, params) {
+export async function showComplaintReport(main, params, { signal }) {
   const error = errorLine('report-error');
   main.append(toolbar(() => go('complaint', { id: params.id }), 'Back to the complaint'), error);
   try {
     const details = await api.getComplaint(params.id);
+    const from = await letterhead();
+    if (signal.aborted) return;
     const facts = [
       ['Customer', [details.customer.name, details.customer.email, details.customer.phone].filter(Boolean).join(' · ')],
       ['Received', `${formatDateTime(details.receivedAt)} · ${labelOf('channels', details.channel)}${details.isPublic ? ' (in public)' : ''}`],
@@ -41,7 +43,7 @@ export async function showComplaintReport(main, params) {
       el(
         'article',
         { class: 'report', testid: 'complaint-report' },
-        await letterhead(),
+        from,
         el('h1', { testid: 'report-title' }, details.summary),
         el('dl', { class: 'facts' }, facts.filter(([, value]) => value).map(([name, value]) => [el('dt', {}, name), el('dd', { class: 'pre' }, value)])),
         el('h2', {}, 'Steps'),
@@ -54,11 +56,11 @@ export async function showComplaintReport(main, params) {
       ),
     );
   } catch (failure) {
-    showMessage(error, failure.message);
+    if (!signal.aborted) showMessage(error, failure.message);
   }
 }
 
-export async function showPeriodReport(main, params) {
+export async function showPeriodReport(main, params, { signal }) {
   const today = localDay();
   const from = el('input', { type: 'date', testid: 'report-from', value: params.from ?? `${today.slice(0, 8)}01` });
   const to = el('input', { type: 'date', testid: 'report-to', value: params.to ?? today });
@@ -73,12 +75,14 @@ export async function showPeriodReport(main, params) {
   );
   try {
     const complaints = await api.periodReport(from.value, to.value);
+    const sender = await letterhead();
+    if (signal.aborted) return;
     const open = complaints.filter((c) => !c.closedAt).length;
     body.append(
       el(
         'article',
-        { class: 'report' },
-        await letterhead(),
+        { class: 'report', testid: 'period-report-page' },
+        sender,
         el('h1', {}, `Complaints received from ${formatDay(from.value)} to ${formatDay(to.value)}`),
         el('p', { testid: 'report-counts' }, `${complaints.length} complaint${complaints.length === 1 ? '' : 's'}: ${complaints.length - open} closed, ${open} open.`),
         el(
@@ -97,6 +101,6 @@ export async function showPeriodReport(main, params) {
       ),
     );
   } catch (failure) {
-    showMessage(error, failure.message);
+    if (!signal.aborted) showMessage(error, failure.message);
   }
 }

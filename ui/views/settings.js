@@ -16,22 +16,22 @@ const PLACEHOLDERS = [
   ['{remedy}', 'what you did to put it right (refund, replacement…)'],
 ];
 
-export function showSettings(main, params, status) {
+export function showSettings(main, params, { signal }) {
   main.append(
     el(
       'header',
       { class: 'view-header' },
       el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, your reminders, and where your data is kept.')),
     ),
-    card('settings-names', 'Your business', namesForm),
-    card('settings-templates', 'Message templates', templateBlocks),
-    card('settings-categories', 'Categories', categoriesList),
-    card('settings-reminders', 'Reminders', reminderDelaysForm),
-    card('settings-desktop', 'Keep reminding me', desktopForm),
+    card('settings-names', 'Your business', namesForm, signal),
+    card('settings-templates', 'Message templates', templateBlocks, signal),
+    card('settings-categories', 'Categories', categoriesList, signal),
+    card('settings-reminders', 'Reminders', reminderDelaysForm, signal),
+    card('settings-desktop', 'Keep reminding me', desktopForm, signal),
     notificationsCard(),
-    card('settings-data', 'Your data and its backups', backupsCard),
-    card('settings-export', 'Export and import', exportCard),
-    card('settings-import', 'Import a spreadsheet', spreadsheetImportCard),
+    card('settings-data', 'Your data and its backups', backupsCard, signal),
+    card('settings-export', 'Export and import', exportCard, signal),
+    card('settings-import', 'Import a spreadsheet', spreadsheetImportCard, signal),
   );
 }
 
@@ -39,12 +39,16 @@ export function showSettings(main, params, status) {
  * A card whose contents need data first. The controls appear only once the
  * data is in, so nothing the owner types is overwritten by a late answer.
  */
-function card(id, title, fill) {
+function card(id, title, fill, signal) {
   const loadError = errorLine(`${id}-load-error`);
   const section = el('section', { class: 'card', 'aria-labelledby': id }, el('h2', { id }, title), loadError);
   fill()
-    .then((nodes) => section.append(...nodes))
-    .catch((failure) => showMessage(loadError, failure.message));
+    .then((nodes) => {
+      if (!signal.aborted) section.append(...nodes);
+    })
+    .catch((failure) => {
+      if (!signal.aborted) showMessage(loadError, failure.message);
+    });
   return section;
 }
 

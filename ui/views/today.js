@@ -27,7 +27,7 @@ export function todayIsStale(due) {
   return signature(due) !== shownReminders;
 }
 
-export async function showToday(main) {
+export async function showToday(main, params, { signal }) {
   const error = errorLine('today-error');
   const body = el('div', { class: 'today' });
   main.append(
@@ -42,6 +42,7 @@ export async function showToday(main) {
   );
   try {
     const [due, today] = await Promise.all([refreshReminderCount(), api.getToday()]);
+    if (signal.aborted) return;
     shownReminders = signature(due);
     let total = due.length;
     if (due.length > 0) {
@@ -86,6 +87,6 @@ export async function showToday(main) {
       );
     }
   } catch (failure) {
-    showMessage(error, failure.message);
+    if (!signal.aborted) showMessage(error, failure.message);
   }
 }
