@@ -88,11 +88,11 @@ export async function showPeriodReport(main, params, { signal }) {
         el(
           'table',
           { class: 'report-table' },
-          el('thead', {}, el('tr', {}, ['Received', 'Customer', 'Summary', 'Category', 'Severity', 'Where it stands'].map((name) => el('th', {}, name)))),
+          el('thead', {}, el('tr', {}, ['Received', 'Customer', 'Summary', 'Category', 'Severity', 'Where it stands'].map((name) => el('th', { scope: 'col' }, name)))),
           el('tbody', {}, complaints.map((c) => el('tr', { testid: 'report-row' },
             el('td', {}, formatDateTime(c.receivedAt)),
             el('td', {}, c.customerName),
-            el('td', {}, c.summary),
+            el('td', { class: 'summary' }, c.summary),
             el('td', {}, c.category ?? ''),
             el('td', {}, labelOf('severities', c.severity)),
             el('td', {}, c.closedAt ? 'Closed' : `Next: ${stepTitle(c.step)}`),
