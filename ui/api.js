@@ -83,6 +83,6 @@ export const api = {
   importJson: () => call('import_json'),
   previewCsv: () => call('preview_csv'),
   periodReport: (from, to) => call('period_report', { from, to }),
-  importCsv: (mapping, order) => call('import_csv', { mapping, order }),
+  importCsv: (choices) => call('import_csv', { choices }),
   recoverData: (start) => call('recover_data', { start }),
 };

@@ -49,7 +49,8 @@ async fn the_spreadsheet_export_has_a_row_per_complaint() {
             app.answer_next_dialog(None)?;
             app.click("export-csv").await?;
             app.wait_for_dialogs(2).await?;
-            app.wait_for_text("export-csv", "Export a spreadsheet").await?;
+            app.wait_for_text("export-csv", "Export a spreadsheet")
+                .await?;
             assert!(app.find("export-csv").await?.is_enabled().await?);
             assert!(app.text("export-done").await?.is_empty());
             assert!(app.text("export-error").await?.is_empty());

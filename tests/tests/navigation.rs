@@ -51,7 +51,11 @@ async fn leaving_a_view_that_is_still_loading_never_paints_it_over_the_next() {
             app.click("complaint-item").await?;
             app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
                 .await?;
-            assert!(clicked.elapsed() >= Duration::from_millis(1400), "{:?}", clicked.elapsed());
+            assert!(
+                clicked.elapsed() >= Duration::from_millis(1400),
+                "{:?}",
+                clicked.elapsed()
+            );
 
             // Opening the complaint, then Today at once: Today stays.
             app.click("nav-complaints").await?;

@@ -37,8 +37,16 @@ const LAYOUT: &str = "
 /// a screenshot of each; `name` tells the report apart in the screenshots.
 async fn check_layout(app: &App, name: &str) -> Outcome {
     let on_screen = app.client().execute(LAYOUT, vec![]).await?;
-    assert_eq!(on_screen["broken"], serde_json::json!([]), "{name} on screen");
-    assert_eq!(on_screen["overflowing"], serde_json::json!([]), "{name} on screen");
+    assert_eq!(
+        on_screen["broken"],
+        serde_json::json!([]),
+        "{name} on screen"
+    );
+    assert_eq!(
+        on_screen["overflowing"],
+        serde_json::json!([]),
+        "{name} on screen"
+    );
     for (page, width) in PAGES {
         let as_printed = "document.querySelector('[data-testid=\"print-styles\"]').media = 'all';
                           document.body.style.width = arguments[0];";
@@ -48,8 +56,16 @@ async fn check_layout(app: &App, name: &str) -> Outcome {
         let back = "document.querySelector('[data-testid=\"print-styles\"]').media = 'print';
                     document.body.style.width = '';";
         app.client().execute(back, vec![]).await?;
-        assert_eq!(laid_out["broken"], serde_json::json!([]), "{name} on {page}");
-        assert_eq!(laid_out["overflowing"], serde_json::json!([]), "{name} on {page}");
+        assert_eq!(
+            laid_out["broken"],
+            serde_json::json!([]),
+            "{name} on {page}"
+        );
+        assert_eq!(
+            laid_out["overflowing"],
+            serde_json::json!([]),
+            "{name} on {page}"
+        );
     }
     Ok(())
 }

@@ -1,26 +1,59 @@
 // Settings: bringing in the spreadsheet the owner kept before Mend. Mend
-// guesses which column is which; the owner checks, sees the first rows, says
-// how dates are written when that is unclear, and gets every problem row.
+// guesses which column is which and how the dates are written; the owner
+// checks, sees the first rows, answers only what Mend cannot work out, and
+// gets every problem row.
 
 import { api } from '../api.js';
 import { busy, el, errorLine, showMessage, successLine } from '../dom.js';
 
 const FIELDS = [
   ['ignore', 'Leave out'],
+  ['note', 'Keep as a note'],
   ['customer_name', "Customer's name"],
   ['email', 'Email'],
   ['phone', 'Phone'],
   ['received_at', 'Date received'],
   ['summary', 'Summary'],
-  ['customer_words', 'Their own words'],
+  ['customer_words', 'The complaint, as they told it'],
   ['desired_outcome', 'Outcome they want'],
   ['reference', 'Order or reference'],
   ['category', 'Category'],
   ['severity', 'Severity'],
   ['channel', 'How it reached you'],
+  ['status', 'Open or closed'],
 ];
 
-const ORDERS = { iso: 'Year-month-day (2025-03-05)', day_month_year: 'Day/month/year (05/03/2025 is 5 March)', month_day_year: 'Month/day/year (05/03/2025 is 3 May)' };
+const ORDERS = {
+  day_month_year: 'Day first (05/03/2025 is 5 March)',
+  month_day_year: 'Month first (05/03/2025 is 3 May)',
+};
+
+/** "rows 2, 3 and 5" */
+function rowList(rows) {
+  const shown = rows.slice(0, 6);
+  const more = rows.length > shown.length ? ` and ${rows.length - shown.length} more` : '';
+  const words = shown.length > 1 && !more ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join(', ');
+  return `row${rows.length === 1 ? '' : 's'} ${words}${more}`;
+}
+
+/** How the dates are read: what Mend worked out, or the question when it cannot. */
+function datesBlock(dates) {
+  const order = el('select', { testid: 'csv-date-order', 'aria-label': 'How the dates are written' },
+    dates.order ? null : el('option', { value: '' }, 'Choose…'),
+    Object.entries(ORDERS).map(([value, label]) => el('option', { value, selected: value === dates.order }, label)));
+  let note;
+  if (dates.order === 'iso') {
+    note = 'The dates are written year-month-day (like 2025-03-05), so there is nothing to choose.';
+  } else if (dates.order) {
+    const [row, written] = dates.shownBy;
+    const way = dates.order === 'day_month_year' ? 'day first' : 'month first';
+    note = `The dates are written ${way}: row ${row} has ${written}, which can only be read that way. Dates like 2025-03-05 are read as year-month-day.`;
+  } else {
+    note = `Every date in ${rowList(dates.ambiguousRows)} could be read two ways (05/03/2025 could be 5 March or 3 May). How are they written?`;
+  }
+  const block = el('div', { class: 'csv-dates', testid: 'csv-dates' }, el('p', { testid: 'csv-date-note' }, note), dates.order === 'iso' ? null : order);
+  return { block, order: () => (dates.order === 'iso' ? 'iso' : order.value || null) };
+}
 
 /** Asks for a spreadsheet, then draws its import steps into `area`. */
 export async function showCsvImport(area) {
@@ -35,30 +68,42 @@ export async function showCsvImport(area) {
     return;
   }
   if (!preview) return;
-  area.replaceChildren(error, done);
   const pickers = preview.headers.map((header, column) => el(
     'select',
     { testid: `csv-column-${column}`, 'aria-label': `What “${header}” holds` },
     FIELDS.map(([value, label]) => el('option', { value, selected: value === preview.guesses[column] }, label)),
   ));
-  const orders = preview.dateOrders.length ? preview.dateOrders : Object.keys(ORDERS);
-  const order = el('select', { testid: 'csv-date-order' }, orders.map((value) => el('option', { value }, ORDERS[value])));
-  const orderNote = preview.dateOrders.length > 1
-    ? 'These dates can be read more than one way: how are they written?'
-    : preview.dateOrders.length === 1 ? 'The dates are written like this:' : 'Mend cannot read every date the same way; choose how they are written, and the rows it cannot read will be listed.';
+  const mapping = () => pickers.map((picker) => picker.value);
+  const dates = datesBlock(preview.dates);
+  const noCustomer = el('input', { type: 'checkbox', testid: 'csv-no-customer' });
+  const noCustomerRow = el('label', { class: 'check csv-no-customer' }, noCustomer,
+    'This spreadsheet names no customer. Import each row as from its email address if it has one, or from “Unknown customer”, to rename later.');
+  const follow = () => {
+    const chosen = mapping();
+    dates.block.hidden = !chosen.includes('received_at');
+    noCustomerRow.hidden = chosen.includes('customer_name');
+  };
+  for (const picker of pickers) picker.addEventListener('change', follow);
+  follow();
   const problems = el('ul', { class: 'problems', testid: 'csv-problems' });
-  const importButton = el('button', { type: 'button', class: 'primary', testid: 'csv-import' }, `Import ${preview.totalRows} rows`);
+  const importButton = el('button', { type: 'button', class: 'primary', testid: 'csv-import' }, `Import ${preview.totalRows} row${preview.totalRows === 1 ? '' : 's'}`);
   importButton.addEventListener('click', () => busy(importButton, error, async () => {
     showMessage(done, '');
     problems.replaceChildren();
-    const mapping = pickers.map((picker) => picker.value);
-    const report = await api.importCsv(mapping, mapping.includes('received_at') ? order.value : null);
+    const chosen = mapping();
+    const report = await api.importCsv({
+      mapping: chosen,
+      order: chosen.includes('received_at') ? dates.order() : null,
+      noCustomerColumn: !chosen.includes('customer_name') && noCustomer.checked,
+    });
     if (report.problems.length) {
       showMessage(error, `Nothing was imported: ${report.problems.length} row${report.problems.length === 1 ? ' needs' : 's need'} fixing first.`);
       problems.append(...report.problems.map((problem) => el('li', { testid: 'csv-problem' }, `Row ${problem.line}: ${problem.reason}`)));
       return;
     }
-    showMessage(done, `Imported ${report.imported} complaint${report.imported === 1 ? '' : 's'}.${report.alreadyThere ? ` ${report.alreadyThere} were already in Mend and were left out.` : ''}`);
+    const closed = report.closed ? ` (${report.closed} of them closed, as the spreadsheet says)` : '';
+    const there = report.alreadyThere ? ` ${report.alreadyThere} ${report.alreadyThere === 1 ? 'was' : 'were'} already in Mend and left out.` : '';
+    showMessage(done, `Imported ${report.imported} complaint${report.imported === 1 ? '' : 's'}${closed}.${there}`);
   }));
   const table = el(
     'table',
@@ -67,15 +112,17 @@ export async function showCsvImport(area) {
     el('tbody', {}, preview.firstRows.map((row) => el('tr', {}, preview.headers.map((_, column) => el('td', { class: 'pre' }, row[column] ?? ''))))),
   );
   area.replaceChildren(
-    el('p', { testid: 'csv-file' }, `${preview.fileName}: ${preview.totalRows} rows. Check what each column holds; the first rows are shown below.`),
+    el('p', { testid: 'csv-file' }, `${preview.fileName}: ${preview.totalRows} row${preview.totalRows === 1 ? '' : 's'}. Check what each column holds; the first rows are shown below. A column you want to keep but Mend has no place for can be kept as a note on each complaint.`),
     el('div', { class: 'table-scroll' }, table),
-    el('p', {}, orderNote),
-    order,
+    dates.block,
+    noCustomerRow,
     el('div', { class: 'actions' }, importButton),
     done,
     error,
     problems,
   );
+  // The preview opens below the button: bring it into sight.
+  area.scrollIntoView?.({ block: 'start' });
 }
 
 export async function spreadsheetImportCard() {

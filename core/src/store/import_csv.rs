@@ -1,16 +1,25 @@
 //! Bringing in the spreadsheet an owner kept before Mend: read the CSV,
-//! guess which column is which, show a preview, list every problem row with
-//! its line and a plain reason, then import all of it or nothing.
+//! guess which column is which (`guess`) and how its dates are written
+//! (`dates`), show a preview, list every problem row with its line and a
+//! plain reason, then import all of it or nothing.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use rusqlite::OptionalExtension;
+mod dates;
+mod guess;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::complaints::{insert_complaint, NewComplaint};
 use super::customers::CustomerInput;
+use super::rows::MAX_SUMMARY_CHARS;
+use super::timeline::{insert_contact, log};
+use super::write::Write;
 use super::Store;
 use crate::error::{Error, Result};
-use crate::kinds::{Channel, Severity};
+use crate::kinds::{Channel, CloseReason, Direction, Severity};
+pub use dates::{parse_date, DateFinding, DateOrder};
+pub use guess::guesses;
 
 /// What a column of the spreadsheet holds, as the owner maps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,25 +30,18 @@ pub enum Field {
     Phone,
     ReceivedAt,
     Summary,
+    /// The complaint as the customer told it.
     CustomerWords,
     DesiredOutcome,
     Reference,
     Category,
     Severity,
     Channel,
+    /// Open or closed (done, resolved, refunded, in progress...).
+    Status,
+    /// Kept as an internal note on the complaint's timeline.
+    Note,
     Ignore,
-}
-
-/// How the dates in the file are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrder {
-    /// 2024-03-05
-    Iso,
-    /// 05/03/2024
-    DayMonthYear,
-    /// 03/05/2024
-    MonthDayYear,
 }
 
 /// A spreadsheet read in: its header, and each row with its row number as a
@@ -59,8 +61,21 @@ pub struct Preview {
     /// The first rows, as read.
     pub first_rows: Vec<Vec<String>>,
     pub total_rows: usize,
-    /// The ways the dates can be read; more than one means: ask the owner.
-    pub date_orders: Vec<DateOrder>,
+    /// How the dates of the guessed date column are written, as worked out.
+    pub dates: DateFinding,
+}
+
+/// What the owner chose on the preview.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CsvChoices {
+    /// One field per column.
+    pub mapping: Vec<Field>,
+    /// How the dates that are not ISO are written.
+    pub order: Option<DateOrder>,
+    /// The owner confirmed that the sheet names no customer: each row is
+    /// from the customer of its email address, or from "Unknown customer".
+    pub no_customer_column: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,11 +89,16 @@ pub struct RowProblem {
 #[serde(rename_all = "camelCase")]
 pub struct CsvImport {
     pub imported: usize,
+    /// Of those, how many were imported as closed.
+    pub closed: usize,
     /// Rows already in Mend (imported before), left out.
     pub already_there: usize,
     /// When there are any, nothing was imported.
     pub problems: Vec<RowProblem>,
 }
+
+/// Who a row is from when the sheet names no customer.
+pub const UNKNOWN_CUSTOMER: &str = "Unknown customer";
 
 const PREVIEW_ROWS: usize = 5;
 
@@ -123,95 +143,100 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet> {
     Ok(Sheet { headers, rows })
 }
 
-/// Mend's guess of what a column holds, from its header.
-pub fn guess(header: &str) -> Field {
-    let name = header.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|word| name.contains(word));
-    if has(&["e-mail", "email", "mail"]) {
-        Field::Email
-    } else if has(&["phone", "tel", "mobile"]) {
-        Field::Phone
-    } else if has(&["date", "received", "when", "day"]) {
-        Field::ReceivedAt
-    } else if has(&["summary", "subject", "title", "issue", "problem"]) {
-        Field::Summary
-    } else if has(&["outcome", "want", "resolution", "remedy"]) {
-        Field::DesiredOutcome
-    } else if has(&[
-        "word",
-        "detail",
-        "description",
-        "comment",
-        "note",
-        "complaint",
-        "said",
-    ]) {
-        Field::CustomerWords
-    } else if has(&["order", "ref", "product", "invoice"]) {
-        Field::Reference
-    } else if has(&["categor", "type", "kind"]) {
-        Field::Category
-    } else if has(&["severity", "priority", "urgen"]) {
-        Field::Severity
-    } else if has(&["channel", "source", "via", "how"]) {
-        Field::Channel
-    } else if has(&["name", "customer", "client", "who"]) {
-        Field::CustomerName
+/// Whether a status as written means closed (Some(true)) or open.
+pub(crate) fn status_of(value: &str) -> Option<bool> {
+    const CLOSED: &[&str] = &[
+        "closed",
+        "done",
+        "resolved",
+        "refunded",
+        "replaced",
+        "fixed",
+        "complete",
+        "completed",
+        "finished",
+        "sorted",
+        "settled",
+        "solved",
+        "yes",
+    ];
+    const OPEN: &[&str] = &[
+        "open",
+        "new",
+        "pending",
+        "in progress",
+        "ongoing",
+        "waiting",
+        "todo",
+        "to do",
+        "not started",
+        "unresolved",
+        "not done",
+        "no",
+    ];
+    let value = value.trim().to_lowercase();
+    let starts = |list: &[&str]| {
+        list.iter().any(|word| {
+            value == *word
+                || value
+                    .strip_prefix(word)
+                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
+        })
+    };
+    // "Not done" and "unresolved" are open: the open words are read first.
+    if starts(OPEN) {
+        Some(false)
+    } else if starts(CLOSED) {
+        Some(true)
     } else {
-        Field::Ignore
+        None
     }
 }
 
-/// Reads a date (and maybe a time) written the `order` way.
-pub fn parse_date(value: &str, order: DateOrder) -> Option<NaiveDateTime> {
-    let value = value.trim();
-    let (day, time) = match value.split_once([' ', 'T']) {
-        Some((day, time)) => (day, Some(time.trim())),
-        None => (value, None),
-    };
-    let formats: &[&str] = match order {
-        DateOrder::Iso => &["%Y-%m-%d", "%Y/%m/%d"],
-        DateOrder::DayMonthYear => &["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        DateOrder::MonthDayYear => &["%m/%d/%Y", "%m-%d-%Y"],
-    };
-    let date = formats
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(day, format).ok())?;
-    let time = match time {
-        None | Some("") => NaiveTime::from_hms_opt(12, 0, 0)?,
-        Some(time) => ["%H:%M:%S", "%H:%M"]
-            .iter()
-            .find_map(|format| NaiveTime::parse_from_str(time, format).ok())?,
-    };
-    Some(date.and_time(time))
+/// The start of the complaint's text as its summary: its first line, in
+/// whole words, at most `MAX_SUMMARY_CHARS` characters.
+pub fn summary_from(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("");
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= MAX_SUMMARY_CHARS {
+        return line;
+    }
+    let mut kept = String::new();
+    for word in line.split(' ') {
+        // One character is kept for the ellipsis.
+        if kept.chars().count() + word.chars().count() + 1 > MAX_SUMMARY_CHARS - 1 {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    if kept.is_empty() {
+        kept = line.chars().take(MAX_SUMMARY_CHARS - 1).collect();
+    }
+    kept.push('…');
+    kept
 }
 
-/// The ways every date in `values` can be read.
-pub fn date_orders(values: &[&str]) -> Vec<DateOrder> {
-    [
-        DateOrder::Iso,
-        DateOrder::DayMonthYear,
-        DateOrder::MonthDayYear,
-    ]
-    .into_iter()
-    .filter(|order| {
-        values
-            .iter()
-            .filter(|v| !v.is_empty())
-            .all(|value| parse_date(value, *order).is_some())
-    })
-    .collect()
+/// The values of `column` with their rows.
+fn column_values(sheet: &Sheet, column: usize) -> Vec<(u64, &str)> {
+    sheet
+        .rows
+        .iter()
+        .filter_map(|(line, row)| row.get(column).map(|value| (*line, value.as_str())))
+        .collect()
 }
 
 pub fn preview(sheet: &Sheet) -> Preview {
-    let guesses: Vec<Field> = sheet.headers.iter().map(|header| guess(header)).collect();
-    let dates: Vec<&str> = match guesses.iter().position(|field| *field == Field::ReceivedAt) {
-        Some(column) => sheet
-            .rows
-            .iter()
-            .filter_map(|(_, row)| row.get(column).map(String::as_str))
-            .collect(),
-        None => Vec::new(),
+    let guesses = guesses(sheet);
+    let dates = match guesses.iter().position(|field| *field == Field::ReceivedAt) {
+        Some(column) => dates::find_order(&column_values(sheet, column)),
+        None => dates::find_order(&[]),
     };
     Preview {
         headers: sheet.headers.clone(),
@@ -223,7 +248,7 @@ pub fn preview(sheet: &Sheet) -> Preview {
             .map(|(_, row)| row.clone())
             .collect(),
         total_rows: sheet.rows.len(),
-        date_orders: date_orders(&dates),
+        dates,
     }
 }
 
@@ -239,34 +264,66 @@ fn choice<T: Copy>(
         .find(|kind| label(*kind).to_lowercase() == wanted || word(*kind) == wanted)
 }
 
-impl Store {
-    /// Imports the rows of `sheet` read through `mapping` (one field per
-    /// column). With any problem row, nothing is imported and every problem
-    /// is listed. Rows already in Mend are left out, so importing the same
-    /// file twice adds nothing.
-    pub fn import_csv(
-        &mut self,
-        sheet: &Sheet,
-        mapping: &[Field],
-        order: Option<DateOrder>,
-    ) -> Result<CsvImport> {
-        for needed in [Field::CustomerName, Field::Summary] {
-            if !mapping.contains(&needed) {
-                let what = if needed == Field::Summary {
-                    "the summary"
-                } else {
-                    "the customer's name"
-                };
-                return Err(Error::InvalidInput(format!(
-                    "Please choose the column that holds {what}."
-                )));
+/// Checks the owner's choices against the sheet before any row is read.
+fn check_choices(sheet: &Sheet, choices: &CsvChoices) -> Result<Option<DateOrder>> {
+    let mapping = &choices.mapping;
+    if mapping.len() != sheet.headers.len() {
+        return Err(Error::InvalidInput(
+            "Please say what each column holds (or leave it out).".into(),
+        ));
+    }
+    for field in mapping
+        .iter()
+        .filter(|field| !matches!(field, Field::Note | Field::Ignore))
+    {
+        if mapping.iter().filter(|other| *other == field).count() > 1 {
+            let columns: Vec<&str> = mapping
+                .iter()
+                .zip(&sheet.headers)
+                .filter(|(other, _)| *other == field)
+                .map(|(_, header)| header.as_str())
+                .collect();
+            return Err(Error::InvalidInput(format!(
+                "The columns \"{}\" are all chosen for the same thing; please choose it for one of them only.",
+                columns.join("\", \"")
+            )));
+        }
+    }
+    if !mapping.contains(&Field::Summary) && !mapping.contains(&Field::CustomerWords) {
+        return Err(Error::InvalidInput(
+            "Please choose the column that says what the complaint is (its summary, or what happened).".into(),
+        ));
+    }
+    if !mapping.contains(&Field::CustomerName) && !choices.no_customer_column {
+        return Err(Error::InvalidInput(
+            "Please choose the column with the customer's name, or confirm that this spreadsheet names no customer."
+                .into(),
+        ));
+    }
+    let order = match mapping.iter().position(|field| *field == Field::ReceivedAt) {
+        None => None,
+        Some(column) => {
+            let found = dates::find_order(&column_values(sheet, column));
+            match (choices.order, found.order) {
+                (Some(chosen), _) => Some(chosen),
+                (None, Some(DateOrder::Iso)) => Some(DateOrder::Iso),
+                (None, _) => {
+                    return Err(Error::InvalidInput(
+                        "Please say how the dates are written.".into(),
+                    ))
+                }
             }
         }
-        if mapping.contains(&Field::ReceivedAt) && order.is_none() {
-            return Err(Error::InvalidInput(
-                "Please say how the dates are written.".into(),
-            ));
-        }
+    };
+    Ok(order)
+}
+
+impl Store {
+    /// Imports the rows of `sheet` read as the owner chose. With any problem
+    /// row, nothing is imported and every problem is listed. Rows already in
+    /// Mend are left out, so importing the same file twice adds nothing.
+    pub fn import_csv(&mut self, sheet: &Sheet, choices: &CsvChoices) -> Result<CsvImport> {
+        let order = check_choices(sheet, choices)?;
         let clock = self.clock.clone();
         let categories: Vec<(i64, String)> = {
             let mut statement = self
@@ -275,117 +332,255 @@ impl Store {
             let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
+        let mapping = &choices.mapping;
+        let column = |field: Field| mapping.iter().position(|f| *f == field);
+        let notes: Vec<usize> = (0..mapping.len())
+            .filter(|&i| mapping[i] == Field::Note)
+            .collect();
         self.write(|tx| {
-        let mut report = CsvImport {
-            imported: 0,
-            already_there: 0,
-            problems: Vec::new(),
-        };
-        for (line, row) in &sheet.rows {
-            let cell = |field: Field| -> String {
-                mapping
-                    .iter()
-                    .position(|f| *f == field)
-                    .and_then(|column| row.get(column))
-                    .cloned()
-                    .unwrap_or_default()
+            let mut report = CsvImport {
+                imported: 0,
+                closed: 0,
+                already_there: 0,
+                problems: Vec::new(),
             };
-            let received_at: Option<DateTime<Utc>> = match (cell(Field::ReceivedAt), order) {
-                (date, _) if date.is_empty() => None,
-                (date, Some(order)) => match parse_date(&date, order) {
-                    Some(wall) => Some(clock.instant_of(wall)),
-                    None => {
-                        report.problems.push(RowProblem {
-                            line: *line,
-                            reason: format!("\"{date}\" is not a date written as the others are."),
-                        });
+            for (line, row) in &sheet.rows {
+                let cell = |field: Field| -> String {
+                    column(field)
+                        .and_then(|i| row.get(i))
+                        .map(|value| value.trim().to_owned())
+                        .unwrap_or_default()
+                };
+                let mut problem = |reason: String| {
+                    report.problems.push(RowProblem { line: *line, reason });
+                };
+                let received_at: Option<DateTime<Utc>> = match (cell(Field::ReceivedAt), order) {
+                    (date, _) if date.is_empty() => None,
+                    (date, Some(order)) => match parse_date(&date, order) {
+                        Some(wall) => Some(clock.instant_of(wall)),
+                        None => {
+                            problem(format!("\"{date}\" is not a date written as the others are."));
+                            continue;
+                        }
+                    },
+                    (_, None) => None,
+                };
+                let severity = match cell(Field::Severity) {
+                    word if word.is_empty() => None,
+                    word => match choice(&word, Severity::ALL, Severity::label, Severity::as_str) {
+                        Some(severity) => Some(severity),
+                        None => {
+                            problem(format!("\"{word}\" is not a severity Mend knows (low, normal, high, urgent)."));
+                            continue;
+                        }
+                    },
+                };
+                let closed = match cell(Field::Status) {
+                    word if word.is_empty() => false,
+                    word => match status_of(&word) {
+                        Some(closed) => closed,
+                        None => {
+                            problem(format!(
+                                "\"{word}\" does not say whether it is open or closed (like open, in progress, done, closed or resolved)."
+                            ));
+                            continue;
+                        }
+                    },
+                };
+                let channel = {
+                    let word = cell(Field::Channel);
+                    if word.is_empty() {
+                        None
+                    } else {
+                        choice(&word, Channel::ALL, Channel::label, Channel::as_str)
+                            .or(Some(Channel::Other))
+                    }
+                };
+                let category_id = {
+                    let name = cell(Field::Category).to_lowercase();
+                    categories
+                        .iter()
+                        .find(|(_, known)| known.to_lowercase() == name)
+                        .map(|(id, _)| *id)
+                };
+                let words = cell(Field::CustomerWords);
+                let summary = match cell(Field::Summary) {
+                    summary if summary.is_empty() => summary_from(&words),
+                    summary => summary,
+                };
+                let email = cell(Field::Email);
+                let (customer_id, name) = match column(Field::CustomerName) {
+                    Some(_) => {
+                        let name = cell(Field::CustomerName);
+                        (customer_named(tx, &name)?, name)
+                    }
+                    None if !email.is_empty() => (customer_with_email(tx, &email)?, email.clone()),
+                    // One unknown customer per row: each is renamed on its own later.
+                    None => (None, UNKNOWN_CUSTOMER.to_owned()),
+                };
+                let stamp = received_at.map(crate::dates::stamp);
+                if column(Field::CustomerName).is_some() || !email.is_empty() {
+                    if already_there(tx, &name, &summary, stamp.as_deref())? {
+                        report.already_there += 1;
                         continue;
                     }
-                },
-                (_, None) => None,
-            };
-            let severity = match cell(Field::Severity) {
-                word if word.is_empty() => None,
-                word => match choice(&word, Severity::ALL, Severity::label, Severity::as_str) {
-                    Some(severity) => Some(severity),
-                    None => {
-                        report.problems.push(RowProblem { line: *line, reason: format!("\"{word}\" is not a severity Mend knows (low, normal, high, urgent).") });
-                        continue;
-                    }
-                },
-            };
-            let channel = {
-                let word = cell(Field::Channel);
-                if word.is_empty() {
-                    None
-                } else {
-                    choice(&word, Channel::ALL, Channel::label, Channel::as_str)
-                        .or(Some(Channel::Other))
+                } else if already_there(tx, &name, &summary, stamp.as_deref())? && stamp.is_some() {
+                    report.already_there += 1;
+                    continue;
                 }
-            };
-            let category_id = {
-                let name = cell(Field::Category).to_lowercase();
-                categories
-                    .iter()
-                    .find(|(_, known)| known.to_lowercase() == name)
-                    .map(|(id, _)| *id)
-            };
-            let name = cell(Field::CustomerName);
-            let summary = cell(Field::Summary);
-            let stamp = received_at.map(crate::dates::stamp);
-            let duplicate: Option<i64> = tx
-                .query_row(
-                    "SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
-                     WHERE k.name = ?1 COLLATE NOCASE AND c.summary = ?2 AND (?3 IS NULL OR c.received_at = ?3)",
-                    rusqlite::params![name.trim(), summary.trim(), stamp],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if duplicate.is_some() {
-                report.already_there += 1;
-                continue;
+                let new = NewComplaint {
+                    customer_id,
+                    new_customer: Some(CustomerInput {
+                        name,
+                        email,
+                        phone: cell(Field::Phone),
+                    }),
+                    channel,
+                    received_at: stamp,
+                    is_public: false,
+                    summary,
+                    customer_words: words,
+                    desired_outcome: cell(Field::DesiredOutcome),
+                    reference: cell(Field::Reference),
+                    category_id,
+                    severity,
+                };
+                let id = match insert_complaint(tx, &new) {
+                    Ok(id) => id,
+                    Err(Error::InvalidInput(reason)) => {
+                        problem(reason);
+                        continue;
+                    }
+                    Err(other) => return Err(other),
+                };
+                let note = note_of(&notes, &sheet.headers, row);
+                if !note.is_empty() {
+                    add_note(tx, id, &note)?;
+                }
+                if closed {
+                    close_as_imported(tx, id)?;
+                    report.closed += 1;
+                }
+                report.imported += 1;
             }
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-                    [name.trim()],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let new = NewComplaint {
-                customer_id: existing,
-                new_customer: Some(CustomerInput {
-                    name: name.clone(),
-                    email: cell(Field::Email),
-                    phone: cell(Field::Phone),
-                }),
-                channel,
-                received_at: stamp,
-                is_public: false,
-                summary,
-                customer_words: cell(Field::CustomerWords),
-                desired_outcome: cell(Field::DesiredOutcome),
-                reference: cell(Field::Reference),
-                category_id,
-                severity,
-            };
-            match insert_complaint(tx, &new) {
-                Ok(_) => report.imported += 1,
-                Err(Error::InvalidInput(reason)) => report.problems.push(RowProblem {
-                    line: *line,
-                    reason,
-                }),
-                Err(other) => return Err(other),
+            if !report.problems.is_empty() {
+                tx.discard();
+                report.imported = 0;
+                report.closed = 0;
+                report.already_there = 0;
             }
-        }
-        if !report.problems.is_empty() {
-            tx.discard();
-            report.imported = 0;
-            report.already_there = 0;
-        }
-        Ok(report)
+            Ok(report)
         })
     }
+}
+
+fn customer_named(tx: &Transaction<'_>, name: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+            [name.trim()],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+fn customer_with_email(tx: &Transaction<'_>, email: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+            [email.trim()],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// A complaint of this customer with this summary (and received then) is
+/// already in Mend: imported before.
+fn already_there(
+    tx: &Transaction<'_>,
+    name: &str,
+    summary: &str,
+    received: Option<&str>,
+) -> Result<bool> {
+    let found: Option<i64> = tx
+        .query_row(
+            "SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
+             WHERE (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
+               AND c.summary = ?2 AND (?3 IS NULL OR c.received_at = ?3)",
+            params![name.trim(), summary.trim(), received],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(found.is_some())
+}
+
+/// The columns kept as a note: "Header: value" for each one filled in (the
+/// value alone when there is one note column).
+fn note_of(notes: &[usize], headers: &[String], row: &[String]) -> String {
+    let filled: Vec<(&str, &str)> = notes
+        .iter()
+        .filter_map(|&i| Some((headers[i].as_str(), row.get(i)?.trim())))
+        .filter(|(_, value)| !value.is_empty())
+        .collect();
+    match filled.as_slice() {
+        [(_, value)] if notes.len() == 1 => (*value).to_owned(),
+        _ => filled
+            .iter()
+            .map(|(header, value)| format!("{header}: {value}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+fn add_note(write: &mut Write<'_>, complaint_id: i64, note: &str) -> Result<()> {
+    let now = write.clock().now();
+    let (received_at, channel): (DateTime<Utc>, Channel) = write.query_row(
+        "SELECT received_at, channel FROM complaints WHERE id = ?1",
+        [complaint_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let text = crate::text::long(note, "note", super::rows::MAX_LONG_TEXT_CHARS, false)?;
+    insert_contact(
+        write,
+        complaint_id,
+        Direction::Note,
+        channel,
+        received_at,
+        &text,
+        now,
+    )?;
+    log(
+        write,
+        Some(complaint_id),
+        None,
+        now,
+        "Added an internal note from the spreadsheet",
+    )?;
+    Ok(())
+}
+
+/// The spreadsheet says it is done: closed as imported, with no lesson
+/// recorded yet (the owner can reopen it or add one).
+fn close_as_imported(write: &mut Write<'_>, complaint_id: i64) -> Result<()> {
+    let now = crate::dates::stamp(write.clock().now());
+    write.execute(
+        "INSERT INTO step_records (complaint_id, step, done_at, text, close_reason, root_cause,
+             preventive_action, created_at)
+         VALUES (?1, 'close', ?2, 'Imported as closed', ?3, '', '', ?2)",
+        params![complaint_id, now, CloseReason::Other],
+    )?;
+    write.execute(
+        "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
+        params![complaint_id, now, CloseReason::Other],
+    )?;
+    log(
+        write,
+        Some(complaint_id),
+        None,
+        write.clock().now(),
+        "Closed the complaint (imported as closed)",
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

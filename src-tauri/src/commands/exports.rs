@@ -2,9 +2,7 @@
 //! never by the page; a spreadsheet picked for import is read once and kept
 //! until the owner imports it.
 
-use mend_core::store::import_csv::{
-    preview, read_sheet, CsvImport, DateOrder, Field, Preview, Sheet,
-};
+use mend_core::store::import_csv::{preview, read_sheet, CsvChoices, CsvImport, Preview, Sheet};
 use mend_core::store::import_json::Imported;
 use mend_core::store::rows::ComplaintSummary;
 use mend_core::{Clock, SystemClock};
@@ -131,18 +129,14 @@ pub async fn preview_csv(
 
 /// Imports the spreadsheet picked last, read through the owner's mapping.
 #[tauri::command(async)]
-pub fn import_csv(
-    state: State<'_, AppState>,
-    mapping: Vec<Field>,
-    order: Option<DateOrder>,
-) -> Result<CsvImport, IpcError> {
+pub fn import_csv(state: State<'_, AppState>, choices: CsvChoices) -> Result<CsvImport, IpcError> {
     let sheet = AppState::picked(&state.picked_sheet).ok_or_else(|| {
         IpcError::new(
             "not_found",
             "Please choose the spreadsheet to import first.",
         )
     })?;
-    Ok(state.store()?.import_csv(&sheet, &mapping, order)?)
+    Ok(state.store()?.import_csv(&sheet, &choices)?)
 }
 
 /// Every complaint received in a period, for its printable report.
