@@ -81,22 +81,8 @@ pub fn recover(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::{at, phone_complaint};
+    use crate::store::test_support::{at, phone_complaint, summaries};
     use crate::FixedClock;
-
-    fn summaries(store: &Store) -> Vec<String> {
-        let query = crate::store::list::ComplaintQuery {
-            limit: 10,
-            ..Default::default()
-        };
-        store
-            .list_complaints(&query)
-            .unwrap()
-            .items
-            .into_iter()
-            .map(|c| c.summary)
-            .collect()
-    }
 
     /// A data folder with one complaint and a backup, whose file then breaks.
     fn damaged_folder() -> (tempfile::TempDir, Arc<FixedClock>, Vec<u8>) {

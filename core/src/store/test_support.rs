@@ -70,3 +70,18 @@ pub fn walk_to(store: &mut Store, id: i64, next: Step) {
         store.record_step(id, step, &entry(step)).unwrap();
     }
 }
+
+/// The summaries of the newest complaints, the newest first.
+pub fn summaries(store: &Store) -> Vec<String> {
+    let query = super::list::ComplaintQuery {
+        limit: 50,
+        ..Default::default()
+    };
+    store
+        .list_complaints(&query)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.summary)
+        .collect()
+}

@@ -5,24 +5,10 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::clock::FixedClock;
-use crate::store::test_support::{at, phone_complaint};
+use crate::store::test_support::{at, phone_complaint, summaries};
 
 fn store_in(folder: &Path, clock: &Arc<FixedClock>) -> Store {
     Store::open_in(folder, clock.clone()).unwrap()
-}
-
-fn summaries(store: &Store) -> Vec<String> {
-    let query = crate::store::list::ComplaintQuery {
-        limit: 50,
-        ..Default::default()
-    };
-    store
-        .list_complaints(&query)
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|c| c.summary)
-        .collect()
 }
 
 /// A data folder holding a copy of `database`.
