@@ -14,7 +14,7 @@ const FIELDS = [
   ['phone', 'Phone'],
   ['received_at', 'Date received'],
   ['summary', 'Summary'],
-  ['customer_words', 'The complaint, as they told it'],
+  ['customer_words', 'The complaint'],
   ['desired_outcome', 'Outcome they want'],
   ['reference', 'Order or reference'],
   ['category', 'Category'],
@@ -103,6 +103,10 @@ export async function showCsvImport(area) {
     }
     const closed = report.closed ? ` (${report.closed} of them closed, as the spreadsheet says)` : '';
     const there = report.alreadyThere ? ` ${report.alreadyThere} ${report.alreadyThere === 1 ? 'was' : 'were'} already in Mend and left out.` : '';
+    if (report.imported === 0 && report.alreadyThere > 0) {
+      showMessage(done, `Nothing new to import: ${report.alreadyThere === 1 ? 'its one complaint was' : `all ${report.alreadyThere} complaints were`} already in Mend.`);
+      return;
+    }
     showMessage(done, `Imported ${report.imported} complaint${report.imported === 1 ? '' : 's'}${closed}.${there}`);
   }));
   const table = el(
