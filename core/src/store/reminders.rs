@@ -154,16 +154,18 @@ impl Store {
     /// snoozed or moved meanwhile keeps its new time and still rings then.
     pub fn mark_notified(&mut self, notified: &[Reminder]) -> Result<()> {
         let now = dates::stamp(self.clock.now());
-        let tx = self.conn.transaction()?;
-        for reminder in notified {
-            tx.prepare_cached(
-                "UPDATE reminders SET notified_at = ?3
-                 WHERE id = ?1 AND due_at = ?2 AND notified_at IS NULL",
-            )?
-            .execute(params![reminder.id, dates::stamp(reminder.due_at), now])?;
-        }
-        tx.commit()?;
-        Ok(())
+        // Not a change to tell the scheduler of: it is the one making it.
+        self.write(|write| {
+            for reminder in notified {
+                write
+                    .prepare_cached(
+                        "UPDATE reminders SET notified_at = ?3
+                         WHERE id = ?1 AND due_at = ?2 AND notified_at IS NULL",
+                    )?
+                    .execute(params![reminder.id, dates::stamp(reminder.due_at), now])?;
+            }
+            Ok(())
+        })
     }
 
     /// A reminder of the owner's own, about a complaint or not.
