@@ -85,8 +85,11 @@ async fn a_messy_spreadsheet_is_imported_once_after_its_problem_row_is_fixed() {
             choose_file(app, &path).await?;
             app.wait_for_text("csv-preview", "Parcel lost").await?;
             app.click("csv-import").await?;
-            app.wait_for_text("csv-done", "Nothing new to import: all 3 complaints were already in Mend.")
-                .await?;
+            app.wait_for_text(
+                "csv-done",
+                "Nothing new to import: all 3 complaints were already in Mend.",
+            )
+            .await?;
 
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "Crème brûlée 🎂")
