@@ -64,6 +64,15 @@ pub enum Error {
     )]
     RestoreFailed { reason: String },
 
+    /// A restore failed and the data could not be opened again either; the
+    /// copy made first is the owner's data.
+    #[error(
+        "Mend could not put the backup in place, and then could not open your data again. \
+         Your data is safe in {}. Please close Mend and start it again.",
+        kept.display()
+    )]
+    RestoreUnfinished { kept: PathBuf },
+
     /// The data folder or a file in it could not be read or written.
     #[error("Mend could not use the folder {}: {source}.", path.display())]
     Folder {
@@ -92,6 +101,7 @@ impl Error {
             Error::Damaged { .. } => "damaged_database",
             Error::NotABackup { .. } => "not_a_backup",
             Error::RestoreFailed { .. } => "restore_failed",
+            Error::RestoreUnfinished { .. } => "restore_unfinished",
             Error::Folder { .. } => "folder",
             Error::Database(_) => "database",
         }

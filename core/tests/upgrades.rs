@@ -1,7 +1,9 @@
 //! Every schema version Mend has had, upgraded by this build with its data
-//! intact. The fixtures are real files, made once per version by
-//! `tests/fixtures/make_fixtures.py` and never remade, so a change to an old
-//! migration shows up here.
+//! intact: its data file, and the full export it would have written. The
+//! fixtures are real files, made once per version by
+//! `tests/fixtures/make_fixtures.py` (data files) and
+//! `tests/fixtures/make_export_fixtures.py` (exports) and never remade, so a
+//! change to an old migration shows up here.
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -15,6 +15,12 @@ use crate::error::IpcError;
 /// Tests (and owners who want their data elsewhere) set this to a folder.
 const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
 
+/// A file the owner picked, numbered.
+pub struct Picked<T> {
+    number: u64,
+    value: T,
+}
+
 /// Why the store is not open, and whether starting again (from the latest
 /// backup, or empty) can mend it; the core decides which problems can.
 #[derive(Debug, Clone)]
@@ -40,9 +46,11 @@ pub struct AppState {
     /// Wakes the reminder scheduler after a change to the reminders.
     pub wake: Arc<tokio::sync::Notify>,
     /// The backup file the owner picked, until they confirm the restore.
-    pub picked_backup: Mutex<Option<PathBuf>>,
+    pub picked_backup: Mutex<Option<Picked<PathBuf>>>,
     /// The spreadsheet the owner picked, read, until they import it.
-    pub picked_sheet: Mutex<Option<Sheet>>,
+    pub picked_sheet: Mutex<Option<Picked<Sheet>>>,
+    /// Numbers each pick, so a step names the pick it follows.
+    picks: std::sync::atomic::AtomicU64,
     /// Why desktop notifications failed, and whether the owner was told:
     /// they are told once while Mend runs, not at every reminder.
     notifications_problem: Mutex<(Option<String>, bool)>,
@@ -69,6 +77,7 @@ impl AppState {
             wake: Arc::new(tokio::sync::Notify::new()),
             picked_backup: Mutex::new(None),
             picked_sheet: Mutex::new(None),
+            picks: std::sync::atomic::AtomicU64::new(1),
             notifications_problem: Mutex::new((None, false)),
         }
     }
@@ -140,14 +149,24 @@ impl AppState {
         message
     }
 
-    /// Keeps what the owner picked in a file dialog for the step that follows.
-    pub fn keep<T>(slot: &Mutex<Option<T>>, picked: Option<T>) {
-        *slot.lock().unwrap_or_else(|e| e.into_inner()) = picked;
+    /// Keeps what the owner picked in a file dialog for the step that
+    /// follows (None forgets the last pick); answers the pick's number.
+    pub fn keep<T>(&self, slot: &Mutex<Option<Picked<T>>>, value: Option<T>) -> u64 {
+        let number = self
+            .picks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        *slot.lock().unwrap_or_else(|e| e.into_inner()) =
+            value.map(|value| Picked { number, value });
+        number
     }
 
-    /// What the owner picked in a file dialog, if they did.
-    pub fn picked<T: Clone>(slot: &Mutex<Option<T>>) -> Option<T> {
-        slot.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    /// What the owner picked with the pick numbered `number`; None when
+    /// that is not the last pick (the page shows an older one).
+    pub fn picked<T: Clone>(slot: &Mutex<Option<Picked<T>>>, number: u64) -> Option<T> {
+        let kept = slot.lock().unwrap_or_else(|e| e.into_inner());
+        kept.as_ref()
+            .filter(|picked| picked.number == number)
+            .map(|picked| picked.value.clone())
     }
 
     /// Why the store could not be opened, if it could not.

@@ -46,6 +46,32 @@ async fn a_backup_made_now_holds_the_data() {
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;
+
+            // Written after the backup, then the backup file is restored.
+            let later = Intake {
+                customer: "Bruno Costa",
+                summary: "Written after the backup",
+                ..Intake::default()
+            };
+            new_complaint(app, &later).await?;
+            app.click("nav-settings").await?;
+            for _ in 0..2 {
+                // Picked twice: one question, about the file picked last.
+                app.answer_next_dialog(Some(&path))?;
+                app.click("restore-from-file").await?;
+                app.wait_for_text("restore-confirm", "Mend backup.sqlite3").await?;
+            }
+            app.wait_for_dialogs(3).await?;
+            assert_eq!(app.find_all("restore-confirm").await?.len(), 1);
+            app.click("restore-yes").await?;
+            app.wait_for_text("backup-done", "Restored the backup from").await?;
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["The wedding cake arrived squashed"]
+            );
             Ok(())
         })
     })

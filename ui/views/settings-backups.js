@@ -16,6 +16,8 @@ export async function backupsCard() {
 
   /** Asks first; `restore` does it and answers where the replaced data was kept. */
   function confirmRestore(restore, label, button) {
+    // One question at a time: an older one would restore what it no longer names.
+    for (const older of document.querySelectorAll('[data-testid="restore-confirm"]')) older.remove();
     const confirm = el(
       'div',
       { class: 'confirm', testid: 'restore-confirm' },
@@ -47,8 +49,8 @@ export async function backupsCard() {
   }) }, 'Back up now…');
   const fromFile = el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
     showMessage(done, '');
-    const path = await api.pickBackupFile();
-    if (path) confirmRestore(() => api.restorePickedBackup(), path, fromFile);
+    const picked = await api.pickBackupFile();
+    if (picked) confirmRestore(() => api.restorePickedBackup(picked.pick), picked.path, fromFile);
   }) }, 'Restore from a file…');
 
   return [

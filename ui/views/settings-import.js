@@ -36,23 +36,32 @@ function rowList(rows) {
   return `row${rows.length === 1 ? '' : 's'} ${words}${more}`;
 }
 
-/** How the dates are read: what Mend worked out, or the question when it cannot. */
-function datesBlock(dates) {
-  const order = el('select', { testid: 'csv-date-order', 'aria-label': 'How the dates are written' },
-    dates.order ? null : el('option', { value: '' }, 'Choose…'),
-    Object.entries(ORDERS).map(([value, label]) => el('option', { value, selected: value === dates.order }, label)));
-  let note;
-  if (dates.order === 'iso') {
-    note = 'The dates are written year-month-day (like 2025-03-05), so there is nothing to choose.';
-  } else if (dates.order) {
-    const [row, written] = dates.shownBy;
-    const way = dates.order === 'day_month_year' ? 'day first' : 'month first';
-    note = `The dates are written ${way}: row ${row} has ${written}, which can only be read that way. Dates like 2025-03-05 are read as year-month-day.`;
-  } else {
-    note = `Every date in ${rowList(dates.ambiguousRows)} could be read two ways (05/03/2025 could be 5 March or 3 May). How are they written?`;
+/**
+ * How the dates are read: what Mend worked out for the date column chosen,
+ * or the question when it cannot. `show(finding)` redraws it for another column.
+ */
+function datesBlock() {
+  const block = el('div', { class: 'csv-dates', testid: 'csv-dates' });
+  let finding = null;
+  let order = null;
+  function show(next) {
+    finding = next;
+    order = el('select', { testid: 'csv-date-order', 'aria-label': 'How the dates are written' },
+      finding.order ? null : el('option', { value: '' }, 'Choose…'),
+      Object.entries(ORDERS).map(([value, label]) => el('option', { value, selected: value === finding.order }, label)));
+    let note;
+    if (finding.order === 'iso') {
+      note = 'The dates are written year-month-day (like 2025-03-05), so there is nothing to choose.';
+    } else if (finding.order) {
+      const [row, written] = finding.shownBy;
+      const way = finding.order === 'day_month_year' ? 'day first' : 'month first';
+      note = `The dates are written ${way}: row ${row} has ${written}, which can only be read that way. Dates like 2025-03-05 are read as year-month-day.`;
+    } else {
+      note = `Every date in ${rowList(finding.ambiguousRows)} could be read two ways (05/03/2025 could be 5 March or 3 May). How are they written?`;
+    }
+    block.replaceChildren(el('p', { testid: 'csv-date-note' }, note), finding.order === 'iso' ? '' : order);
   }
-  const block = el('div', { class: 'csv-dates', testid: 'csv-dates' }, el('p', { testid: 'csv-date-note' }, note), dates.order === 'iso' ? null : order);
-  return { block, order: () => (dates.order === 'iso' ? 'iso' : order.value || null) };
+  return { block, show, order: () => (finding?.order === 'iso' ? 'iso' : order?.value || null) };
 }
 
 /** Asks for a spreadsheet, then draws its import steps into `area`. */
@@ -74,13 +83,17 @@ export async function showCsvImport(area) {
     FIELDS.map(([value, label]) => el('option', { value, selected: value === preview.guesses[column] }, label)),
   ));
   const mapping = () => pickers.map((picker) => picker.value);
-  const dates = datesBlock(preview.dates);
+  const dates = datesBlock();
   const noCustomer = el('input', { type: 'checkbox', testid: 'csv-no-customer' });
   const noCustomerRow = el('label', { class: 'check csv-no-customer' }, noCustomer,
     'This spreadsheet names no customer. Import each row as from its email address if it has one, or from “Unknown customer”, to rename later.');
+  let dateColumn = -1;
   const follow = () => {
     const chosen = mapping();
-    dates.block.hidden = !chosen.includes('received_at');
+    const column = chosen.indexOf('received_at');
+    dates.block.hidden = column < 0;
+    if (column >= 0 && column !== dateColumn) dates.show(preview.columnDates[column]);
+    dateColumn = column;
     noCustomerRow.hidden = chosen.includes('customer_name');
   };
   for (const picker of pickers) picker.addEventListener('change', follow);
@@ -91,7 +104,7 @@ export async function showCsvImport(area) {
     showMessage(done, '');
     problems.replaceChildren();
     const chosen = mapping();
-    const report = await api.importCsv({
+    const report = await api.importCsv(preview.pick, {
       mapping: chosen,
       order: chosen.includes('received_at') ? dates.order() : null,
       noCustomerColumn: !chosen.includes('customer_name') && noCustomer.checked,

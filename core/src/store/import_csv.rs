@@ -63,6 +63,8 @@ pub struct Preview {
     pub total_rows: usize,
     /// How the dates of the guessed date column are written, as worked out.
     pub dates: DateFinding,
+    /// The same for every column, for when the owner chooses another one.
+    pub column_dates: Vec<DateFinding>,
 }
 
 /// What the owner chose on the preview.
@@ -193,6 +195,21 @@ pub(crate) fn status_of(value: &str) -> Option<bool> {
     }
 }
 
+/// A severity as owners write it: Mend's own words, and the usual others
+/// ("Medium", "Critical").
+fn severity_of(word: &str) -> Option<Severity> {
+    if let Some(known) = choice(word, Severity::ALL, Severity::label, Severity::as_str) {
+        return Some(known);
+    }
+    match word.trim().to_lowercase().as_str() {
+        "minor" | "lowest" | "p4" => Some(Severity::Low),
+        "medium" | "med" | "moderate" | "average" | "p3" => Some(Severity::Normal),
+        "major" | "important" | "highest" | "p2" => Some(Severity::High),
+        "critical" | "emergency" | "asap" | "p1" => Some(Severity::Urgent),
+        _ => None,
+    }
+}
+
 /// The start of the complaint's text as its summary: its first line, in
 /// whole words, at most `MAX_SUMMARY_CHARS` characters.
 pub fn summary_from(text: &str) -> String {
@@ -249,6 +266,9 @@ pub fn preview(sheet: &Sheet) -> Preview {
             .collect(),
         total_rows: sheet.rows.len(),
         dates,
+        column_dates: (0..sheet.headers.len())
+            .map(|column| dates::find_order(&column_values(sheet, column)))
+            .collect(),
     }
 }
 
@@ -266,6 +286,7 @@ fn choice<T: Copy>(
 
 /// Checks the owner's choices against the sheet before any row is read.
 fn check_choices(sheet: &Sheet, choices: &CsvChoices) -> Result<Option<DateOrder>> {
+    // The order is worked out for the date column chosen, whichever it is.
     let mapping = &choices.mapping;
     if mapping.len() != sheet.headers.len() {
         return Err(Error::InvalidInput(
@@ -305,13 +326,13 @@ fn check_choices(sheet: &Sheet, choices: &CsvChoices) -> Result<Option<DateOrder
         Some(column) => {
             let found = dates::find_order(&column_values(sheet, column));
             match (choices.order, found.order) {
-                (Some(chosen), _) => Some(chosen),
-                (None, Some(DateOrder::Iso)) => Some(DateOrder::Iso),
-                (None, _) => {
+                (Some(DateOrder::Iso) | None, Some(found)) => Some(found),
+                (Some(DateOrder::Iso) | None, None) => {
                     return Err(Error::InvalidInput(
                         "Please say how the dates are written.".into(),
                     ))
                 }
+                (Some(chosen), _) => Some(chosen),
             }
         }
     };
@@ -338,6 +359,10 @@ impl Store {
             .filter(|&i| mapping[i] == Field::Note)
             .collect();
         self.write(|tx| {
+            // Only what was there before counts as imported before: two
+            // alike rows of this file are two complaints.
+            let before: i64 =
+                tx.query_row("SELECT coalesce(max(id), 0) FROM complaints", [], |row| row.get(0))?;
             let mut report = CsvImport {
                 imported: 0,
                 closed: 0,
@@ -358,6 +383,10 @@ impl Store {
                     (date, _) if date.is_empty() => None,
                     (date, Some(order)) => match parse_date(&date, order) {
                         Some(wall) => Some(clock.instant_of(wall)),
+                        None if dates::has_short_year(&date) => {
+                            problem(format!("\"{date}\" has a two-digit year; please write the year in full (like 2025) in the spreadsheet."));
+                            continue;
+                        }
                         None => {
                             problem(format!("\"{date}\" is not a date written as the others are."));
                             continue;
@@ -367,10 +396,10 @@ impl Store {
                 };
                 let severity = match cell(Field::Severity) {
                     word if word.is_empty() => None,
-                    word => match choice(&word, Severity::ALL, Severity::label, Severity::as_str) {
+                    word => match severity_of(&word) {
                         Some(severity) => Some(severity),
                         None => {
-                            problem(format!("\"{word}\" is not a severity Mend knows (low, normal, high, urgent)."));
+                            problem(format!("\"{word}\" is not a severity Mend knows (low, normal or medium, high, urgent)."));
                             continue;
                         }
                     },
@@ -420,11 +449,11 @@ impl Store {
                 };
                 let stamp = received_at.map(crate::dates::stamp);
                 if column(Field::CustomerName).is_some() || !email.is_empty() {
-                    if already_there(tx, &name, &summary, stamp.as_deref())? {
+                    if already_there(tx, before, &name, &summary, stamp.as_deref())? {
                         report.already_there += 1;
                         continue;
                     }
-                } else if already_there(tx, &name, &summary, stamp.as_deref())? && stamp.is_some() {
+                } else if already_there(tx, before, &name, &summary, stamp.as_deref())? && stamp.is_some() {
                     report.already_there += 1;
                     continue;
                 }
@@ -498,6 +527,7 @@ fn customer_with_email(tx: &Transaction<'_>, email: &str) -> Result<Option<i64>>
 /// already in Mend: imported before.
 fn already_there(
     tx: &Transaction<'_>,
+    before: i64,
     name: &str,
     summary: &str,
     received: Option<&str>,
@@ -505,9 +535,9 @@ fn already_there(
     let found: Option<i64> = tx
         .query_row(
             "SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
-             WHERE (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
+             WHERE c.id <= ?4 AND (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
                AND c.summary = ?2 AND (?3 IS NULL OR c.received_at = ?3)",
-            params![name.trim(), summary.trim(), received],
+            params![name.trim(), summary.trim(), received, before],
             |row| row.get(0),
         )
         .optional()?;

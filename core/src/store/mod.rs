@@ -52,6 +52,7 @@ impl Store {
             path: data_dir.to_owned(),
             source,
         })?;
+        restore::finish_interrupted(data_dir)?;
         Self::open_file(&Self::database_path(data_dir), clock)
     }
 

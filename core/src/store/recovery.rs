@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::backups::{backups, check_backup};
+use super::restore::{move_database, prepare_incoming};
 use super::Store;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
@@ -45,35 +46,28 @@ pub fn recover(
         Err(_) => {}
     }
     let database = Store::database_path(data_dir);
-    let latest = match start {
-        StartFrom::LatestBackup => {
-            let latest = backups(data_dir)?
-                .into_iter()
-                .next()
-                .ok_or_else(|| Error::Refused("There is no backup to restore yet.".into()))?;
-            check_backup(Path::new(&latest.path))?;
-            Some(latest)
-        }
-        StartFrom::Empty => None,
-    };
+    let incoming = database.with_extension("restoring");
+    // The backup is copied and opened first, while the damaged file is
+    // still where it was: a backup that will not open changes nothing.
+    if start == StartFrom::LatestBackup {
+        let latest = backups(data_dir)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Refused("There is no backup to restore yet.".into()))?;
+        let backup = Path::new(&latest.path);
+        check_backup(backup)?;
+        prepare_incoming(backup, &incoming, clock.clone())?;
+    }
     let stamp = clock.now().format("%Y-%m-%dT%H-%M-%SZ");
     let aside = data_dir.join(format!("mend-damaged-{stamp}.sqlite3"));
+    let rename = |from: &Path, to: &Path| std::fs::rename(from, to);
     let folder_error = |path: &Path| {
         let path = path.to_owned();
         move |source| Error::Folder { path, source }
     };
-    std::fs::rename(&database, &aside).map_err(folder_error(&database))?;
-    for leftover in ["wal", "shm"] {
-        let from = data_dir.join(format!("mend.sqlite3-{leftover}"));
-        if from.exists() {
-            let to = data_dir.join(format!("mend-damaged-{stamp}.sqlite3-{leftover}"));
-            std::fs::rename(&from, &to).map_err(folder_error(&from))?;
-        }
-    }
-    if let Some(latest) = latest {
-        let incoming = database.with_extension("restoring");
-        std::fs::copy(&latest.path, &incoming).map_err(folder_error(Path::new(&latest.path)))?;
-        std::fs::rename(&incoming, &database).map_err(folder_error(&database))?;
+    move_database(&database, &aside, &rename).map_err(folder_error(&database))?;
+    if start == StartFrom::LatestBackup {
+        move_database(&incoming, &database, &rename).map_err(folder_error(&database))?;
     }
     Ok((Store::open_in(data_dir, clock)?, aside))
 }

@@ -160,7 +160,8 @@ impl Store {
                 write
                     .prepare_cached(
                         "UPDATE reminders SET notified_at = ?3
-                         WHERE id = ?1 AND due_at = ?2 AND notified_at IS NULL",
+                         WHERE id = ?1 AND julianday(due_at) = julianday(?2)
+                           AND notified_at IS NULL",
                     )?
                     .execute(params![reminder.id, dates::stamp(reminder.due_at), now])?;
             }

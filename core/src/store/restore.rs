@@ -41,11 +41,7 @@ fn restore_with(
     // at start, and the same derived reminders).
     let prepared = check_backup(backup)
         .and_then(|()| current.back_up_to(&kept))
-        .and_then(|()| {
-            remove_database(&incoming);
-            std::fs::copy(backup, &incoming).map_err(folder_error(&incoming))?;
-            Store::open_file(&incoming, clock.clone()).map(drop)
-        });
+        .and_then(|()| prepare_incoming(backup, &incoming, clock.clone()));
     if let Err(error) = prepared {
         remove_database(&incoming);
         let _ = std::fs::remove_file(&kept);
@@ -59,7 +55,7 @@ fn restore_with(
     remove_database(&aside);
     let swapped = move_database(&database, &aside, rename)
         .and_then(|()| move_database(&incoming, &database, rename))
-        .map_err(|error| failed(&error.to_string()))
+        .map_err(|error| failed(&plain(&error)))
         .and_then(|()| {
             Store::open_file(&database, clock.clone()).map_err(|error| {
                 tracing::error!(%error, "the restored file would not open");
@@ -76,14 +72,39 @@ fn restore_with(
             remove_database(&incoming);
             let store =
                 put_back(&aside, &database).and_then(|()| Store::open_file(&database, clock));
-            // The copy kept first is the owner's data: it stays when the
-            // data could not be opened again.
-            if store.is_ok() {
-                let _ = std::fs::remove_file(&kept);
+            match store {
+                Ok(store) => {
+                    let _ = std::fs::remove_file(&kept);
+                    (Ok(store), Err(error))
+                }
+                // The copy kept first is the owner's data: it stays, and
+                // the owner is told where it is.
+                Err(reopening) => {
+                    tracing::error!(%reopening, "the data could not be opened again after a failed restore");
+                    let unfinished = Error::RestoreUnfinished { kept: kept.clone() };
+                    (Err(reopening), Err(unfinished))
+                }
             }
-            (store, Err(error))
         }
     }
+}
+
+/// Copies `backup` to `incoming` and opens the copy once the way it will be
+/// used (the same checks and upgrades as at start, the same derived
+/// reminders), before the live file is touched; nothing is left on failure.
+pub(crate) fn prepare_incoming(
+    backup: &Path,
+    incoming: &Path,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+) -> Result<()> {
+    remove_database(incoming);
+    let prepared = std::fs::copy(backup, incoming)
+        .map_err(folder_error(incoming))
+        .and_then(|_| Store::open_file(incoming, clock).map(drop));
+    if prepared.is_err() {
+        remove_database(incoming);
+    }
+    prepared
 }
 
 /// Puts the set-aside data back under the database's name.
@@ -102,6 +123,32 @@ fn put_back(aside: &Path, database: &Path) -> Result<()> {
             path: database.to_owned(),
             source: io::Error::from(io::ErrorKind::NotFound),
         });
+    }
+    Ok(())
+}
+
+/// What went wrong with a file, in the owner's words.
+fn plain(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::PermissionDenied => {
+            "Mend is not allowed to change files in its data folder".into()
+        }
+        io::ErrorKind::NotFound => "a file it needed was no longer there".into(),
+        io::ErrorKind::ResourceBusy => "another program is using the data file".into(),
+        _ => format!("the files could not be moved ({error})"),
+    }
+}
+
+/// A start after a restore was cut short (Mend stopped between its two
+/// renames) finds the data set aside and no data file: it is put back
+/// before anything else, so Mend never starts empty beside the owner's data.
+pub(crate) fn finish_interrupted(data_dir: &Path) -> Result<()> {
+    let database = Store::database_path(data_dir);
+    let aside = database.with_extension("replaced");
+    if !database.exists() && aside.exists() {
+        tracing::warn!("putting back the data a cut-short restore set aside");
+        put_back(&aside, &database)?;
     }
     Ok(())
 }
@@ -131,7 +178,7 @@ fn with_companions(path: &Path) -> [PathBuf; 3] {
 
 /// Moves a database with its companions, so that a log never meets a file
 /// it does not belong to.
-fn move_database(
+pub(crate) fn move_database(
     from: &Path,
     to: &Path,
     rename: &dyn Fn(&Path, &Path) -> io::Result<()>,

@@ -28,12 +28,20 @@ pub struct Backups {
 }
 
 /// Which backup to restore: an automatic one, by its file name, or the file
-/// the owner picked with `pick_backup_file`.
+/// the owner picked with `pick_backup_file` (by the number of that pick).
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case", tag = "from")]
 pub enum BackupSource {
     Automatic { name: String },
-    Picked,
+    Picked { pick: u64 },
+}
+
+/// A backup file the owner picked, to confirm before restoring it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickedBackup {
+    path: String,
+    pick: u64,
 }
 
 #[tauri::command(async)]
@@ -67,25 +75,30 @@ pub async fn back_up_now(
     Ok(Some(target.display().to_string()))
 }
 
-/// Asks for a backup file and checks it; answers its path for the owner to
+/// Asks for a backup file and checks it; answers it for the owner to
 /// confirm, or nothing when they cancelled.
 #[tauri::command]
 pub async fn pick_backup_file(
     app: AppHandle,
     state: State<'_, AppState>,
-) -> Result<Option<String>, IpcError> {
+) -> Result<Option<PickedBackup>, IpcError> {
     let question = Question {
         title: "Choose a Mend backup to restore",
         kind: "Mend backup",
         extensions: BACKUP_FILES,
         proposed_name: None,
     };
-    let picked = dialogs::open_from(&app, question).await?;
-    if let Some(path) = &picked {
-        check_backup(path)?;
-    }
-    AppState::keep(&state.picked_backup, picked.clone());
-    Ok(picked.map(|path| path.display().to_string()))
+    // A new pick replaces the last one, even when it is refused.
+    state.keep(&state.picked_backup, None);
+    let Some(path) = dialogs::open_from(&app, question).await? else {
+        return Ok(None);
+    };
+    check_backup(&path)?;
+    let pick = state.keep(&state.picked_backup, Some(path.clone()));
+    Ok(Some(PickedBackup {
+        path: path.display().to_string(),
+        pick,
+    }))
 }
 
 /// Restores a backup; answers where the replaced data was kept.
@@ -97,12 +110,14 @@ pub fn restore_backup(
     let folder = state.data_dir.clone()?;
     let backup: PathBuf = match source {
         BackupSource::Automatic { name } => automatic_backup_named(&folder, &name)?,
-        BackupSource::Picked => AppState::picked(&state.picked_backup).ok_or_else(|| {
-            IpcError::new(
-                "not_found",
-                "Please choose the backup file to restore first.",
-            )
-        })?,
+        BackupSource::Picked { pick } => {
+            AppState::picked(&state.picked_backup, pick).ok_or_else(|| {
+                IpcError::new(
+                    "not_found",
+                    "That is no longer the backup file you chose last; please choose it again.",
+                )
+            })?
+        }
     };
     let kept = state.swap_store(|current| match current {
         Ok(store) => {
@@ -117,6 +132,6 @@ pub fn restore_backup(
             (Err(unopened), Err(problem))
         }
     })?;
-    AppState::keep(&state.picked_backup, None);
+    state.keep(&state.picked_backup, None);
     Ok(kept.display().to_string())
 }

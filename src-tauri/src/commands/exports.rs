@@ -26,6 +26,8 @@ pub struct Saved {
 #[serde(rename_all = "camelCase")]
 pub struct PickedSheet {
     file_name: String,
+    /// Names this pick, for the import that follows it.
+    pick: u64,
     #[serde(flatten)]
     preview: Preview,
 }
@@ -106,6 +108,8 @@ pub async fn preview_csv(
         extensions: &["csv", "txt"],
         proposed_name: None,
     };
+    // A new pick replaces the last one, even when it cannot be read.
+    state.keep(&state.picked_sheet, None);
     let Some(source) = dialogs::open_from(&app, question).await? else {
         return Ok(None);
     };
@@ -116,24 +120,29 @@ pub async fn preview_csv(
         )
     })?;
     let sheet: Sheet = read_sheet(&bytes)?;
-    let answer = PickedSheet {
+    let preview = preview(&sheet);
+    let pick = state.keep(&state.picked_sheet, Some(sheet));
+    Ok(Some(PickedSheet {
         file_name: source
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        preview: preview(&sheet),
-    };
-    AppState::keep(&state.picked_sheet, Some(sheet));
-    Ok(Some(answer))
+        pick,
+        preview,
+    }))
 }
 
-/// Imports the spreadsheet picked last, read through the owner's mapping.
+/// Imports the spreadsheet of the pick numbered `pick`, read as the owner chose.
 #[tauri::command(async)]
-pub fn import_csv(state: State<'_, AppState>, choices: CsvChoices) -> Result<CsvImport, IpcError> {
-    let sheet = AppState::picked(&state.picked_sheet).ok_or_else(|| {
+pub fn import_csv(
+    state: State<'_, AppState>,
+    pick: u64,
+    choices: CsvChoices,
+) -> Result<CsvImport, IpcError> {
+    let sheet = AppState::picked(&state.picked_sheet, pick).ok_or_else(|| {
         IpcError::new(
             "not_found",
-            "Please choose the spreadsheet to import first.",
+            "This is no longer the spreadsheet you chose last; please choose it again.",
         )
     })?;
     Ok(state.store()?.import_csv(&sheet, &choices)?)

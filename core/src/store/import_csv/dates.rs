@@ -3,7 +3,7 @@
 //! worked out from the rows that can only be read one way; only a file
 //! whose every such date could be either asks, naming those rows.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// How the dates that are not ISO are written.
@@ -54,16 +54,38 @@ fn time_of(time: Option<&str>) -> Option<NaiveTime> {
         // A date with no time is taken as midday, so no time zone moves it
         // to another day.
         None | Some("") => NaiveTime::from_hms_opt(12, 0, 0),
-        Some(time) => ["%H:%M:%S", "%H:%M"]
-            .iter()
-            .find_map(|format| NaiveTime::parse_from_str(time, format).ok()),
+        Some(time) => [
+            "%H:%M:%S",
+            "%H:%M",
+            "%I:%M:%S %p",
+            "%I:%M %p",
+            "%I:%M%p",
+            "%I %p",
+        ]
+        .iter()
+        .find_map(|format| NaiveTime::parse_from_str(time, format).ok()),
     }
 }
 
+/// The first reading of `day` in `formats` with a year written in full:
+/// "05/03/25" is not taken for the year 25.
 fn day_in(day: &str, formats: &[&str]) -> Option<NaiveDate> {
     formats
         .iter()
         .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
+        .filter(|date| date.year() >= 1900)
+}
+
+/// Whether a date is written with a two-digit year, to say so plainly.
+pub fn has_short_year(value: &str) -> bool {
+    let (day, _) = split_time(value);
+    let parts: Vec<&str> = day.split(['/', '.', '-']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|part| part.chars().all(|c| c.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[2].len() == 2
 }
 
 const ISO: &[&str] = &["%Y-%m-%d", "%Y/%m/%d"];

@@ -59,8 +59,11 @@ fn scores(header: &str) -> Vec<(Field, u8)> {
         "answered",
         "replied",
     ]);
-    if has(&["received"]) {
+    let date_word = has(&["date", "day", "when", "time", "on"]);
+    if has(&["received"]) && (date_word || words.len() == 1) {
         found.push((Field::ReceivedAt, 5));
+    } else if has(&["received"]) && !has(&["by", "how", "via", "from"]) {
+        found.push((Field::ReceivedAt, 3));
     } else if has(&[
         "date", "when", "day", "reported", "logged", "opened", "posted",
     ]) && !other_date
@@ -108,7 +111,9 @@ fn scores(header: &str) -> Vec<(Field, u8)> {
         found.push((Field::DesiredOutcome, 2));
     }
     let row_id = has(&["id", "no", "nr", "num"]);
-    if has(&["order", "invoice", "receipt", "booking"]) {
+    if date_word {
+        // "Order date" is a date, not the order.
+    } else if has(&["order", "invoice", "receipt", "booking"]) {
         found.push((Field::Reference, 4));
     } else if has(&["reference", "ref"]) && !row_id {
         found.push((Field::Reference, 3));
@@ -128,9 +133,11 @@ fn scores(header: &str) -> Vec<(Field, u8)> {
     } else if only(&["how"]) {
         found.push((Field::Channel, 2));
     }
-    let about_something_else = has(&[
-        "product", "company", "business", "item", "file", "staff", "user",
-    ]);
+    // "Customer ID" and "Company name" are not the customer's name.
+    let about_something_else = id
+        || has(&[
+            "product", "company", "business", "item", "file", "staff", "user",
+        ]);
     if has(&["customer", "client", "buyer", "name", "person"]) && !about_something_else {
         found.push((Field::CustomerName, 3));
     } else if only(&["who"]) {
@@ -165,6 +172,16 @@ fn statuses_share(sheet: &Sheet, column: usize) -> (usize, usize) {
     (known, filled.len())
 }
 
+fn only_yes_or_no(sheet: &Sheet, column: usize) -> bool {
+    sheet
+        .rows
+        .iter()
+        .filter_map(|(_, row)| row.get(column))
+        .map(|value| value.trim().to_lowercase())
+        .filter(|value| !value.is_empty())
+        .all(|value| matches!(value.as_str(), "yes" | "no" | "y" | "n"))
+}
+
 /// How long a column's values are, on average: a short one is a summary
 /// beside a long one that tells the whole complaint.
 fn average_length(sheet: &Sheet, column: usize) -> usize {
@@ -193,10 +210,11 @@ pub fn guesses(sheet: &Sheet) -> Vec<Field> {
         }
     }
     // A column whose values all read as open or closed is a status, whatever
-    // its header ("Company response to consumer": "Closed with explanation").
+    // its header ("Company response to consumer": "Closed with explanation");
+    // but not one of only yes and no ("Repeat customer?").
     for column in 0..sheet.headers.len() {
         let (known, filled) = statuses_share(sheet, column);
-        if filled > 0 && known == filled {
+        if filled > 0 && known == filled && !only_yes_or_no(sheet, column) {
             candidates.push((column, Field::Status, 3));
         }
     }

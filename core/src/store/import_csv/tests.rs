@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::kinds::Direction;
+use crate::kinds::{Direction, Severity};
 use crate::store::list::ComplaintQuery;
 use crate::store::rows::ComplaintSummary;
 use crate::store::test_support::at;
@@ -117,6 +117,9 @@ fn headers_are_read_as_a_person_would() {
         ("Reference", Field::Reference),
         ("Review", Field::CustomerWords),
         ("Posted", Field::ReceivedAt),
+        ("Customer ID", Field::Reference),
+        ("Order date", Field::Ignore),
+        ("Received by", Field::Ignore),
         ("Favourite colour", Field::Ignore),
     ];
     for (header, expected) in cases {
@@ -543,4 +546,73 @@ fn a_file_that_is_not_text_or_has_no_header_is_refused_in_words() {
     assert!(err.to_string().contains("not UTF-8"), "{err}");
     let err = read_sheet(b"\n").unwrap_err();
     assert!(err.to_string().contains("no header row"), "{err}");
+}
+
+#[test]
+fn owners_words_for_severity_dates_and_repeats_are_read_as_meant() {
+    let repeats = sheet(
+        "Customer,Summary,Priority,Date,Repeat customer?\n\
+         Ana,Cold coffee,Medium,05/03/2025 2:30 PM,Yes\n\
+         Ana,Cold coffee,Critical,25/03/2025,No\n",
+    );
+    let choices = as_guessed(&repeats);
+    assert_eq!(
+        choices.mapping[4],
+        Field::Ignore,
+        "yes and no are not a status"
+    );
+    let mut store = store();
+    let report = store.import_csv(&repeats, &choices).unwrap();
+    assert_eq!(
+        (report.imported, report.already_there),
+        (2, 0),
+        "two alike rows of one file are two complaints: {report:?}"
+    );
+    let complaints = listed(&store);
+    assert_eq!(complaints[0].severity, Severity::Normal, "medium");
+    assert_eq!(complaints[1].severity, Severity::Urgent, "critical");
+    assert_eq!(
+        crate::dates::stamp(complaints[0].received_at),
+        "2025-03-05T14:30:00.000Z"
+    );
+
+    let short = sheet("Customer,Summary,Date\nAna,Late,05/03/25\n");
+    let report = store
+        .import_csv(
+            &short,
+            &CsvChoices {
+                order: Some(DateOrder::DayMonthYear),
+                ..as_guessed(&short)
+            },
+        )
+        .unwrap();
+    assert!(
+        report.problems[0].reason.contains("two-digit year"),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
+fn the_date_order_follows_the_date_column_the_owner_chose() {
+    let sheet =
+        read_sheet(b"Customer,Summary,Sent\nAna,Late,25/03/2025\nBruno,Cold,05/03/2025\n").unwrap();
+    let mut choices = as_guessed(&sheet);
+    assert_eq!(choices.mapping[2], Field::Ignore);
+    assert_eq!(
+        preview(&sheet).column_dates[2].order,
+        Some(DateOrder::DayMonthYear)
+    );
+    choices.mapping[2] = Field::ReceivedAt;
+    choices.order = Some(DateOrder::Iso);
+    let mut store = store();
+    store.import_csv(&sheet, &choices).unwrap();
+    let received: Vec<String> = listed(&store)
+        .iter()
+        .map(|c| crate::dates::stamp(c.received_at))
+        .collect();
+    assert_eq!(
+        received,
+        ["2025-03-05T12:00:00.000Z", "2025-03-25T12:00:00.000Z"]
+    );
 }

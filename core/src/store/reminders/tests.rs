@@ -350,3 +350,21 @@ fn a_write_says_whether_reminders_changed_so_the_scheduler_can_be_woken() {
         "acknowledging completes one"
     );
 }
+
+#[test]
+fn a_due_time_written_another_way_is_still_marked_notified_once() {
+    let (mut store, clock) = store_at(at(9));
+    store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap();
+    // As an export written by hand, or by another program, may hold it.
+    store
+        .conn
+        .execute("UPDATE reminders SET due_at = '2026-11-23T13:00:00Z'", [])
+        .unwrap();
+    clock.set(at(14));
+    let due = store.reminders_to_notify().unwrap();
+    assert_eq!(due.len(), 1);
+    store.mark_notified(&due).unwrap();
+    assert!(store.reminders_to_notify().unwrap().is_empty());
+}

@@ -155,7 +155,7 @@ fn when_the_swap_fails_the_previous_data_is_back_in_place_and_still_saved_to_its
     for (rename, why) in [
         (
             failing_to_bring_in as fn(&Path, &Path) -> io::Result<()>,
-            "no space left",
+            "the disk is full",
         ),
         (garbling_what_comes_in, "would not open"),
     ] {
@@ -193,4 +193,20 @@ fn when_the_swap_fails_the_previous_data_is_back_in_place_and_still_saved_to_its
         drop(reopened);
         assert_eq!(names_in(folder.path()), files_before, "nothing left behind");
     }
+}
+
+#[test]
+fn a_start_after_a_restore_cut_short_puts_the_data_back_rather_than_starting_empty() {
+    let (folder, clock, store, _) = backed_up_folder();
+    drop(store);
+    // Mend stopped between setting the data aside and bringing the backup in.
+    let database = Store::database_path(folder.path());
+    std::fs::rename(&database, database.with_extension("replaced")).unwrap();
+
+    let reopened = store_in(folder.path(), &clock);
+    assert_eq!(
+        summaries(&reopened),
+        ["after the backup", "before the backup"]
+    );
+    assert!(!database.with_extension("replaced").exists());
 }
