@@ -59,12 +59,14 @@ async fn a_backup_made_now_holds_the_data() {
                 // Picked twice: one question, about the file picked last.
                 app.answer_next_dialog(Some(&path))?;
                 app.click("restore-from-file").await?;
-                app.wait_for_text("restore-confirm", "Mend backup.sqlite3").await?;
+                app.wait_for_text("restore-confirm", "Mend backup.sqlite3")
+                    .await?;
             }
             app.wait_for_dialogs(3).await?;
             assert_eq!(app.find_all("restore-confirm").await?.len(), 1);
             app.click("restore-yes").await?;
-            app.wait_for_text("backup-done", "Restored the backup from").await?;
+            app.wait_for_text("backup-done", "Restored the backup from")
+                .await?;
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;
