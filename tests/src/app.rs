@@ -253,6 +253,23 @@ impl App {
         Ok(())
     }
 
+    /// Picks the option the owner reads as `label` in a <select>.
+    pub async fn choose_label(&self, test_id: &str, label: &str) -> Result<(), Failure> {
+        let field = self.find(test_id).await?;
+        let script = "const select = arguments[0];
+                      const option = [...select.options].find((o) => o.textContent.trim() === arguments[1]);
+                      if (!option) return [...select.options].map((o) => o.textContent.trim());
+                      select.value = option.value;
+                      select.dispatchEvent(new Event('change', { bubbles: true }));
+                      return true;";
+        let args = vec![serde_json::to_value(&field)?, label.into()];
+        let found = self.client().execute(script, args).await?;
+        if found != serde_json::Value::Bool(true) {
+            return Err(format!("{test_id} offers no {label:?}; it offers {found}").into());
+        }
+        Ok(())
+    }
+
     /// Picks the option with `value` in a <select>, as the owner would.
     pub async fn choose(&self, test_id: &str, value: &str) -> Result<(), Failure> {
         let field = self.find(test_id).await?;

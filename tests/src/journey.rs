@@ -9,6 +9,8 @@ pub struct Intake<'a> {
     pub summary: &'a str,
     pub words: &'a str,
     pub severity: &'a str,
+    /// The category as the owner reads it in the list; empty: not chosen.
+    pub category: &'a str,
 }
 
 impl Default for Intake<'_> {
@@ -18,6 +20,7 @@ impl Default for Intake<'_> {
             summary: "The wedding cake arrived squashed",
             words: "It was for my daughter's wedding and the top tier had collapsed.",
             severity: "normal",
+            category: "",
         }
     }
 }
@@ -31,6 +34,9 @@ pub async fn new_complaint(app: &App, intake: &Intake<'_>) -> Outcome {
     app.type_into("intake-summary", intake.summary).await?;
     app.type_into("intake-words", intake.words).await?;
     app.choose("intake-severity", intake.severity).await?;
+    if !intake.category.is_empty() {
+        app.choose_label("intake-category", intake.category).await?;
+    }
     app.click("intake-save").await?;
     app.wait_for_text("complaint-heading", intake.summary)
         .await?;

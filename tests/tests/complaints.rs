@@ -130,3 +130,48 @@ async fn a_second_complaint_is_linked_to_the_customer_picked_while_typing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_category_chosen_at_intake_finds_the_complaint_by_filter_and_in_the_report() {
+    run("intake_category", |app| {
+        Box::pin(async move {
+            let late = Intake {
+                customer: "Bruno Costa",
+                summary: "The parcel came three days late",
+                category: "Delivery",
+                ..Intake::default()
+            };
+            new_complaint(app, &late).await?;
+            app.wait_for_text("complaint-badges", "Delivery").await?;
+            new_complaint(app, &Intake::default()).await?;
+
+            app.click("nav-complaints").await?;
+            app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                .await?;
+            app.choose_label("filter-category", "Delivery").await?;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+            while app.find_all("complaint-item").await?.len() != 1 {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the filter did not narrow the list"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["The parcel came three days late"]
+            );
+
+            app.click("print-period").await?;
+            app.wait_for_text("report-counts", "2 complaints").await?;
+            let rows = app.texts("report-row").await?;
+            let late_row = rows
+                .iter()
+                .find(|row| row.contains("The parcel came three days late"))
+                .expect("the late parcel is in the report");
+            assert!(late_row.contains("Delivery"), "{late_row}");
+            Ok(())
+        })
+    })
+    .await;
+}

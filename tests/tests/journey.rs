@@ -232,6 +232,7 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
                 summary: "Vase broken in the post",
                 words: "I would like a refund, the vase was in pieces.",
                 severity: "high",
+                ..Intake::default()
             };
             new_complaint(app, &first).await?;
             let second = Intake {
@@ -239,6 +240,7 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
                 summary: "Late delivery",
                 words: "The parcel came a week late.",
                 severity: "urgent",
+                ..Intake::default()
             };
             new_complaint(app, &second).await?;
 

@@ -79,6 +79,7 @@ async fn a_complaint_and_a_period_have_printable_reports_that_fit_the_page() {
                 summary: "Birthday cake delivered to the wrong address, two hours late, and the icing had melted in the van",
                 words: "I waited all afternoon. The driver said the address on the label was for the shop, not for my house, and nobody answered the phone.",
                 severity: "urgent",
+                ..Intake::default()
             };
             new_complaint(app, &long).await?;
             new_complaint(app, &Intake::default()).await?;

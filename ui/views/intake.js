@@ -137,7 +137,7 @@ async function refreshCategories(target) {
   const categories = await api.listCategories();
   pick.replaceChildren(
     el('option', { value: '' }, 'Not sure yet'),
-    categories.filter((category) => !category.retired).map((category) => el('option', { value: category.id }, category.name)),
+    ...categories.filter((category) => !category.retired).map((category) => el('option', { value: category.id }, category.name)),
   );
   pick.value = kept;
 }
