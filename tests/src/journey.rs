@@ -77,3 +77,13 @@ pub async fn record_step(app: &App, step: &str, text: &str) -> Outcome {
     app.wait_for_text("step-saved", "Saved").await?;
     Ok(())
 }
+
+/// Saves the business's and the owner's names in Settings, for the drafts.
+pub async fn name_the_business(app: &App, business: &str, owner: &str) -> Outcome {
+    app.click("nav-settings").await?;
+    app.type_into("business-name", business).await?;
+    app.type_into("owner-name", owner).await?;
+    app.click("save-names").await?;
+    app.wait_for_text("names-saved", "Saved").await?;
+    Ok(())
+}

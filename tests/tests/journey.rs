@@ -1,7 +1,19 @@
 //! The guided journey in the real app: from the first call to the lesson.
 
-use mend_e2e::journey::{fill_step, new_complaint, record_step, Intake};
-use mend_e2e::run;
+use mend_e2e::journey::{fill_step, name_the_business, new_complaint, record_step, Intake};
+use mend_e2e::{run, App, Outcome};
+
+/// Waits until "Copy message" can be pressed, or cannot.
+async fn copy_enabled(app: &App, enabled: bool) -> Outcome {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while app.find("copy-draft").await?.is_enabled().await? != enabled {
+        if std::time::Instant::now() > deadline {
+            return Err(format!("Copy message did not become enabled = {enabled}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
 
 #[tokio::test]
 async fn a_complaint_goes_from_intake_to_close_and_is_kept() {
@@ -151,6 +163,7 @@ async fn an_unsatisfied_follow_up_reopens_the_complaint_at_assure() {
 async fn checklist_ticks_contacts_and_the_copied_draft_are_kept() {
     run("journey_checklist_contact_draft", |app| {
         Box::pin(async move {
+            name_the_business(app, "Lima Cakes", "Rui").await?;
             new_complaint(app, &Intake::default()).await?;
             app.click("check-heard_confirmed").await?;
 
@@ -280,4 +293,77 @@ async fn wait_for_count(app: &mend_e2e::App, count: usize) -> mend_e2e::Outcome 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     Err(format!("the list did not settle at {count} rows").into())
+}
+
+#[tokio::test]
+async fn drafts_keep_the_summary_as_written_and_ask_for_what_is_not_known_yet() {
+    run("drafts_read_well", |app| {
+        Box::pin(async move {
+            let lost = Intake {
+                customer: "Eva Rocha",
+                summary: "Christmas pudding order lost",
+                ..Intake::default()
+            };
+            new_complaint(app, &lost).await?;
+            // The names are not set yet: the draft says so and is not copied.
+            let draft = app.wait_for_value("draft", "Dear Eva").await?;
+            assert!(draft.contains("(\"Christmas pudding order lost\")"), "{draft}");
+            app.wait_for_text("draft-gaps", "write in [your name], [your business name]")
+                .await?;
+            copy_enabled(app, false).await?;
+            // Writing them in by hand is enough.
+            let filled = draft
+                .replace("[your name]", "Rui")
+                .replace("[your business name]", "Lima Cakes");
+            app.type_into("draft", &filled).await?;
+            copy_enabled(app, true).await?;
+            assert!(app.text("draft-gaps").await?.is_empty());
+
+            name_the_business(app, "Lima Cakes", "Rui").await?;
+            app.click("nav-complaints").await?;
+            app.click("complaint-item").await?;
+            record_step(app, "acknowledge", "Thank you for telling me.").await?;
+            app.click("step-tab-apologize").await?;
+            let apology = app.wait_for_value("draft", "I am truly sorry").await?;
+            assert!(
+                apology.contains(
+                    "I am truly sorry about what happened (\"Christmas pudding order lost\")."
+                ),
+                "the summary is never lowercased: {apology}"
+            );
+            copy_enabled(app, true).await?;
+            record_step(app, "apologize", "I am so sorry.").await?;
+
+            // Assure: no date chosen yet, so the draft cannot promise one.
+            app.click("step-tab-assure").await?;
+            app.wait_for_value("draft", "[promised date]").await?;
+            app.wait_for_text("draft-gaps", "write in [promised date]").await?;
+            app.screenshot("assure-gaps").await;
+            copy_enabled(app, false).await?;
+            fill_step(app, "assure", "A new pudding by Friday.").await?;
+            app.client()
+                .execute(
+                    "document.querySelector('[data-testid=record-promised-date]').dispatchEvent(new Event('change', { bubbles: true }));",
+                    vec![],
+                )
+                .await?;
+            let promised = app.wait_for_value("draft", "put right for you by ").await?;
+            assert!(!promised.contains("[promised date]"), "{promised}");
+            copy_enabled(app, true).await?;
+
+            // A template with a misspelt placeholder is refused, naming it.
+            app.click("nav-settings").await?;
+            app.click("template-toggle-apologize").await?;
+            app.type_into("template-apologize", "Dear {frist_name}, I am sorry.")
+                .await?;
+            app.click("save-template-apologize").await?;
+            app.wait_for_text(
+                "template-error-apologize",
+                "Mend does not know {frist_name} in this template",
+            )
+            .await?;
+            Ok(())
+        })
+    })
+    .await;
 }

@@ -122,24 +122,41 @@ function checklist(details, step, items) {
   );
 }
 
-/** The draft, and `refresh(choosing)` to redo it while the owner has not edited it. */
+/**
+ * The draft, and `refresh(choosing)` to redo it while the owner has not
+ * edited it. What Mend does not know yet shows as a gap ("[remedy]"): the
+ * owner is told to fill it in, and the draft cannot be copied until they do.
+ */
 function draftBlock(details, step) {
   let edited = false;
-  const text = el('textarea', { class: 'draft', testid: 'draft', 'aria-label': 'Message draft', oninput: () => { edited = true; } });
+  let gaps = [];
+  const text = el('textarea', { class: 'draft', testid: 'draft', 'aria-label': 'Message draft', oninput: () => { edited = true; showGaps(); } });
   const copied = successLine('draft-copied');
   const error = errorLine('draft-error');
+  const toFill = el('p', { class: 'message warning', testid: 'draft-gaps', role: 'status', hidden: true });
+  const copy = el('button', { type: 'button', testid: 'copy-draft', onclick: () => copyText(text, copied, error) }, 'Copy message');
+  function showGaps() {
+    const left = gaps.filter((gap) => text.value.includes(gap));
+    showMessage(toFill, left.length ? `Before you send it, write in ${left.join(', ')}: Mend does not know ${left.length === 1 ? 'it' : 'them'} yet.` : '');
+    copy.disabled = left.length > 0;
+  }
   const refresh = (choosing) => {
     if (edited) return;
-    api.draftMessage(details.id, step, choosing).then((draft) => { if (!edited) text.value = draft; }, (failure) => showMessage(error, failure.message));
+    api.draftMessage(details.id, step, choosing).then((draft) => {
+      if (edited) return;
+      text.value = draft.text;
+      gaps = draft.gaps;
+      showGaps();
+    }, (failure) => showMessage(error, failure.message));
   };
   refresh({});
-  const copy = el('button', { type: 'button', testid: 'copy-draft', onclick: () => copyText(text, copied, error) }, 'Copy message');
   const block = el(
     'div',
     { class: 'draft-block' },
     el('h3', {}, 'Message draft'),
     el('p', { class: 'muted' }, 'Edit it so it sounds like you, then copy it into your email or message. Change the template in Settings.'),
     text,
+    toFill,
     el('div', { class: 'actions' }, copy),
     copied,
     error,

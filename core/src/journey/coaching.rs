@@ -60,7 +60,7 @@ pub static COACHING: [Coaching; 7] = [
             item("public_reply_moved_private", "If it was posted publicly: replied briefly there and moved to a private channel"),
         ],
         template: "Hello {first_name},\n\n\
-            Thank you for letting me know that {summary}.\n\
+            Thank you for letting me know about what happened (\"{summary}\").\n\
             I have read your message and I am looking into it myself.\n\
             If there is anything else I should know, or an outcome you would like, just reply to this message.\n\
             I will be back in touch very soon.\n\n\
@@ -88,7 +88,7 @@ pub static COACHING: [Coaching; 7] = [
             item("facts_accepted", "Accepted the facts without arguing or blaming"),
         ],
         template: "Dear {first_name},\n\n\
-            I have gone through everything you told me. I understand that {summary}, and I can see why you are frustrated.\n\
+            I have gone through everything you told me about your complaint (\"{summary}\"), and I can see why you are frustrated.\n\
             You were right to raise it, and I am on your side in sorting it out.\n\
             I will come back to you shortly with what I am going to do.\n\n\
             {owner_name}\n{business_name}",
@@ -114,7 +114,7 @@ pub static COACHING: [Coaching; 7] = [
             item("empathy_shown", "Showed you understand how it affected them"),
         ],
         template: "Dear {first_name},\n\n\
-            I am truly sorry that {summary}. That is not what you should expect from {business_name}, and it is my responsibility, whatever the cause.\n\
+            I am truly sorry about what happened (\"{summary}\"). That is not what you should expect from {business_name}, and it is my responsibility, whatever the cause.\n\
             I can imagine how disappointing and frustrating this has been for you.\n\
             Thank you for your patience while I put it right.\n\n\
             {owner_name}\n{business_name}",

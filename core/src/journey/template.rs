@@ -1,7 +1,19 @@
 //! Message drafts: a template with {placeholders}, filled from a complaint.
 
+use serde::Serialize;
+
+/// A filled-in draft, and what the owner must still fill in by hand before
+/// it can be sent (each shows in the text as a gap such as "[remedy]").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    pub text: String,
+    /// The gaps as they appear in the text, in order: "[promised date]".
+    pub gaps: Vec<String>,
+}
+
 /// The values a template may use. Missing values show as a visible gap the
-/// owner will notice, such as "[promised date]".
+/// owner must fill in, such as "[promised date]".
 #[derive(Debug, Default, Clone)]
 pub struct Values {
     pub first_name: String,
@@ -23,8 +35,9 @@ pub const PLACEHOLDERS: [&str; 6] = [
 
 /// Fills every known placeholder in one pass (so a value that itself looks
 /// like a placeholder stays as typed); unknown ones are left as written.
-pub fn render(template: &str, values: &Values) -> String {
+pub fn render(template: &str, values: &Values) -> Draft {
     let mut out = String::with_capacity(template.len());
+    let mut gaps = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
@@ -33,7 +46,10 @@ pub fn render(template: &str, values: &Values) -> String {
             .find('}')
             .and_then(|close| Some((close, value_of(&after[..close], values)?)))
         {
-            Some((close, value)) => {
+            Some((close, (value, is_gap))) => {
+                if is_gap && !gaps.contains(&value) {
+                    gaps.push(value.clone());
+                }
                 out.push_str(&value);
                 rest = &after[close + 1..];
             }
@@ -44,10 +60,34 @@ pub fn render(template: &str, values: &Values) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Draft { text: out, gaps }
 }
 
-fn value_of(name: &str, values: &Values) -> Option<String> {
+/// The {placeholders} of `template` that Mend does not know, as written.
+pub fn unknown_placeholders(template: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        let looks_like_one = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
+        if looks_like_one && !PLACEHOLDERS.contains(&name.trim()) {
+            let written = format!("{{{name}}}");
+            if !unknown.contains(&written) {
+                unknown.push(written);
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    unknown
+}
+
+/// The value of a placeholder, and whether it is a gap to fill in.
+fn value_of(name: &str, values: &Values) -> Option<(String, bool)> {
     let (value, gap) = match name {
         "first_name" => (&values.first_name, "first name"),
         "business_name" => (&values.business_name, "your business name"),
@@ -58,9 +98,9 @@ fn value_of(name: &str, values: &Values) -> Option<String> {
         _ => return None,
     };
     Some(if value.trim().is_empty() {
-        format!("[{gap}]")
+        (format!("[{gap}]"), true)
     } else {
-        value.clone()
+        (value.trim().to_owned(), false)
     })
 }
 
@@ -70,52 +110,4 @@ pub fn first_name(full_name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled() {
-        let values = Values {
-            first_name: "Ana".into(),
-            business_name: "Lima Cakes".into(),
-            owner_name: "Rui".into(),
-            summary: "the cake arrived squashed".into(),
-            promised_date: "Friday 27 November".into(),
-            remedy: "a new cake".into(),
-        };
-        let text = render(
-            "Dear {first_name}, {summary}: {remedy} by {promised_date}. {owner_name}, {business_name} {unknown}",
-            &values,
-        );
-        assert_eq!(
-            text,
-            "Dear Ana, the cake arrived squashed: a new cake by Friday 27 November. Rui, Lima Cakes {unknown}"
-        );
-    }
-
-    #[test]
-    fn missing_values_show_as_visible_gaps() {
-        let text = render("{promised_date} {business_name}", &Values::default());
-        assert_eq!(text, "[promised date] [your business name]");
-    }
-
-    #[test]
-    fn a_value_that_looks_like_a_placeholder_stays_as_typed() {
-        let values = Values {
-            summary: "{owner_name} was rude".into(),
-            owner_name: "Rui".into(),
-            ..Values::default()
-        };
-        assert_eq!(
-            render("{summary} - {owner_name}", &values),
-            "{owner_name} was rude - Rui"
-        );
-    }
-
-    #[test]
-    fn the_first_name_is_the_first_word() {
-        assert_eq!(first_name("  Ana  Lima "), "Ana");
-        assert_eq!(first_name("Zoë"), "Zoë");
-        assert_eq!(first_name(""), "");
-    }
-}
+mod tests;

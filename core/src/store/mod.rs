@@ -24,7 +24,7 @@ pub mod today;
 mod write;
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -9,8 +9,8 @@ use super::rows::MAX_LONG_TEXT_CHARS;
 use super::timeline::log;
 use super::Store;
 use crate::dates;
-use crate::error::Result;
-use crate::journey::template::{self, Values};
+use crate::error::{Error, Result};
+use crate::journey::template::{self, Draft, Values};
 use crate::journey::{coaching, Step};
 use crate::kinds::Remedy;
 use crate::text;
@@ -103,6 +103,18 @@ impl Store {
 
     pub fn save_template(&mut self, step: Step, body: &str) -> Result<Template> {
         let body = text::long(body, "template", MAX_LONG_TEXT_CHARS, true)?;
+        let unknown = template::unknown_placeholders(&body);
+        if !unknown.is_empty() {
+            let known: Vec<String> = template::PLACEHOLDERS
+                .iter()
+                .map(|name| format!("{{{name}}}"))
+                .collect();
+            return Err(Error::InvalidInput(format!(
+                "Mend does not know {} in this template; please check the spelling. It can fill in {}.",
+                unknown.join(" and "),
+                known.join(", ")
+            )));
+        }
         let now = self.clock.now();
         self.write(|tx| {
         tx.execute(
@@ -147,7 +159,7 @@ impl Store {
         complaint_id: i64,
         step: Step,
         choosing: &DraftChoices,
-    ) -> Result<String> {
+    ) -> Result<Draft> {
         let complaint = self.complaint(complaint_id)?;
         let settings = self.settings()?;
         let latest_remedy = complaint
@@ -169,7 +181,9 @@ impl Store {
             first_name: template::first_name(&complaint.customer.name),
             business_name: settings.business_name,
             owner_name: settings.owner_name,
-            summary: lower_first(&complaint.summary.summary),
+            // As the owner wrote it: the templates quote it, so no word of it
+            // (a name, a brand) is ever changed.
+            summary: complaint.summary.summary.clone(),
             promised_date: chosen_day
                 .or(complaint.summary.promised_date)
                 .map(spoken_date)
@@ -185,20 +199,6 @@ pub fn spoken_date(day: NaiveDate) -> String {
     format!("{} {} {}", day.format("%A"), day.day(), day.format("%B"))
 }
 
-/// "Cake arrived squashed" reads as "cake arrived squashed" mid-sentence.
-fn lower_first(summary: &str) -> String {
-    let mut chars = summary.chars();
-    match (chars.next(), chars.clone().next()) {
-        // Leave "UPS lost it" and "I …" alone.
-        (Some(first), Some(second))
-            if first.is_uppercase() && !second.is_uppercase() && second != ' ' =>
-        {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => summary.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,16 +209,5 @@ mod tests {
             spoken_date(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
             "Friday 27 November"
         );
-    }
-
-    #[test]
-    fn a_summary_reads_well_mid_sentence() {
-        assert_eq!(
-            lower_first("Cake arrived squashed"),
-            "cake arrived squashed"
-        );
-        assert_eq!(lower_first("UPS lost the parcel"), "UPS lost the parcel");
-        assert_eq!(lower_first("I was charged twice"), "I was charged twice");
-        assert_eq!(lower_first("Émile's order"), "émile's order");
     }
 }

@@ -2,6 +2,7 @@
 //! closing, reopening and checklists.
 
 use mend_core::journey::guide::{guide, Guide};
+use mend_core::journey::template::Draft;
 use mend_core::journey::Step;
 use mend_core::store::complaints::ComplaintDetails;
 use mend_core::store::journey::{Closing, StepEntry};
@@ -22,7 +23,7 @@ pub fn draft_message(
     id: i64,
     step: Step,
     choosing: DraftChoices,
-) -> Result<String, IpcError> {
+) -> Result<Draft, IpcError> {
     Ok(state.store()?.draft_message(id, step, &choosing)?)
 }
 

@@ -389,20 +389,24 @@ fn the_draft_message_is_filled_from_the_complaint_and_settings() {
         .draft_message(id, Step::Assure, &DraftChoices::default())
         .unwrap();
     assert_eq!(
-        draft,
-        "Hi Ana, cake arrived squashed: fixed by Friday 27 November. Rui, Lima Cakes"
+        draft.text,
+        "Hi Ana, Cake arrived squashed: fixed by Friday 27 November. Rui, Lima Cakes"
     );
+    assert!(draft.gaps.is_empty());
     let choosing = DraftChoices {
         promised_date: Some("2026-11-30".into()),
         remedy: Some(Remedy::Refund),
     };
-    let draft = store.draft_message(id, Step::Assure, &choosing).unwrap();
+    let draft = store
+        .draft_message(id, Step::Assure, &choosing)
+        .unwrap()
+        .text;
     assert!(draft.contains("fixed by Monday 30 November"), "{draft}");
     store
         .save_template(Step::Fix, "I have arranged {remedy}.")
         .unwrap();
     assert_eq!(
-        store.draft_message(id, Step::Fix, &choosing).unwrap(),
+        store.draft_message(id, Step::Fix, &choosing).unwrap().text,
         "I have arranged a full refund."
     );
     let reset = store.reset_template(Step::Assure).unwrap();
