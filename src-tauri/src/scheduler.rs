@@ -46,10 +46,15 @@ pub fn start(app: AppHandle) {
 async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
     let state = app.state::<AppState>();
     let due: Vec<Reminder> = match state.store() {
-        Ok(store) => store.reminders_to_notify().unwrap_or_else(|error| {
-            tracing::error!(%error, "could not read the reminders");
-            Vec::new()
-        }),
+        Ok(mut store) => {
+            if let Err(error) = store.retire_replaced_reminders() {
+                tracing::error!(%error, "could not retire replaced reminders");
+            }
+            store.reminders_to_notify().unwrap_or_else(|error| {
+                tracing::error!(%error, "could not read the reminders");
+                Vec::new()
+            })
+        }
         Err(_) => return None,
     };
     if !due.is_empty() {

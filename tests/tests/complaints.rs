@@ -12,7 +12,7 @@ async fn a_saved_complaint_is_still_there_after_a_restart() {
             new_complaint(app, &Intake::default()).await?;
             app.restart().await?;
 
-            app.wait_for_text("today-acknowledge", "The wedding cake arrived squashed")
+            app.wait_for_text("today-list", "The wedding cake arrived squashed")
                 .await?;
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")

@@ -61,7 +61,7 @@ async fn every_view_fits_the_smallest_window() {
             app.client().set_window_size(1024, 700).await?;
             new_complaint(app, &Intake::default()).await?;
             for (nav, ready) in [
-                ("nav-today", "today-acknowledge"),
+                ("nav-today", "today-list"),
                 ("nav-complaints", "complaint-list"),
                 ("nav-customers", "customer-row"),
                 ("nav-settings", "data-folder"),

@@ -258,15 +258,14 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
             new_complaint(app, &second).await?;
 
             app.click("nav-today").await?;
-            app.wait_for_text("today-acknowledge", "Late delivery")
-                .await?;
+            app.wait_for_text("today-list", "Late delivery").await?;
             let order = app.texts("complaint-summary").await?;
             assert_eq!(
                 order,
                 ["Late delivery", "Vase broken in the post"],
                 "urgent first"
             );
-            app.wait_for_text("today-acknowledge", "Urgent").await?;
+            app.wait_for_text("today-list", "Urgent").await?;
             app.screenshot("today").await;
 
             app.click("nav-complaints").await?;

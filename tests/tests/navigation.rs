@@ -64,7 +64,8 @@ async fn leaving_a_view_that_is_still_loading_never_paints_it_over_the_next() {
             tokio::time::sleep(Duration::from_millis(2500)).await;
             assert_eq!(heading(app).await?, "Today");
             assert!(app.find_all("complaint-heading").await?.is_empty());
-            app.find("today-acknowledge").await?;
+            app.wait_for_text("today-list", "The wedding cake arrived squashed")
+                .await?;
 
             // The period report, then Customers at once: Customers stays.
             app.click("nav-complaints").await?;
@@ -87,7 +88,8 @@ async fn leaving_a_view_that_is_still_loading_never_paints_it_over_the_next() {
                 app.find_all("business-name").await?.is_empty(),
                 "nor Settings"
             );
-            app.find("today-acknowledge").await?;
+            app.wait_for_text("today-list", "The wedding cake arrived squashed")
+                .await?;
             Ok(())
         })
     })

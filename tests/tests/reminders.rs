@@ -91,13 +91,13 @@ async fn a_reminder_is_notified_when_due_and_not_again_after_a_restart() {
             let seen = app.notifications().wait_for(title, PATIENCE).await?;
             assert_eq!(seen.body, "Ana Lima: The wedding cake arrived squashed");
             app.click("nav-today").await?;
-            app.wait_for_text("today-reminders", "Call Ana about the cake")
+            app.wait_for_text("today-list", "Call Ana about the cake")
                 .await?;
             app.wait_for_text("today-count", "1").await?;
             app.screenshot("today-reminder").await;
 
             app.restart().await?;
-            app.wait_for_text("today-reminders", "Call Ana about the cake")
+            app.wait_for_text("today-list", "Call Ana about the cake")
                 .await?;
             tokio::time::sleep(Duration::from_secs(3)).await;
             assert_eq!(
@@ -107,11 +107,11 @@ async fn a_reminder_is_notified_when_due_and_not_again_after_a_restart() {
             );
 
             app.click("reminder-done").await?;
-            wait_until_gone(app, "today-reminders").await?;
+            wait_until_gone(app, "reminder").await?;
             app.restart().await?;
-            app.find("today-acknowledge").await?;
+            app.find("today-list").await?;
             assert!(
-                app.find_all("today-reminders").await?.is_empty(),
+                app.find_all("reminder").await?.is_empty(),
                 "done stays done"
             );
             Ok(())
@@ -130,16 +130,14 @@ async fn a_snoozed_reminder_is_notified_again_when_the_snooze_ends() {
             wait_until_notified(app, title, 1).await?;
 
             app.click("nav-today").await?;
-            app.wait_for_text("today-reminders", "Ring the courier")
-                .await?;
+            app.wait_for_text("today-list", "Ring the courier").await?;
             app.choose("snooze", "until").await?;
             set_time_from_now(app, "snooze-until", 5).await?;
             app.click("snooze-until-save").await?;
-            wait_until_gone(app, "today-reminders").await?;
+            wait_until_gone(app, "reminder").await?;
 
             wait_until_notified(app, title, 2).await?;
-            app.wait_for_text("today-reminders", "Ring the courier")
-                .await?;
+            app.wait_for_text("today-list", "Ring the courier").await?;
             Ok(())
         })
     })
@@ -188,8 +186,7 @@ async fn without_notifications_reminders_are_shown_in_the_app_and_the_owner_is_t
             new_complaint(app, &Intake::default()).await?;
             remind_in(app, 2, "Call Ana back").await?;
             app.click("nav-today").await?;
-            app.wait_for_text("today-reminders", "Call Ana back")
-                .await?;
+            app.wait_for_text("today-list", "Call Ana back").await?;
             let notice = app
                 .wait_for_text(
                     "notifications-problem",
@@ -206,8 +203,7 @@ async fn without_notifications_reminders_are_shown_in_the_app_and_the_owner_is_t
             app.click("today-item").await?;
             remind_in(app, 2, "Post the refund").await?;
             app.click("nav-today").await?;
-            app.wait_for_text("today-reminders", "Post the refund")
-                .await?;
+            app.wait_for_text("today-list", "Post the refund").await?;
             tokio::time::sleep(Duration::from_secs(2)).await;
             assert_eq!(
                 app.text("notifications-problem").await?,

@@ -81,7 +81,7 @@ async fn a_damaged_data_file_can_be_replaced_by_the_latest_backup() {
                 .await?;
             app.screenshot("damaged").await;
             app.click("recover-from-backup").await?;
-            app.wait_for_text("today-acknowledge", "Safe in the backup")
+            app.wait_for_text("today-list", "Safe in the backup")
                 .await?;
             Ok(())
         })

@@ -16,9 +16,21 @@ export async function showComplaint(main, params, { signal }) {
     const details = await api.getComplaint(params.id);
     if (signal.aborted) return;
     draw(main, details, params, params.step ?? openingStep(details), '', signal);
+    // Sent here to write to the customer (an update that is due): the
+    // timeline's form opens, ready for what was sent.
+    if (params.contact) openContactForm(main, params.contact);
   } catch (failure) {
     if (!signal.aborted) showMessage(error, failure.message);
   }
+}
+
+function openContactForm(main, direction) {
+  const form = main.querySelector('[data-testid="contact-form"]');
+  if (!form) return;
+  form.closest('details').open = true;
+  form.elements.direction.value = direction;
+  form.scrollIntoView?.({ block: 'center' });
+  form.elements.text.focus();
 }
 
 function openingStep(details) {

@@ -12,8 +12,12 @@ const SNOOZES = [
   { value: 'until', label: 'Until a time I choose…' },
 ];
 
-/** One reminder with its actions; `onChanged()` redraws whatever lists it. */
-export function reminderRow(reminder, { onChanged, canOpen = true }) {
+/**
+ * One reminder with its actions; `onChanged()` redraws whatever lists it.
+ * With `onDo`, its first button leads to doing what it asks, rather than
+ * marking it done (it is done when the step is recorded).
+ */
+export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone = false, withComplaint = true }) {
   const signal = viewSignal();
   const error = errorLine('reminder-error');
   const until = el('input', { type: 'datetime-local', step: 1, testid: 'snooze-until', value: localInputValue(new Date(Date.now() + 3600000)), 'aria-label': 'Remind me again at' });
@@ -48,14 +52,16 @@ export function reminderRow(reminder, { onChanged, canOpen = true }) {
       'div',
       { class: 'reminder-main' },
       el('span', { class: 'row-title', testid: 'reminder-title' }, reminder.title),
-      reminder.body && el('span', { class: 'row-sub', testid: 'reminder-body' }, reminder.body),
+      withComplaint && reminder.body && el('span', { class: 'row-sub', testid: 'reminder-body' }, reminder.body),
       el('span', { class: 'row-sub' }, `Due ${formatDateTime(reminder.dueAt)}`),
     ),
     el(
       'div',
       { class: 'reminder-actions' },
       open,
-      el('button', { type: 'button', testid: 'reminder-done', onclick: (event) => act(event.target, 'done') }, 'Done'),
+      onDo
+        ? el('button', { type: 'button', testid: 'reminder-do', onclick: onDo }, reminder.kind === 'update' ? 'Send an update…' : 'Do it now…')
+        : !noDone && el('button', { type: 'button', testid: 'reminder-done', onclick: (event) => act(event.target, 'done') }, 'Done'),
       snooze,
       el('button', { type: 'button', class: 'quiet', testid: 'reminder-dismiss', onclick: (event) => act(event.target, 'dismiss') }, 'Dismiss'),
     ),

@@ -1,5 +1,5 @@
-// Today: what needs the owner now. Each entry opens the complaint at the
-// step that needs doing.
+// Today: what needs the owner now, the most pressing first. One entry per
+// complaint, with its due reminders and a button that leads to doing it.
 
 import { api } from '../api.js';
 import { el, errorLine, showMessage } from '../dom.js';
@@ -8,12 +8,31 @@ import { go } from '../nav.js';
 import { complaintRow } from './rows.js';
 import { refreshReminderCount, reminderRow } from './reminders.js';
 
-const SECTIONS = [
-  { key: 'toAcknowledge', testid: 'today-acknowledge', title: 'Let them know you heard them', lead: 'Not acknowledged yet. Urgent ones first, then the oldest.', step: () => 'acknowledge' },
-  { key: 'promisesDue', testid: 'today-promises', title: 'Promises due', lead: 'You promised these for today or earlier.', step: () => 'fix' },
-  { key: 'toFollowUp', testid: 'today-follow-up', title: 'Check the fix worked', lead: 'Fixed: ask the customer whether all is well now.', step: () => 'follow_up' },
-  { key: 'toUpdate', testid: 'today-update', title: 'Send an update', lead: 'Nothing was sent to these customers for 3 days or more.', step: (complaint) => complaint.step },
+const GROUPS = [
+  { whys: ['urgent_to_acknowledge'], testid: 'today-urgent', title: 'Urgent: answer these now', lead: 'Health, safety or money is at risk, and the customer has not heard from you yet.' },
+  { whys: ['promise_due'], testid: 'today-promises', title: 'Promises due', lead: 'You promised these for today or earlier.' },
+  { whys: ['to_acknowledge', 'to_follow_up', 'to_update', 'reminder'], testid: 'today-rest', title: 'Also needs you', lead: 'The oldest first.' },
 ];
+
+/** What each entry is for, and the button that leads to doing it. */
+const WHY = {
+  urgent_to_acknowledge: { reason: 'Urgent, not acknowledged yet', action: 'Acknowledge now' },
+  promise_due: { reason: 'The promised day has come', action: 'Put it right' },
+  to_acknowledge: { reason: 'Not acknowledged yet', action: 'Acknowledge' },
+  to_follow_up: { reason: 'Fixed: check it worked', action: 'Follow up' },
+  to_update: { reason: 'Nothing sent to them for 3 days or more', action: 'Send an update' },
+  reminder: { reason: 'A reminder is due', action: 'Open' },
+};
+
+/** Where to go to do what an entry (or one of its reminders) asks. */
+function doIt(entry, reminder) {
+  const kind = reminder?.kind;
+  if (entry.why === 'to_update' || kind === 'update') {
+    go('complaint', { id: entry.complaint.id, contact: 'outgoing', from: { name: 'today' } });
+  } else {
+    go('complaint', { id: entry.complaint.id, step: reminder?.step ?? entry.step, from: { name: 'today' } });
+  }
+}
 
 /** Which due reminders Today shows, to redraw it only when they change. */
 let shownReminders = '';
@@ -27,9 +46,40 @@ export function todayIsStale(due) {
   return signature(due) !== shownReminders;
 }
 
+function entryItem(entry) {
+  const why = WHY[entry.why];
+  return el(
+    'li',
+    { class: 'today-entry', testid: 'today-entry' },
+    complaintRow(entry.complaint, { testid: 'today-item', onOpen: () => doIt(entry) }),
+    el(
+      'div',
+      { class: 'today-why' },
+      el('span', { class: 'muted', testid: 'today-why' }, why.reason),
+      el('button', { type: 'button', class: entry.why === 'urgent_to_acknowledge' ? 'primary' : '', testid: 'today-do', onclick: () => doIt(entry) }, why.action),
+    ),
+    entry.reminders.length > 0 && el(
+      'ul',
+      { class: 'reminders in-entry' },
+      entry.reminders.map((reminder) => {
+        // The entry's own button already leads to what this reminder asks.
+        const asked = reminder.kind !== 'custom' && (reminder.step === entry.step || (reminder.kind === 'update' && entry.why === 'to_update'));
+        return reminderRow(reminder, {
+          onChanged: () => go('today'),
+          canOpen: false,
+          withComplaint: false,
+          // A reminder of a step is done by doing the step: its button leads there.
+          onDo: reminder.kind === 'custom' || asked ? undefined : () => doIt(entry, reminder),
+          noDone: asked,
+        });
+      }),
+    ),
+  );
+}
+
 export async function showToday(main, params, { signal }) {
   const error = errorLine('today-error');
-  const body = el('div', { class: 'today' });
+  const body = el('div', { class: 'today', testid: 'today-list' });
   main.append(
     el(
       'header',
@@ -44,38 +94,30 @@ export async function showToday(main, params, { signal }) {
     const [due, today] = await Promise.all([refreshReminderCount(), api.getToday()]);
     if (signal.aborted) return;
     shownReminders = signature(due);
-    let total = due.length;
-    if (due.length > 0) {
+    for (const group of GROUPS) {
+      const entries = today.entries.filter((entry) => group.whys.includes(entry.why));
+      if (entries.length === 0) continue;
       body.append(
         el(
           'section',
-          { class: 'card reminders-due', testid: 'today-reminders' },
-          el('h2', {}, 'Reminders due ', el('span', { class: 'badge' }, due.length)),
-          el('ul', { class: 'reminders' }, due.map((reminder) => reminderRow(reminder, { onChanged: () => go('today') }))),
+          { class: group.testid === 'today-urgent' ? 'card urgent-card' : 'card', testid: group.testid },
+          el('h2', {}, group.title, ' ', el('span', { class: 'badge' }, entries.length)),
+          el('p', { class: 'muted' }, group.lead),
+          el('ul', { class: 'rows' }, entries.map(entryItem)),
         ),
       );
     }
-    for (const section of SECTIONS) {
-      const complaints = today[section.key];
-      total += complaints.length;
-      if (complaints.length === 0) continue;
+    if (today.ownReminders.length > 0) {
       body.append(
         el(
           'section',
-          { class: 'card', testid: section.testid },
-          el('h2', {}, section.title, ' ', el('span', { class: 'badge' }, complaints.length)),
-          el('p', { class: 'muted' }, section.lead),
-          el(
-            'ul',
-            { class: 'rows' },
-            complaints.map((complaint) =>
-              el('li', {}, complaintRow(complaint, { testid: 'today-item', onOpen: () => go('complaint', { id: complaint.id, step: section.step(complaint), from: { name: 'today' } }) })),
-            ),
-          ),
+          { class: 'card reminders-due', testid: 'today-own-reminders' },
+          el('h2', {}, 'Your own reminders ', el('span', { class: 'badge' }, today.ownReminders.length)),
+          el('ul', { class: 'reminders' }, today.ownReminders.map((reminder) => reminderRow(reminder, { onChanged: () => go('today') }))),
         ),
       );
     }
-    if (total === 0) {
+    if (today.entries.length === 0 && today.ownReminders.length === 0) {
       body.append(
         el(
           'section',

@@ -54,6 +54,12 @@ pub fn notifications_for(due: &[Reminder]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A reminder that a later one of its complaint has replaced: the eve of a
+/// promise once the day itself is due (`?1` is now).
+const REPLACED: &str = "(r.kind = 'promise_eve' AND EXISTS (
+        SELECT 1 FROM reminders day WHERE day.complaint_id = r.complaint_id
+        AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))";
+
 const COLUMNS: &str = "r.id, r.complaint_id, r.kind, r.note, r.due_at, r.notified_at IS NOT NULL, \
      k.name, c.summary, c.step, c.closed_at IS NOT NULL";
 const FROM: &str = "reminders r LEFT JOIN complaints c ON c.id = r.complaint_id \
@@ -108,15 +114,35 @@ fn query(
 }
 
 impl Store {
-    /// Open reminders that are due now, the oldest first.
+    /// Open reminders that are due now, the oldest first; one that a later
+    /// one has replaced (the eve of a promise, once its day has come) is left out.
     pub fn due_reminders(&self) -> Result<Vec<Reminder>> {
         let now = dates::stamp(self.clock.now());
         query(
             &self.conn,
-            "r.state = 'open' AND r.due_at <= ?1",
+            &format!("r.state = 'open' AND r.due_at <= ?1 AND NOT {REPLACED}"),
             "r.due_at, r.id",
             [now],
         )
+    }
+
+    /// Completes the reminders a later one has replaced, so they go away by
+    /// themselves; the scheduler calls this before it notifies.
+    pub fn retire_replaced_reminders(&mut self) -> Result<()> {
+        let now = dates::stamp(self.clock.now());
+        self.write(|write| {
+            let retired = write.execute(
+                &format!(
+                    "UPDATE reminders AS r SET state = 'done', ended_at = ?1
+                     WHERE r.state = 'open' AND {REPLACED}"
+                ),
+                [&now],
+            )?;
+            if retired > 0 {
+                write.reminder_changed();
+            }
+            Ok(())
+        })
     }
 
     /// A complaint's open reminders, due or not, the soonest first.
@@ -134,7 +160,9 @@ impl Store {
         let now = dates::stamp(self.clock.now());
         query(
             &self.conn,
-            "r.state = 'open' AND r.due_at <= ?1 AND r.notified_at IS NULL",
+            &format!(
+                "r.state = 'open' AND r.due_at <= ?1 AND r.notified_at IS NULL AND NOT {REPLACED}"
+            ),
             "r.due_at, r.id",
             [now],
         )

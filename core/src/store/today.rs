@@ -1,12 +1,15 @@
-//! Today: what needs the owner now, each entry with the step to open.
+//! Today: what needs the owner now, the most pressing first, one entry per
+//! complaint with its due reminders, each with the step to open.
 
 use chrono::Duration;
 use serde::Serialize;
 
+use super::reminders::Reminder;
 use super::rows::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
 use super::Store;
 use crate::dates;
 use crate::error::Result;
+use crate::journey::Step;
 
 /// An open complaint whose customer heard nothing for this long needs an update.
 pub const QUIET_DAYS: i64 = 3;
@@ -16,20 +19,73 @@ const SECTION_SIZE: u32 = 50;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Today {
+    /// What needs the owner, the most pressing first: one entry per complaint.
+    pub entries: Vec<TodayEntry>,
+    /// Due reminders of the owner's own that are about no complaint.
+    pub own_reminders: Vec<Reminder>,
     /// Not yet acknowledged: urgent ones first, then the oldest.
+    #[serde(skip)]
     pub to_acknowledge: Vec<ComplaintSummary>,
     /// Promised for today or earlier, and not fixed yet.
+    #[serde(skip)]
     pub promises_due: Vec<ComplaintSummary>,
     /// Fixed, waiting for the follow-up.
+    #[serde(skip)]
     pub to_follow_up: Vec<ComplaintSummary>,
     /// Acknowledged, but nothing was sent to the customer for `QUIET_DAYS`.
+    #[serde(skip)]
     pub to_update: Vec<ComplaintSummary>,
+}
+
+/// Why a complaint is on Today, the most pressing first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// Urgent (health, safety, money) and nobody has answered yet.
+    UrgentToAcknowledge,
+    /// A promise is due today or already late.
+    PromiseDue,
+    ToAcknowledge,
+    ToFollowUp,
+    /// Nothing was sent to the customer for a while.
+    ToUpdate,
+    /// Only a reminder of the owner's own, or a check-in, is due.
+    Reminder,
+}
+
+impl Why {
+    /// The step of the complaint to open for it.
+    fn step(self, complaint: &ComplaintSummary, reminders: &[Reminder]) -> Step {
+        match self {
+            Why::UrgentToAcknowledge | Why::ToAcknowledge => Step::Acknowledge,
+            Why::PromiseDue => Step::Fix,
+            Why::ToFollowUp => Step::FollowUp,
+            Why::ToUpdate => complaint.step,
+            Why::Reminder => reminders
+                .iter()
+                .find_map(|reminder| reminder.step)
+                .unwrap_or(complaint.step),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayEntry {
+    pub complaint: ComplaintSummary,
+    pub why: Why,
+    /// The step to open to do it.
+    pub step: Step,
+    /// This complaint's reminders that are due now.
+    pub reminders: Vec<Reminder>,
 }
 
 impl Store {
     pub fn today(&self) -> Result<Today> {
         let quiet_since = dates::stamp(self.clock.now() - Duration::days(QUIET_DAYS));
-        Ok(Today {
+        let mut today = Today {
+            entries: Vec::new(),
+            own_reminders: Vec::new(),
             to_acknowledge: self.section(
                 "c.closed_at IS NULL AND c.acknowledged_at IS NULL",
                 "c.severity = 'urgent' DESC, c.received_at, c.id",
@@ -52,7 +108,57 @@ impl Store {
                 "coalesce(c.last_outgoing_at, c.received_at), c.id",
                 Some(&quiet_since),
             )?,
-        })
+        };
+        let due = self.due_reminders()?;
+        let (about_complaints, own): (Vec<Reminder>, Vec<Reminder>) = due
+            .into_iter()
+            .partition(|reminder| reminder.complaint_id.is_some());
+        today.own_reminders = own;
+        let (urgent, to_acknowledge): (Vec<&ComplaintSummary>, Vec<&ComplaintSummary>) = today
+            .to_acknowledge
+            .iter()
+            .partition(|complaint| complaint.urgent);
+        let mut candidates: Vec<(Why, ComplaintSummary)> = Vec::new();
+        for (why, section) in [
+            (Why::UrgentToAcknowledge, urgent),
+            (Why::PromiseDue, today.promises_due.iter().collect()),
+            (Why::ToAcknowledge, to_acknowledge),
+            (Why::ToFollowUp, today.to_follow_up.iter().collect()),
+            (Why::ToUpdate, today.to_update.iter().collect()),
+        ] {
+            candidates.extend(
+                section
+                    .into_iter()
+                    .map(|complaint| (why, complaint.clone())),
+            );
+        }
+        for reminder in &about_complaints {
+            let id = reminder.complaint_id.unwrap_or_default();
+            if !candidates.iter().any(|(_, complaint)| complaint.id == id) {
+                candidates.push((Why::Reminder, self.complaint_summary(id)?));
+            }
+        }
+        for (why, complaint) in candidates {
+            if today
+                .entries
+                .iter()
+                .any(|entry| entry.complaint.id == complaint.id)
+            {
+                continue; // listed already, for a more pressing reason
+            }
+            let reminders: Vec<Reminder> = about_complaints
+                .iter()
+                .filter(|reminder| reminder.complaint_id == Some(complaint.id))
+                .cloned()
+                .collect();
+            today.entries.push(TodayEntry {
+                step: why.step(&complaint, &reminders),
+                complaint,
+                why,
+                reminders,
+            });
+        }
+        Ok(today)
     }
 
     fn section(

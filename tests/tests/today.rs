@@ -1,0 +1,198 @@
+//! Today after a weekend away, in the real app: the data was written by
+//! Mend's own core with a clock set to Friday and Saturday; the app starts
+//! on Monday and must put first things first.
+
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use mend_core::journey::Step;
+use mend_core::kinds::{Channel, Severity};
+use mend_core::store::complaints::NewComplaint;
+use mend_core::store::customers::CustomerInput;
+use mend_core::store::journey::StepEntry;
+use mend_core::store::reminders::NewReminder;
+use mend_core::{FixedClock, Store};
+use mend_e2e::run_with;
+
+fn complaint(name: &str, summary: &str, severity: Severity) -> NewComplaint {
+    NewComplaint {
+        new_customer: Some(CustomerInput {
+            name: name.into(),
+            email: format!("{}@example.com", name.to_lowercase().replace(' ', ".")),
+            ..CustomerInput::default()
+        }),
+        channel: Some(Channel::Phone),
+        summary: summary.into(),
+        severity: Some(severity),
+        ..NewComplaint::default()
+    }
+}
+
+fn said(text: &str) -> StepEntry {
+    StepEntry {
+        text: text.into(),
+        ..StepEntry::default()
+    }
+}
+
+/// A bakery's data as of Saturday night: a promise due Saturday, a fix to
+/// follow up, a quiet customer, Friday's new complaint with a reminder for
+/// Saturday, and an urgent one that came in on Saturday.
+fn weekend_away(folder: &std::path::Path) {
+    let monday = Utc::now();
+    let friday = monday - Duration::days(3);
+    let clock = Arc::new(FixedClock::at(friday - Duration::days(1)));
+    let mut store = Store::open_in(folder, clock.clone()).expect("a data folder");
+
+    let quiet = store
+        .create_complaint(&complaint(
+            "Gil Sousa",
+            "Sourdough burnt on the bottom",
+            Severity::Normal,
+        ))
+        .unwrap()
+        .id;
+    store
+        .record_step(
+            quiet,
+            Step::Acknowledge,
+            &said("Thanks for telling me, Gil."),
+        )
+        .unwrap();
+
+    clock.set(friday);
+    let promised = store
+        .create_complaint(&complaint(
+            "Ana Lima",
+            "The wedding cake arrived squashed",
+            Severity::High,
+        ))
+        .unwrap()
+        .id;
+    store
+        .record_step(promised, Step::Acknowledge, &said("I hear you."))
+        .unwrap();
+    store
+        .record_step(promised, Step::Apologize, &said("I am so sorry."))
+        .unwrap();
+    let saturday = (friday + Duration::days(1)).date_naive().to_string();
+    let plan = StepEntry {
+        promised_date: Some(saturday.clone()),
+        ..said("A new cake, delivered by me.")
+    };
+    store.record_step(promised, Step::Assure, &plan).unwrap();
+
+    let fresh = store
+        .create_complaint(&complaint(
+            "Carla Mendes",
+            "Wrong flavour in the box",
+            Severity::Normal,
+        ))
+        .unwrap()
+        .id;
+    store
+        .add_reminder(&NewReminder {
+            complaint_id: Some(fresh),
+            due_at: format!("{saturday}T09:00:00Z"),
+            note: "Call Carla about the flavour".into(),
+        })
+        .unwrap();
+
+    clock.set(friday + Duration::days(1) + Duration::hours(2));
+    store
+        .create_complaint(&complaint(
+            "Dora Silva",
+            "Allergic reaction to the nut-free cake",
+            Severity::Urgent,
+        ))
+        .unwrap();
+}
+
+#[tokio::test]
+async fn after_a_weekend_away_the_urgent_complaint_is_first_and_each_entry_leads_to_its_step() {
+    let folder = tempfile::tempdir().expect("a data folder");
+    weekend_away(folder.path());
+    let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    run_with("today_after_a_weekend", env, |app| {
+        Box::pin(async move {
+            app.wait_for_text("today-urgent", "Allergic reaction").await?;
+            app.screenshot("monday").await;
+            let entries = app.texts("today-entry").await?;
+            let order: Vec<&str> = [
+                "Allergic reaction",
+                "The wedding cake arrived squashed",
+                "Wrong flavour in the box",
+                "Sourdough burnt on the bottom",
+            ]
+            .into_iter()
+            .filter(|summary| entries.iter().any(|entry| entry.contains(summary)))
+            .collect();
+            assert_eq!(order.len(), 4, "{entries:?}");
+            for (entry, summary) in entries.iter().zip(&order) {
+                assert!(entry.contains(summary), "{entries:?}");
+            }
+            assert!(entries[0].contains("Urgent, not acknowledged yet"), "{}", entries[0]);
+            assert!(entries[1].contains("The promised day has come"), "{}", entries[1]);
+
+            // The urgent complaint is on the first screen, not below the fold.
+            let seen = app
+                .client()
+                .execute(
+                    "const entry = document.querySelector('[data-testid=today-urgent] [data-testid=today-entry]');
+                     return entry.getBoundingClientRect().bottom <= window.innerHeight;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(seen, serde_json::Value::Bool(true));
+
+            // Reminders are with their complaint: one entry for Carla, with
+            // her reminder, and no card of reminders on its own.
+            let carla = entries
+                .iter()
+                .find(|entry| entry.contains("Wrong flavour in the box"))
+                .unwrap();
+            assert!(carla.contains("Reminder: Call Carla about the flavour"), "{carla}");
+            assert_eq!(
+                entries.iter().filter(|entry| entry.contains("Wrong flavour")).count(),
+                1
+            );
+            let ana = entries
+                .iter()
+                .find(|entry| entry.contains("wedding cake"))
+                .unwrap();
+            assert!(ana.contains("A promise is due today"), "{ana}");
+            assert!(
+                !ana.contains("A promise is due tomorrow"),
+                "the eve of a promise is replaced by its day: {ana}"
+            );
+
+            // "Send an update" leads to where the update is written.
+            let gil = app.find_all("today-entry").await?;
+            let gil = gil
+                .into_iter()
+                .last()
+                .expect("Gil's entry");
+            assert!(gil.text().await?.contains("Send an update"));
+            gil.find(fantoccini::Locator::Css("[data-testid='today-do']"))
+                .await?
+                .click()
+                .await?;
+            app.wait_for_text("complaint-heading", "Sourdough burnt").await?;
+            app.wait_for_value("contact-direction", "outgoing").await?;
+            let focused = app
+                .client()
+                .execute("return document.activeElement?.dataset?.testid ?? '';", vec![])
+                .await?;
+            assert_eq!(focused, "contact-text");
+
+            // The acknowledge reminder's button leads to the step, not to "done".
+            app.click("nav-today").await?;
+            app.wait_for_text("today-urgent", "Allergic reaction").await?;
+            app.click("today-do").await?;
+            app.wait_for_text("complaint-heading", "Allergic reaction").await?;
+            app.wait_for_text("step-title", "Acknowledge").await?;
+            Ok(())
+        })
+    })
+    .await;
+}
