@@ -175,3 +175,34 @@ async fn a_category_chosen_at_intake_finds_the_complaint_by_filter_and_in_the_re
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_buttons_of_a_complaint_say_what_they_will_do() {
+    run("complaint_buttons", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            assert_eq!(app.text("print-complaint").await?, "Print or save as PDF…");
+            assert_eq!(
+                app.text("close-complaint").await?,
+                "Close early, with a reason…"
+            );
+            app.click("close-complaint").await?;
+            app.wait_for_text("close-early-note", "The journey is not finished")
+                .await?;
+            let reasons = app
+                .client()
+                .execute(
+                    "return [...document.querySelector('[data-testid=close-reason]').options].map((o) => o.textContent);",
+                    vec![],
+                )
+                .await?;
+            assert!(
+                !reasons.to_string().contains("Resolved"),
+                "closing early is never closing as resolved: {reasons}"
+            );
+            assert_eq!(app.text("close-submit").await?, "Close the complaint");
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -90,8 +90,9 @@ function header(details, openClose) {
     el(
       'div',
       { class: 'header-actions' },
-      el('button', { type: 'button', testid: 'print-complaint', onclick: () => go('report', { id: details.id }) }, 'Print…'),
-      !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, 'Close…'),
+      el('button', { type: 'button', testid: 'print-complaint', onclick: () => go('report', { id: details.id }) }, 'Print or save as PDF…'),
+      // Closing before the journey's end needs a reason: the button says so.
+      !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, details.step === 'close' ? 'Close and learn…' : 'Close early, with a reason…'),
     ),
   );
 }

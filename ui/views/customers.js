@@ -139,7 +139,7 @@ function detailsCard(customer, heading) {
   const name = el('input', { name: 'name', testid: 'customer-edit-name', autocomplete: 'off', maxlength: 200, value: customer.name });
   const email = el('input', { name: 'email', type: 'email', testid: 'customer-edit-email', autocomplete: 'off', value: customer.email });
   const phone = el('input', { name: 'phone', type: 'tel', testid: 'customer-edit-phone', autocomplete: 'off', value: customer.phone });
-  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-customer' }, 'Save');
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-customer' }, 'Save their details');
   const saved = successLine('customer-saved');
   const error = errorLine('customer-error');
 

@@ -92,7 +92,7 @@ async function buildForm(dialog) {
     el(
       'div',
       { class: 'dialog-actions' },
-      el('button', { type: 'button', testid: 'intake-cancel', onclick: () => dialog.close() }, 'Not now'),
+      el('button', { type: 'button', testid: 'intake-cancel', onclick: () => dialog.close() }, 'Close, keep what I typed'),
       save,
     ),
   );

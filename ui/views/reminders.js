@@ -43,7 +43,7 @@ export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone 
     });
   }
   const open = reminder.complaintId && canOpen
-    ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('complaint', { id: reminder.complaintId, step: reminder.step ?? undefined, from: { name: 'today' } }) }, 'Open')
+    ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('complaint', { id: reminder.complaintId, step: reminder.step ?? undefined, from: { name: 'today' } }) }, 'Open the complaint')
     : null;
   return el(
     'li',

@@ -66,7 +66,7 @@ export async function showPeriodReport(main, params, { signal }) {
   const to = el('input', { type: 'date', testid: 'report-to', value: params.to ?? today });
   const error = errorLine('report-error');
   const body = el('div', { testid: 'period-report' });
-  const show = el('button', { type: 'button', testid: 'report-show', onclick: () => go('period-report', { from: from.value, to: to.value }) }, 'Show');
+  const show = el('button', { type: 'button', testid: 'report-show', onclick: () => go('period-report', { from: from.value, to: to.value }) }, 'Show these days');
   main.append(
     toolbar(() => go('complaints'), 'Back to complaints'),
     el('div', { class: 'toolbar no-print' }, field('From', from), field('To', to), show),

@@ -28,7 +28,7 @@ export async function backupsCard() {
           showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
           confirm.remove();
         }) }, 'Yes, restore it'),
-        el('button', { type: 'button', testid: 'restore-no', onclick: () => { confirm.remove(); button.focus(); } }, 'Cancel'),
+        el('button', { type: 'button', testid: 'restore-no', onclick: () => { confirm.remove(); button.focus(); } }, 'No, keep what is in Mend'),
       ),
     );
     button.closest('li, .actions').after(confirm);
@@ -38,7 +38,7 @@ export async function backupsCard() {
     ...info.backups.map((backup) => {
       const label = formatDateTime(backup.madeAt);
       const name = backup.path.split(/[\\/]/).pop();
-      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(() => api.restoreBackup(name), label, restore) }, 'Restore…');
+      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(() => api.restoreBackup(name), label, restore) }, 'Restore this backup…');
       return el('li', { class: 'backup-row', testid: 'backup' }, el('span', {}, el('span', { class: 'row-title' }, label), el('span', { class: 'row-sub' }, size(backup.bytes))), restore);
     }),
   );

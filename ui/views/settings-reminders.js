@@ -10,7 +10,7 @@ function numberInput(name, value, min, max, testid) {
 
 export async function reminderDelaysForm() {
   const settings = await api.getReminderSettings();
-  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-reminder-settings' }, 'Save');
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-reminder-settings' }, 'Save the delays');
   const saved = successLine('reminder-settings-saved');
   const error = errorLine('reminder-settings-error');
   const checkIn = el('input', { type: 'checkbox', name: 'checkInEnabled', testid: 'check-in-enabled', checked: settings.checkInEnabled });

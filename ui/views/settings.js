@@ -56,7 +56,7 @@ async function namesForm() {
   const settings = await api.getSettings();
   const business = el('input', { name: 'businessName', testid: 'business-name', autocomplete: 'organization', maxlength: 200, value: settings.businessName });
   const owner = el('input', { name: 'ownerName', testid: 'owner-name', autocomplete: 'name', maxlength: 200, value: settings.ownerName });
-  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-names' }, 'Save');
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-names' }, 'Save the names');
   const saved = successLine('names-saved');
   const error = errorLine('names-error');
   const form = el(
@@ -95,7 +95,7 @@ function templateBlock(template, open) {
   const { step } = template;
   const text = el('textarea', { class: 'draft', name: step, testid: `template-${step}` });
   const marker = el('span', { class: 'template-kind', testid: `template-kind-${step}` });
-  const save = el('button', { type: 'button', class: 'primary', testid: `save-template-${step}` }, 'Save');
+  const save = el('button', { type: 'button', class: 'primary', testid: `save-template-${step}` }, 'Save this wording');
   const reset = el('button', { type: 'button', testid: `reset-template-${step}` }, 'Reset to default');
   const saved = successLine(`template-saved-${step}`);
   const error = errorLine(`template-error-${step}`);
@@ -139,7 +139,7 @@ async function categoriesList() {
   const saved = successLine('category-saved');
   const error = errorLine('category-error');
   const newName = el('input', { name: 'category', testid: 'new-category', autocomplete: 'off', maxlength: 80, placeholder: 'e.g. Packaging' });
-  const add = el('button', { type: 'submit', testid: 'add-category' }, 'Add');
+  const add = el('button', { type: 'submit', testid: 'add-category' }, 'Add the category');
   const addForm = el('form', { class: 'toolbar add-category', novalidate: true }, field('New category', newName), add);
 
   /** Runs a change, then shows the list again and says what happened. */
@@ -163,10 +163,10 @@ async function categoriesList() {
 
   function categoryItem(category) {
     const name = el('input', { testid: 'category-name', autocomplete: 'off', maxlength: 80, value: category.name, 'aria-label': `Name of the category “${category.name}”` });
-    const rename = el('button', { type: 'submit', testid: 'rename-category' }, 'Rename');
+    const rename = el('button', { type: 'submit', testid: 'rename-category' }, 'Rename it');
     const toggle = category.retired
-      ? el('button', { type: 'button', testid: 'restore-category' }, 'Bring back')
-      : el('button', { type: 'button', class: 'danger', testid: 'retire-category' }, 'Retire');
+      ? el('button', { type: 'button', testid: 'restore-category' }, 'Offer it again')
+      : el('button', { type: 'button', class: 'danger', testid: 'retire-category' }, 'Stop offering it');
     toggle.addEventListener('click', () =>
       change(
         toggle,

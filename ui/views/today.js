@@ -21,7 +21,7 @@ const WHY = {
   to_acknowledge: { reason: 'Not acknowledged yet', action: 'Acknowledge' },
   to_follow_up: { reason: 'Fixed: check it worked', action: 'Follow up' },
   to_update: { reason: 'Nothing sent to them for 3 days or more', action: 'Send an update' },
-  reminder: { reason: 'A reminder is due', action: 'Open' },
+  reminder: { reason: 'A reminder is due', action: 'Open the complaint' },
 };
 
 /** Where to go to do what an entry (or one of its reminders) asks. */
