@@ -11,6 +11,8 @@ pub struct Intake<'a> {
     pub severity: &'a str,
     /// The category as the owner reads it in the list; empty: not chosen.
     pub category: &'a str,
+    /// The new customer's email; empty: none.
+    pub email: &'a str,
 }
 
 impl Default for Intake<'_> {
@@ -21,6 +23,7 @@ impl Default for Intake<'_> {
             words: "It was for my daughter's wedding and the top tier had collapsed.",
             severity: "normal",
             category: "",
+            email: "",
         }
     }
 }
@@ -31,6 +34,10 @@ pub async fn new_complaint(app: &App, intake: &Intake<'_>) -> Outcome {
     app.click("new-complaint").await?;
     app.type_into("intake-new-customer-name", intake.customer)
         .await?;
+    if !intake.email.is_empty() {
+        app.type_into("intake-new-customer-email", intake.email)
+            .await?;
+    }
     app.type_into("intake-summary", intake.summary).await?;
     app.type_into("intake-words", intake.words).await?;
     app.choose("intake-severity", intake.severity).await?;

@@ -43,7 +43,7 @@ async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
 
             app.restart().await?;
             app.click("nav-complaints").await?;
-            app.wait_for_text("complaint-empty", "No complaints yet")
+            app.wait_for_text("complaint-empty", "No open complaints right now")
                 .await?;
             assert!(app.find_all("complaint-item").await?.is_empty());
             Ok(())
@@ -201,6 +201,72 @@ async fn the_buttons_of_a_complaint_say_what_they_will_do() {
                 "closing early is never closing as resolved: {reasons}"
             );
             assert_eq!(app.text("close-submit").await?, "Close the complaint");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+/// Waits until the list shows `count` complaints.
+async fn listed(app: &mend_e2e::App, count: usize) -> mend_e2e::Outcome {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while app.find_all("complaint-item").await?.len() != count {
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the list did not show {count} complaints").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_list_opens_on_open_complaints_counts_them_and_finds_an_email() {
+    run("list_means_what_it_says", |app| {
+        Box::pin(async move {
+            let withdrawn = Intake {
+                customer: "Carla Mendes",
+                summary: "Wrong flavour, then she changed her mind",
+                ..Intake::default()
+            };
+            new_complaint(app, &withdrawn).await?;
+            app.click("close-complaint").await?;
+            app.type_into("close-note", "She called back: all fine.")
+                .await?;
+            app.type_into("close-root-cause", "A mix-up at the counter.")
+                .await?;
+            app.click("close-submit").await?;
+            app.wait_for_text("complaint-badges", "Closed").await?;
+            let high = Intake {
+                customer: "Bruno Costa",
+                email: "bruno.costa@example.com",
+                summary: "The parcel came three days late",
+                severity: "high",
+                ..Intake::default()
+            };
+            new_complaint(app, &high).await?;
+            new_complaint(app, &Intake::default()).await?;
+
+            app.click("nav-complaints").await?;
+            listed(app, 2).await?;
+            app.wait_for_text("complaint-count", "2 complaints").await?;
+            assert_eq!(app.value("filter-status").await?, "open");
+            let rows = app.texts("complaint-item").await?;
+            let bruno = rows
+                .iter()
+                .find(|row| row.contains("three days late"))
+                .unwrap();
+            assert!(bruno.contains("High"), "high is marked: {bruno}");
+
+            app.choose_label("filter-status", "Open and closed").await?;
+            listed(app, 3).await?;
+            app.wait_for_text("complaint-count", "3 complaints").await?;
+
+            app.type_into("list-search", "bruno.costa@exa").await?;
+            listed(app, 1).await?;
+            assert_eq!(
+                app.texts("complaint-summary").await?,
+                ["The parcel came three days late"]
+            );
             Ok(())
         })
     })

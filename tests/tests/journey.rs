@@ -90,6 +90,10 @@ async fn a_complaint_goes_from_intake_to_close_and_is_kept() {
 
             app.restart().await?;
             app.click("nav-complaints").await?;
+            // The list opens on the open ones: this one is closed now.
+            app.wait_for_text("complaint-empty", "No open complaints right now")
+                .await?;
+            app.choose_label("filter-status", "Closed").await?;
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;
             app.wait_for_text("complaint-list", "Closed").await?;

@@ -128,6 +128,9 @@ async fn a_sheet_kept_by_hand_is_read_as_a_person_would() {
 
             app.click("nav-complaints").await?;
             app.wait_for_text("complaint-list", "Parcel never came").await?;
+            // Two of them are closed: the list opens on the open ones.
+            app.choose_label("filter-status", "Open and closed").await?;
+            app.wait_for_text("complaint-count", "4 complaints").await?;
             let summaries = app.texts("complaint-summary").await?;
             assert!(
                 summaries.contains(&"The birthday cake arrived with the top tier collapsed and the writing smudged".to_owned()),

@@ -82,7 +82,6 @@ function header(details, openClose) {
         'p',
         { class: 'badges', testid: 'complaint-badges' },
         statusBadges(details),
-        details.severity === 'high' && el('span', { class: 'badge high' }, 'High'),
         details.isPublic && el('span', { class: 'badge public' }, 'In public'),
         details.category && el('span', { class: 'badge closed' }, details.category),
       ),

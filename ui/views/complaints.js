@@ -11,12 +11,14 @@ import { complaintRow } from './rows.js';
 const PAGE = 50;
 
 /** The filters survive moving to a complaint and back. */
-const query = { search: '', status: 'any', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received' };
+// The list opens on the open complaints: those are the ones to work on.
+const query = { search: '', status: 'open', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received' };
 
 export async function showComplaints(main, params, { signal }) {
   const { steps, severities } = guide();
   const list = el('ul', { class: 'rows', testid: 'complaint-list' });
   const empty = el('p', { class: 'empty', testid: 'complaint-empty', hidden: true });
+  const count = el('p', { class: 'muted count-line', testid: 'complaint-count', role: 'status' });
   const error = errorLine('complaint-list-error');
   const more = el('button', { type: 'button', testid: 'complaints-more', onclick: () => load(false) }, 'Show more');
   const moreRow = el('div', { class: 'more', hidden: true }, more);
@@ -40,7 +42,7 @@ export async function showComplaints(main, params, { signal }) {
     field('Category', categories),
     field('Severity', select('severity', severities, { testid: 'filter-severity', value: query.severity, empty: 'Any' })),
     field('Sort by', select('sort', [{ value: 'received', label: 'Newest first' }, { value: 'promised', label: 'Promised date' }], { testid: 'sort', value: query.sort })),
-    el('label', { class: 'check' }, el('input', { type: 'checkbox', testid: 'filter-overdue', checked: query.overdueOnly, onchange: (event) => { query.overdueOnly = event.target.checked; load(true); } }), 'Overdue only'),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', testid: 'filter-overdue', checked: query.overdueOnly, onchange: (event) => { query.overdueOnly = event.target.checked; load(true); } }), 'Overdue only (promised date passed)'),
   );
 
   main.append(
@@ -52,7 +54,7 @@ export async function showComplaints(main, params, { signal }) {
     ),
     toolbar,
     error,
-    el('section', { class: 'card' }, list, empty, moreRow),
+    el('section', { class: 'card' }, count, list, empty, moreRow),
   );
 
   for (const pick of toolbar.querySelectorAll('select')) {
@@ -93,8 +95,10 @@ export async function showComplaints(main, params, { signal }) {
       else list.append(...rows);
       offset += page.items.length;
       moreRow.hidden = !page.hasMore;
-      const filtered = query.search.trim() || query.status !== 'any' || query.step || query.categoryId || query.severity || query.overdueOnly;
-      showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No complaints yet. When one comes in, press “New complaint”.');
+      const noun = (n) => `${n.toLocaleString()} complaint${n === 1 ? '' : 's'}`;
+      count.textContent = page.total === 0 ? '' : offset < page.total ? `Showing ${offset.toLocaleString()} of ${noun(page.total)}` : noun(page.total);
+      const filtered = query.search.trim() || query.status !== 'open' || query.step || query.categoryId || query.severity || query.overdueOnly;
+      showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No open complaints right now. Closed ones are under Status: “Open and closed”. When a new one comes in, press “New complaint”.');
     } catch (failure) {
       if (!signal.aborted) showMessage(error, failure.message);
     }

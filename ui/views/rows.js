@@ -7,7 +7,9 @@ import { stepTitle } from '../guide.js';
 export function statusBadges(complaint) {
   return [
     complaint.urgent && el('span', { class: 'badge urgent', testid: 'badge-urgent' }, 'Urgent'),
+    complaint.severity === 'high' && !complaint.closedAt && el('span', { class: 'badge high-quiet', testid: 'badge-high' }, 'High'),
     complaint.overdue && el('span', { class: 'badge overdue', testid: 'badge-overdue' }, 'Overdue'),
+    complaint.dueToday && el('span', { class: 'badge due-today', testid: 'badge-due-today' }, 'Due today'),
     complaint.closedAt
       ? el('span', { class: 'badge closed', testid: 'badge-step' }, 'Closed')
       : el('span', { class: 'badge', testid: 'badge-step' }, `Next: ${stepTitle(complaint.step)}`),

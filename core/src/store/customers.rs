@@ -195,8 +195,12 @@ impl Store {
                     &format!("Changed the customer's {}", changes.join(", ")),
                 )?;
             }
-            // The name is in the search text of each of their complaints.
-            if before.name != checked.name {
+            // Their name, email and phone are in the search text of each of
+            // their complaints.
+            if before.name != checked.name
+                || before.email != checked.email
+                || before.phone != checked.phone
+            {
                 for complaint_id in complaints_of(write, id)? {
                     write.complaint_changed(complaint_id);
                 }

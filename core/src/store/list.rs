@@ -53,6 +53,8 @@ pub struct ComplaintPage {
     pub items: Vec<ComplaintSummary>,
     /// More match after this page.
     pub has_more: bool,
+    /// How many match in all.
+    pub total: i64,
 }
 
 impl Store {
@@ -97,9 +99,20 @@ impl Store {
         };
         let order = match query.sort {
             SortBy::Received => "c.received_at DESC, c.id DESC",
+            // Closed ones last: their promises no longer count.
             SortBy::Promised => {
-                "c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
+                "c.closed_at IS NOT NULL, c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
             }
+        };
+        let total: i64 = {
+            let sql = format!("SELECT count(*) FROM complaints c {filter}");
+            let mut statement = self.conn.prepare_cached(&sql)?;
+            let named: Vec<(&str, &dyn rusqlite::ToSql)> = values
+                .iter()
+                .filter(|(name, _)| sql.contains(name))
+                .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+                .collect();
+            statement.query_row(named.as_slice(), |row| row.get(0))?
         };
         values.push((":limit", Value::Integer(i64::from(limit) + 1)));
         values.push((":offset", Value::Integer(i64::from(query.offset))));
@@ -115,7 +128,11 @@ impl Store {
         let mut items: Vec<ComplaintSummary> = rows.collect::<rusqlite::Result<_>>()?;
         let has_more = items.len() > limit as usize;
         items.truncate(limit as usize);
-        Ok(ComplaintPage { items, has_more })
+        Ok(ComplaintPage {
+            items,
+            has_more,
+            total,
+        })
     }
 }
 

@@ -62,6 +62,7 @@ impl Store {
     pub(crate) fn open_file(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
         let mut store = Store::over(db::open(path)?, clock);
         store.derive_missing_reminders()?;
+        store.write(|write| search::refresh_all_if_older(write))?;
         Ok(store)
     }
 

@@ -32,14 +32,17 @@ pub struct ComplaintSummary {
     pub closed_at: Option<DateTime<Utc>>,
     /// Urgent and not yet acknowledged: flagged everywhere.
     pub urgent: bool,
-    /// Promised date passed and not fixed.
+    /// Promised date passed and not fixed: the same test everywhere.
     pub overdue: bool,
+    /// Promised for today and not fixed yet.
+    pub due_today: bool,
 }
 
 /// The columns `summary_from_row` reads, over `SUMMARY_FROM`.
 pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.customer_id, k.name, c.summary, c.received_at, \
      c.severity, c.step, cat.name, c.promised_date, c.closed_at, c.acknowledged_at, \
-     coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today, 0)";
+     coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today, 0), \
+     coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date = :today, 0)";
 
 pub(crate) const SUMMARY_FROM: &str = "complaints c \
      JOIN customers k ON k.id = c.customer_id \
@@ -62,6 +65,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ComplaintSumma
         closed_at,
         urgent: severity == Severity::Urgent && acknowledged_at.is_none() && closed_at.is_none(),
         overdue: row.get(11)?,
+        due_today: row.get(12)?,
     })
 }
 

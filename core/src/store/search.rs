@@ -1,9 +1,41 @@
 //! The full-text index: one document per complaint holding everything
 //! written about it, and the owner's words turned into a prefix query.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use crate::error::Result;
+
+/// What a search document holds changes now and then (the customer's email
+/// and phone joined in 2): documents written before are written again once.
+pub(crate) const DOCUMENTS_VERSION: &str = "2";
+pub(crate) const DOCUMENTS_KEY: &str = "search_documents";
+
+/// Writes every document again, when they were written by an older Mend.
+pub(crate) fn refresh_all_if_older(tx: &Transaction<'_>) -> Result<()> {
+    let written: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [DOCUMENTS_KEY],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if written.as_deref() == Some(DOCUMENTS_VERSION) {
+        return Ok(());
+    }
+    let (first, last): (Option<i64>, Option<i64>) =
+        tx.query_row("SELECT min(id), max(id) FROM complaints", [], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    if let (Some(first), Some(last)) = (first, last) {
+        refresh_between(tx, first, last)?;
+    }
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [DOCUMENTS_KEY, DOCUMENTS_VERSION],
+    )?;
+    Ok(())
+}
 
 /// Rewrites the complaint's document from what is stored now.
 pub(crate) fn refresh(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
@@ -21,7 +53,7 @@ pub(crate) fn refresh_between(tx: &Transaction<'_>, first: i64, last: i64) -> Re
     tx.prepare_cached(
         "INSERT INTO complaint_search (rowid, body)
          SELECT c.id,
-                k.name || ' ' || c.summary || ' ' || c.customer_words || ' ' ||
+                k.name || ' ' || k.email || ' ' || k.phone || ' ' || c.summary || ' ' || c.customer_words || ' ' ||
                 c.desired_outcome || ' ' || c.reference || ' ' ||
                 coalesce((SELECT group_concat(text, ' ') FROM contacts WHERE complaint_id = c.id), '') || ' ' ||
                 coalesce((SELECT group_concat(text || ' ' || root_cause || ' ' || preventive_action, ' ')

@@ -213,3 +213,113 @@ fn results_come_a_page_at_a_time() {
         .unwrap();
     assert_eq!((summaries(&last), last.has_more), (vec!["number 1"], false));
 }
+
+#[test]
+fn the_search_finds_a_customers_phone_and_email_as_the_customers_search_does() {
+    let (mut store, _) = store_at(at(9));
+    let reachable = NewComplaint {
+        new_customer: Some(crate::store::customers::CustomerInput {
+            name: "Ana Lima".into(),
+            email: "ana.lima@example.com".into(),
+            phone: "+351 912 345 678".into(),
+        }),
+        ..phone_complaint("ignored", "Broken vase")
+    };
+    let id = store.create_complaint(&reachable).unwrap().customer_id;
+    store
+        .create_complaint(&phone_complaint("Bruno", "Late"))
+        .unwrap();
+    for typed in ["ana.lima@exa", "912 345", "912345678"] {
+        let page = store
+            .list_complaints(&ComplaintQuery {
+                search: typed.into(),
+                ..query()
+            })
+            .unwrap();
+        if typed == "912345678" {
+            // Digits typed without the spaces are another word: not found,
+            // as in the customers' search.
+            assert!(page.items.is_empty(), "{typed}");
+            continue;
+        }
+        assert_eq!(summaries(&page), ["Broken vase"], "{typed}");
+    }
+    // A changed email is found at once.
+    store
+        .update_customer(
+            id,
+            &crate::store::customers::CustomerInput {
+                name: "Ana Lima".into(),
+                email: "ana@lima-cakes.example".into(),
+                phone: "".into(),
+            },
+        )
+        .unwrap();
+    let page = store
+        .list_complaints(&ComplaintQuery {
+            search: "lima-cakes".into(),
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(summaries(&page), ["Broken vase"]);
+}
+
+#[test]
+fn the_list_says_how_many_match_and_the_promised_sort_puts_closed_ones_last() {
+    let (mut store, clock) = store_at(at(9));
+    let closed = store
+        .create_complaint(&phone_complaint("Ana", "closed, promised early"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, closed, Step::Fix);
+    store
+        .close_complaint(
+            closed,
+            &crate::store::journey::Closing {
+                reason: crate::kinds::CloseReason::Withdrawn,
+                note: "Changed her mind".into(),
+                root_cause: "Misunderstanding".into(),
+                preventive_action: String::new(),
+                check_in_date: None,
+            },
+        )
+        .unwrap();
+    let open = store
+        .create_complaint(&phone_complaint("Bruno", "open, promised"))
+        .unwrap()
+        .id;
+    let later = crate::store::journey::StepEntry {
+        promised_date: Some("2026-11-28".into()),
+        ..entry(Step::Assure)
+    };
+    walk_to(&mut store, open, Step::Assure);
+    store.record_step(open, Step::Assure, &later).unwrap();
+    store
+        .create_complaint(&phone_complaint("Carla", "no promise"))
+        .unwrap();
+    let page = store
+        .list_complaints(&ComplaintQuery {
+            sort: SortBy::Promised,
+            limit: 2,
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(page.total, 3);
+    assert!(page.has_more);
+    let all = store
+        .list_complaints(&ComplaintQuery {
+            sort: SortBy::Promised,
+            ..query()
+        })
+        .unwrap();
+    assert_eq!(
+        summaries(&all),
+        ["open, promised", "no promise", "closed, promised early"]
+    );
+    clock.set(at(9) + chrono::Duration::days(5));
+    let due = store.complaint_summary(open).unwrap();
+    assert!(
+        due.due_today && !due.overdue,
+        "due on the 28th, not late yet"
+    );
+}
