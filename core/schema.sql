@@ -112,6 +112,8 @@ CREATE INDEX complaints_by_category_and_promise
 CREATE INDEX complaints_by_customer ON complaints (customer_id);
 CREATE INDEX complaints_by_promise
     ON complaints (promised_date IS NULL, promised_date, received_at DESC, id DESC);
+CREATE INDEX complaints_by_promise_closed_last
+    ON complaints (closed_at IS NOT NULL, promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_promised_date ON complaints (promised_date) WHERE promised_date IS NOT NULL;
 CREATE INDEX complaints_by_received_at ON complaints (received_at);
 CREATE INDEX complaints_by_severity ON complaints (severity, received_at);

@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "close_complaint",
     "complaint_reminders",
     "complete_reminder",
+    "count_complaints",
     "create_complaint",
     "dismiss_reminder",
     "draft_message",

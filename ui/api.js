@@ -34,6 +34,7 @@ export const api = {
 
   createComplaint: (complaint) => call('create_complaint', { complaint }),
   listComplaints: (query) => call('list_complaints', { query }),
+  countComplaints: (query) => call('count_complaints', { query }),
   getComplaint: (id) => call('get_complaint', { id }),
   addContact: (id, contact) => call('add_contact', { id, contact }),
   getToday: () => call('get_today'),

@@ -51,6 +51,7 @@ pub fn run() {
             commands::app::app_status,
             commands::complaints::create_complaint,
             commands::complaints::list_complaints,
+            commands::complaints::count_complaints,
             commands::complaints::get_complaint,
             commands::complaints::add_contact,
             commands::complaints::get_today,

@@ -72,12 +72,20 @@ export async function showComplaints(main, params, { signal }) {
     }, 200);
   });
 
+  /** The count of what matches follows the page, so the page never waits for it. */
+  async function showCount(asked, mine) {
+    const total = await api.countComplaints(asked).catch(() => null);
+    if (signal.aborted || mine !== generation || total === null) return;
+    const noun = (n) => `${n.toLocaleString()} complaint${n === 1 ? '' : 's'}`;
+    count.textContent = total === 0 ? '' : offset < total ? `Showing ${offset.toLocaleString()} of ${noun(total)}` : noun(total);
+  }
+
   async function load(fresh) {
     const mine = ++generation;
     if (fresh) offset = 0;
     showMessage(error, '');
     try {
-      const page = await api.listComplaints({
+      const asked = {
         search: query.search,
         status: query.status,
         step: query.step || null,
@@ -87,7 +95,8 @@ export async function showComplaints(main, params, { signal }) {
         sort: query.sort,
         offset,
         limit: PAGE,
-      });
+      };
+      const page = await api.listComplaints(asked);
       // A slower, older answer must not replace a newer one.
       if (signal.aborted || mine !== generation) return;
       const rows = page.items.map((complaint) => el('li', {}, complaintRow(complaint, { onOpen: () => go('complaint', { id: complaint.id, from: { name: 'complaints' } }) })));
@@ -95,8 +104,7 @@ export async function showComplaints(main, params, { signal }) {
       else list.append(...rows);
       offset += page.items.length;
       moreRow.hidden = !page.hasMore;
-      const noun = (n) => `${n.toLocaleString()} complaint${n === 1 ? '' : 's'}`;
-      count.textContent = page.total === 0 ? '' : offset < page.total ? `Showing ${offset.toLocaleString()} of ${noun(page.total)}` : noun(page.total);
+      showCount(asked, mine);
       const filtered = query.search.trim() || query.status !== 'open' || query.step || query.categoryId || query.severity || query.overdueOnly;
       showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No open complaints right now. Closed ones are under Status: “Open and closed”. When a new one comes in, press “New complaint”.');
     } catch (failure) {

@@ -53,13 +53,55 @@ pub struct ComplaintPage {
     pub items: Vec<ComplaintSummary>,
     /// More match after this page.
     pub has_more: bool,
-    /// How many match in all.
-    pub total: i64,
 }
 
 impl Store {
     pub fn list_complaints(&self, query: &ComplaintQuery) -> Result<ComplaintPage> {
         let limit = query.limit.clamp(1, MAX_PAGE_SIZE);
+        let (filter, mut values) = self.filter_of(query);
+        let order = match (query.sort, query.status) {
+            (SortBy::Received, _) => "c.received_at DESC, c.id DESC",
+            // Closed ones last: their promises no longer count.
+            (SortBy::Promised, Status::Any) => {
+                "c.closed_at IS NOT NULL, c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
+            }
+            (SortBy::Promised, _) => {
+                "c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
+            }
+        };
+        values.push((":limit", Value::Integer(i64::from(limit) + 1)));
+        values.push((":offset", Value::Integer(i64::from(query.offset))));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+            .collect();
+        let rows = statement.query_map(params.as_slice(), summary_from_row)?;
+        let mut items: Vec<ComplaintSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        let has_more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        Ok(ComplaintPage { items, has_more })
+    }
+
+    /// How many complaints match `query` in all (its page and sort aside).
+    /// Asked apart from the page, so that a page is never slowed by counting.
+    pub fn count_complaints(&self, query: &ComplaintQuery) -> Result<i64> {
+        let (filter, values) = self.filter_of(query);
+        let sql = format!("SELECT count(*) FROM complaints c {filter}");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
+            .iter()
+            .filter(|(name, _)| sql.contains(name))
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+            .collect();
+        Ok(statement.query_row(params.as_slice(), |row| row.get(0))?)
+    }
+
+    /// The WHERE clause of `query`, and the values it names.
+    fn filter_of(&self, query: &ComplaintQuery) -> (String, Vec<(&'static str, Value)>) {
         let mut filters = Vec::new();
         let mut values: Vec<(&str, Value)> =
             vec![(":today", Value::Text(self.clock.today().to_string()))];
@@ -97,42 +139,7 @@ impl Store {
         } else {
             format!("WHERE {}", filters.join(" AND "))
         };
-        let order = match query.sort {
-            SortBy::Received => "c.received_at DESC, c.id DESC",
-            // Closed ones last: their promises no longer count.
-            SortBy::Promised => {
-                "c.closed_at IS NOT NULL, c.promised_date IS NULL, c.promised_date, c.received_at DESC, c.id DESC"
-            }
-        };
-        let total: i64 = {
-            let sql = format!("SELECT count(*) FROM complaints c {filter}");
-            let mut statement = self.conn.prepare_cached(&sql)?;
-            let named: Vec<(&str, &dyn rusqlite::ToSql)> = values
-                .iter()
-                .filter(|(name, _)| sql.contains(name))
-                .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
-                .collect();
-            statement.query_row(named.as_slice(), |row| row.get(0))?
-        };
-        values.push((":limit", Value::Integer(i64::from(limit) + 1)));
-        values.push((":offset", Value::Integer(i64::from(query.offset))));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} {filter} ORDER BY {order} LIMIT :limit OFFSET :offset"
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
-            .iter()
-            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
-            .collect();
-        let rows = statement.query_map(params.as_slice(), summary_from_row)?;
-        let mut items: Vec<ComplaintSummary> = rows.collect::<rusqlite::Result<_>>()?;
-        let has_more = items.len() > limit as usize;
-        items.truncate(limit as usize);
-        Ok(ComplaintPage {
-            items,
-            has_more,
-            total,
-        })
+        (filter, values)
     }
 }
 

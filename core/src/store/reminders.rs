@@ -56,7 +56,7 @@ pub fn notifications_for(due: &[Reminder]) -> Vec<(String, String)> {
 
 /// A reminder that a later one of its complaint has replaced: the eve of a
 /// promise once the day itself is due (`?1` is now).
-const REPLACED: &str = "(r.kind = 'promise_eve' AND EXISTS (
+pub(crate) const REPLACED: &str = "(r.kind = 'promise_eve' AND EXISTS (
         SELECT 1 FROM reminders day WHERE day.complaint_id = r.complaint_id
         AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))";
 
@@ -101,7 +101,7 @@ fn reminder_from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
     })
 }
 
-fn query(
+pub(crate) fn query(
     conn: &Connection,
     filter: &str,
     order: &str,

@@ -4,7 +4,9 @@
 use chrono::Duration;
 use serde::Serialize;
 
-use super::reminders::Reminder;
+use std::collections::HashSet;
+
+use super::reminders::{self, Reminder, REPLACED};
 use super::rows::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
 use super::Store;
 use crate::dates;
@@ -109,11 +111,14 @@ impl Store {
                 Some(&quiet_since),
             )?,
         };
-        let due = self.due_reminders()?;
-        let (about_complaints, own): (Vec<Reminder>, Vec<Reminder>) = due
-            .into_iter()
-            .partition(|reminder| reminder.complaint_id.is_some());
-        today.own_reminders = own;
+        let now = dates::stamp(self.clock.now());
+        let due = format!("r.state = 'open' AND r.due_at <= ?1 AND NOT {REPLACED}");
+        today.own_reminders = reminders::query(
+            &self.conn,
+            &format!("{due} AND r.complaint_id IS NULL"),
+            &format!("r.due_at, r.id LIMIT {SECTION_SIZE}"),
+            [&now],
+        )?;
         let (urgent, to_acknowledge): (Vec<&ComplaintSummary>, Vec<&ComplaintSummary>) = today
             .to_acknowledge
             .iter()
@@ -132,25 +137,42 @@ impl Store {
                     .map(|complaint| (why, complaint.clone())),
             );
         }
-        for reminder in &about_complaints {
-            let id = reminder.complaint_id.unwrap_or_default();
-            if !candidates.iter().any(|(_, complaint)| complaint.id == id) {
-                candidates.push((Why::Reminder, self.complaint_summary(id)?));
+        // Complaints with only a reminder due (the owner's own, a check-in),
+        // the soonest due first; bounded like every section.
+        let listed: HashSet<i64> = candidates
+            .iter()
+            .map(|(_, complaint)| complaint.id)
+            .collect();
+        let mut only_reminded: Vec<i64> = Vec::new();
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT r.complaint_id FROM reminders r WHERE {due} AND r.complaint_id IS NOT NULL
+             ORDER BY r.due_at LIMIT ?2"
+        ))?;
+        let ids =
+            statement.query_map(rusqlite::params![now, SECTION_SIZE * 6], |row| row.get(0))?;
+        for id in ids {
+            let id: i64 = id?;
+            if !listed.contains(&id)
+                && !only_reminded.contains(&id)
+                && only_reminded.len() < SECTION_SIZE as usize
+            {
+                only_reminded.push(id);
             }
         }
+        for id in only_reminded {
+            candidates.push((Why::Reminder, self.complaint_summary(id)?));
+        }
+        let mut seen = HashSet::new();
         for (why, complaint) in candidates {
-            if today
-                .entries
-                .iter()
-                .any(|entry| entry.complaint.id == complaint.id)
-            {
+            if !seen.insert(complaint.id) {
                 continue; // listed already, for a more pressing reason
             }
-            let reminders: Vec<Reminder> = about_complaints
-                .iter()
-                .filter(|reminder| reminder.complaint_id == Some(complaint.id))
-                .cloned()
-                .collect();
+            let reminders: Vec<Reminder> = reminders::query(
+                &self.conn,
+                &format!("{due} AND r.complaint_id = ?2"),
+                "r.due_at, r.id",
+                rusqlite::params![now, complaint.id],
+            )?;
             today.entries.push(TodayEntry {
                 step: why.step(&complaint, &reminders),
                 complaint,

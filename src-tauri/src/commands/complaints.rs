@@ -26,6 +26,15 @@ pub fn list_complaints(
     Ok(state.store()?.list_complaints(&query)?)
 }
 
+/// How many complaints match, asked apart from the page so it never waits.
+#[tauri::command(async)]
+pub fn count_complaints(
+    state: State<'_, AppState>,
+    query: ComplaintQuery,
+) -> Result<i64, IpcError> {
+    Ok(state.store()?.count_complaints(&query)?)
+}
+
 #[tauri::command(async)]
 pub fn get_complaint(state: State<'_, AppState>, id: i64) -> Result<ComplaintDetails, IpcError> {
     Ok(state.store()?.complaint(id)?)
