@@ -272,3 +272,46 @@ async fn the_list_opens_on_open_complaints_counts_them_and_finds_an_email() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn what_the_owner_needs_during_a_call_is_at_hand_on_every_step() {
+    run("at_hand", |app| {
+        Box::pin(async move {
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Ana Lima")
+                .await?;
+            app.type_into("intake-new-customer-email", "ana@example.com")
+                .await?;
+            app.type_into("intake-new-customer-phone", "+351 912 345 678")
+                .await?;
+            app.type_into("intake-summary", "The wedding cake arrived squashed")
+                .await?;
+            app.type_into("intake-outcome", "A new cake by Saturday")
+                .await?;
+            app.type_into("intake-reference", "Order 1042").await?;
+            app.choose("intake-severity", "high").await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+                .await?;
+            for step in ["acknowledge", "fix", "close"] {
+                app.click(&format!("step-tab-{step}")).await?;
+                let at_hand = app
+                    .wait_for_text("at-hand", "A new cake by Saturday")
+                    .await?;
+                for fact in [
+                    "Order 1042",
+                    "+351 912 345 678",
+                    "ana@example.com",
+                    "High",
+                    "None yet",
+                ] {
+                    assert!(at_hand.contains(fact), "{step}: {fact} in {at_hand}");
+                }
+            }
+            app.click("at-hand-phone-copy").await?;
+            app.wait_for_text("at-hand", "Copied").await?;
+            Ok(())
+        })
+    })
+    .await;
+}

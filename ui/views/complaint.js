@@ -2,7 +2,7 @@
 // the timeline of every contact, and the history of every change.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, formatDateTime, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
+import { busy, el, errorLine, field, formatDateTime, formatDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
 import { guide, labelOf } from '../guide.js';
 import { go } from '../nav.js';
 import { statusBadges } from './rows.js';
@@ -54,6 +54,7 @@ function draw(main, details, params, openStep, notice, signal) {
   main.replaceChildren(
     backButton(params),
     header(details, () => redraw('close')),
+    atHand(details),
     noticeLine,
     stepper(details, openStep, redraw),
     stepPanel(details, openStep, saved),
@@ -93,6 +94,53 @@ function header(details, openClose) {
       // Closing before the journey's end needs a reason: the button says so.
       !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, details.step === 'close' ? 'Close and learn…' : 'Close early, with a reason…'),
     ),
+  );
+}
+
+/** A value with a button that copies it, for reading out or pasting. */
+function copyable(value, testid) {
+  const done = el('span', { class: 'muted copied', 'aria-live': 'polite' });
+  return el(
+    'span',
+    { class: 'copyable' },
+    el('span', { testid }, value),
+    el('button', { type: 'button', class: 'quiet small', testid: `${testid}-copy`, 'aria-label': `Copy ${value}`, onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(value);
+        done.textContent = 'Copied';
+      } catch {
+        done.textContent = 'Select it and press Ctrl+C';
+      }
+    } }, 'Copy'),
+    done,
+  );
+}
+
+/**
+ * What the owner needs in view during a call, on every step: what the
+ * customer wants, the reference, how to reach them, how serious it is, and
+ * the promise made.
+ */
+function atHand(details) {
+  const { customer } = details;
+  const reach = [
+    customer.phone && copyable(customer.phone, 'at-hand-phone'),
+    customer.email && copyable(customer.email, 'at-hand-email'),
+  ].filter(Boolean);
+  const promise = details.promisedDate
+    ? `${formatDay(details.promisedDate)}${details.overdue ? ' (late)' : details.dueToday ? ' (today)' : ''}`
+    : 'None yet';
+  const facts = [
+    ['They want', details.desiredOutcome || 'Not asked yet: ask them what would put it right.'],
+    ['Reference', details.reference || 'None'],
+    ['Reach them', reach.length ? reach : 'No phone or email noted'],
+    ['How serious', labelOf('severities', details.severity)],
+    ['Promised', promise],
+  ];
+  return el(
+    'section',
+    { class: 'card at-hand', testid: 'at-hand', 'aria-label': 'At hand during a call' },
+    el('dl', { class: 'facts' }, facts.map(([name, value]) => [el('dt', {}, name), el('dd', { testid: `at-hand-${name.toLowerCase().replace(' ', '-')}` }, value)])),
   );
 }
 
