@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "draft_message",
     "export_csv",
     "export_json",
+    "finish_welcome",
     "get_complaint",
     "get_customer",
     "get_desktop_settings",
@@ -49,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "set_checklist_item",
     "snooze_reminder",
     "update_customer",
+    "welcome_pending",
 ];
 
 fn main() {

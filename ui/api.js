@@ -50,6 +50,8 @@ export const api = {
   updateCustomer: (id, customer) => call('update_customer', { id, customer }),
 
   getSettings: () => call('get_settings'),
+  welcomePending: () => call('welcome_pending'),
+  finishWelcome: (settings) => call('finish_welcome', { settings }),
   saveSettings: (settings) => call('save_settings', { settings }),
   listTemplates: () => call('list_templates'),
   saveTemplate: (step, body) => call('save_template', { step, body }),

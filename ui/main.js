@@ -13,6 +13,7 @@ import { showCustomers, showCustomer } from './views/customers.js';
 import { showSettings } from './views/settings.js';
 import { showComplaintReport, showPeriodReport } from './views/report.js';
 import { refreshReminderCount } from './views/reminders.js';
+import { welcomeIfNew } from './views/welcome.js';
 
 register('today', showToday);
 register('complaints', showComplaints);
@@ -112,6 +113,7 @@ async function start() {
   listenToShortcuts();
   listenToReminders();
   go('today');
+  welcomeIfNew();
 }
 
 start().catch((error) => {

@@ -66,6 +66,8 @@ pub fn run() {
             commands::customers::update_customer,
             commands::settings::send_test_notification,
             commands::settings::get_settings,
+            commands::settings::welcome_pending,
+            commands::settings::finish_welcome,
             commands::settings::save_settings,
             commands::settings::list_templates,
             commands::settings::save_template,

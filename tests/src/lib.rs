@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use futures_util::FutureExt;
 
-pub use app::App;
+pub use app::{App, KEEP_WELCOME};
 pub use bus::EmptyBus;
 pub use notifications::{Notification, NotificationWatcher};
 pub use window_manager::WindowManager;

@@ -142,3 +142,46 @@ async fn a_category_added_renamed_and_retired_is_shown_as_retired_after_a_restar
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_new_mend_welcomes_its_owner_once_and_signs_the_first_draft() {
+    let env = vec![(mend_e2e::KEEP_WELCOME, "1".into())];
+    mend_e2e::run_with("welcome", env, |app| {
+        Box::pin(async move {
+            app.wait_for_text("welcome-dialog", "Welcome to Mend")
+                .await?;
+            app.screenshot("welcome").await;
+            app.type_into("welcome-business-name", "Lima Cakes").await?;
+            app.type_into("welcome-owner-name", "Rui Lima").await?;
+            app.click("welcome-save").await?;
+            mend_e2e::journey::new_complaint(app, &mend_e2e::journey::Intake::default()).await?;
+            let draft = app.wait_for_value("draft", "Rui Lima").await?;
+            assert!(draft.ends_with("Rui Lima\nLima Cakes"), "{draft}");
+
+            app.restart().await?;
+            let open = app
+                .client()
+                .execute("return document.getElementById('welcome').open;", vec![])
+                .await?;
+            assert_eq!(open, serde_json::Value::Bool(false), "shown once");
+            app.click("nav-settings").await?;
+            assert_eq!(app.value("business-name").await?, "Lima Cakes");
+            // Settings is long: its sections can be jumped to.
+            app.find("choose-csv").await?;
+            app.wait_for_text("backup-folder", "backups").await?;
+            app.click("jump-settings-data").await?;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let shown = app
+                .client()
+                .execute(
+                    "const top = document.getElementById('settings-data').getBoundingClientRect().top;
+                     return top >= 0 && top < 150;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(shown, serde_json::Value::Bool(true));
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -16,13 +16,29 @@ const PLACEHOLDERS = [
   ['{remedy}', 'what you did to put it right (refund, replacement…)'],
 ];
 
+/** The sections of Settings, to jump to from its top. */
+const SECTIONS = [
+  ['settings-names', 'Your business'],
+  ['settings-templates', 'Messages'],
+  ['settings-categories', 'Categories'],
+  ['settings-reminders', 'Reminders'],
+  ['settings-desktop', 'Tray and login'],
+  ['settings-notifications', 'Notifications'],
+  ['settings-data', 'Data and backups'],
+  ['settings-export', 'Export and import'],
+  ['settings-import', 'Spreadsheet import'],
+];
+
 export function showSettings(main, params, { signal }) {
+  const jump = (id) => document.getElementById(id)?.closest('section')?.scrollIntoView({ block: 'start' });
   main.append(
     el(
       'header',
       { class: 'view-header' },
       el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, your reminders, and where your data is kept.')),
     ),
+    el('nav', { class: 'settings-sections', 'aria-label': 'Sections of Settings', testid: 'settings-sections' },
+      SECTIONS.map(([id, label]) => el('button', { type: 'button', class: 'quiet', testid: `jump-${id}`, onclick: () => jump(id) }, label))),
     card('settings-names', 'Your business', namesForm, signal),
     card('settings-templates', 'Message templates', templateBlocks, signal),
     card('settings-categories', 'Categories', categoriesList, signal),
@@ -201,7 +217,7 @@ async function categoriesList() {
 
   await reload();
   return [
-    el('p', { class: 'hint' }, 'Each complaint can have a category, so Patterns can show which problems keep coming back. Retire one you no longer use: old complaints keep it.'),
+    el('p', { class: 'hint' }, 'Each complaint can have a category, so you can filter the list and the reports by it and see which problems keep coming back. Retire one you no longer use: old complaints keep it.'),
     list,
     addForm,
     saved,

@@ -24,6 +24,7 @@ pub struct DesktopSettings {
 const KEEP_IN_TRAY: &str = "keep_running_in_tray";
 const START_AT_LOGIN: &str = "start_at_login";
 const TOLD_ABOUT_TRAY: &str = "told_about_tray";
+const WELCOMED: &str = "welcomed";
 
 fn flag(conn: &Connection, key: &str) -> Result<bool> {
     Ok(derived::setting(conn, key)?.as_deref() == Some("1"))
@@ -142,6 +143,23 @@ impl Store {
         self.write(|tx| put(tx, TOLD_ABOUT_TRAY, "1"))?;
         Ok(true)
     }
+
+    /// True on a Mend never used yet: no complaint, and the welcome never
+    /// answered or skipped.
+    pub fn welcome_pending(&self) -> Result<bool> {
+        if flag(&self.conn, WELCOMED)? {
+            return Ok(false);
+        }
+        let complaints: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM complaints", [], |row| row.get(0))?;
+        Ok(complaints == 0)
+    }
+
+    /// The welcome was answered or skipped: it is not shown again.
+    pub fn finish_welcome(&mut self) -> Result<()> {
+        self.write(|tx| put(tx, WELCOMED, "1"))
+    }
 }
 
 #[cfg(test)]
@@ -149,6 +167,22 @@ mod tests {
     use crate::store::test_support::{at, store_at};
 
     use super::*;
+
+    #[test]
+    fn the_welcome_is_for_a_mend_never_used_and_is_shown_once() {
+        let (mut store, _) = store_at(at(9));
+        assert!(store.welcome_pending().unwrap());
+        store.finish_welcome().unwrap();
+        assert!(!store.welcome_pending().unwrap());
+
+        let (mut used, _) = store_at(at(9));
+        used.create_complaint(&crate::store::test_support::phone_complaint("Ana", "late"))
+            .unwrap();
+        assert!(
+            !used.welcome_pending().unwrap(),
+            "data imported or typed: no welcome"
+        );
+    }
 
     #[test]
     fn running_in_the_tray_and_at_login_are_off_until_chosen() {

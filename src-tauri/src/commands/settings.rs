@@ -18,6 +18,24 @@ pub async fn send_test_notification(app: AppHandle) -> Result<(), IpcError> {
     notify::show(&app, TEST_TITLE, TEST_BODY).await
 }
 
+/// Whether to greet a new owner, who has not used Mend yet.
+#[tauri::command(async)]
+pub fn welcome_pending(state: State<'_, AppState>) -> Result<bool, IpcError> {
+    Ok(state.store()?.welcome_pending()?)
+}
+
+/// Saves the names from the welcome (both may be empty: skipped).
+#[tauri::command(async)]
+pub fn finish_welcome(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
+    let mut store = state.store()?;
+    let saved = store.save_settings(&settings)?;
+    store.finish_welcome()?;
+    Ok(saved)
+}
+
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, IpcError> {
     Ok(state.store()?.settings()?)
