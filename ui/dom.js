@@ -110,3 +110,22 @@ export function toInstant(localValue) {
   const date = new Date(localValue);
   return Number.isNaN(date.getTime()) ? localValue : date.toISOString();
 }
+
+/** A value with a button that copies it, for reading out or pasting. */
+export function copyable(value, testid) {
+  const done = el('span', { class: 'muted copied', 'aria-live': 'polite' });
+  return el(
+    'span',
+    { class: 'copyable' },
+    el('span', { testid }, value),
+    el('button', { type: 'button', class: 'quiet small', testid: `${testid}-copy`, 'aria-label': `Copy ${value}`, onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(value);
+        done.textContent = 'Copied';
+      } catch {
+        done.textContent = 'Select it and press Ctrl+C';
+      }
+    } }, 'Copy'),
+    done,
+  );
+}

@@ -149,3 +149,48 @@ async fn a_renamed_customer_shows_the_new_name_on_the_page_and_in_the_list() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_customer_page_is_a_place_to_work() {
+    run("customer_page_work", |app| {
+        Box::pin(async move {
+            let ana = Intake {
+                email: "ana@example.com",
+                ..Intake::default()
+            };
+            new_complaint(app, &ana).await?;
+            app.click("nav-customers").await?;
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Ana Lima")
+                .await?;
+            app.wait_for_text("customer-email", "ana@example.com")
+                .await?;
+            app.click("customer-email-copy").await?;
+            app.wait_for_text("customer-reach", "Copied").await?;
+
+            app.type_into("customer-edit-notes", "Prefers a call after 6 pm.")
+                .await?;
+            app.click("save-customer").await?;
+            app.wait_for_text("customer-saved", "Saved").await?;
+
+            app.click("customer-new-complaint").await?;
+            app.wait_for_text("intake-chosen-customer", "Existing customer: Ana Lima")
+                .await?;
+            app.type_into("intake-summary", "The replacement cake was late too")
+                .await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "The replacement cake was late too")
+                .await?;
+
+            app.restart().await?;
+            app.click("nav-customers").await?;
+            app.wait_for_text("customer-list", "2 complaints").await?;
+            app.click("customer-row").await?;
+            app.wait_for_value("customer-edit-notes", "Prefers a call after 6 pm.")
+                .await?;
+            assert_eq!(app.find_all("customer-complaint").await?.len(), 2);
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -2,7 +2,7 @@
 // the timeline of every contact, and the history of every change.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, formatDateTime, formatDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
+import { busy, copyable, el, errorLine, field, formatDateTime, formatDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
 import { guide, labelOf } from '../guide.js';
 import { go } from '../nav.js';
 import { statusBadges } from './rows.js';
@@ -94,25 +94,6 @@ function header(details, openClose) {
       // Closing before the journey's end needs a reason: the button says so.
       !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, details.step === 'close' ? 'Close and learn…' : 'Close early, with a reason…'),
     ),
-  );
-}
-
-/** A value with a button that copies it, for reading out or pasting. */
-function copyable(value, testid) {
-  const done = el('span', { class: 'muted copied', 'aria-live': 'polite' });
-  return el(
-    'span',
-    { class: 'copyable' },
-    el('span', { testid }, value),
-    el('button', { type: 'button', class: 'quiet small', testid: `${testid}-copy`, 'aria-label': `Copy ${value}`, onclick: async () => {
-      try {
-        await navigator.clipboard.writeText(value);
-        done.textContent = 'Copied';
-      } catch {
-        done.textContent = 'Select it and press Ctrl+C';
-      }
-    } }, 'Copy'),
-    done,
   );
 }
 

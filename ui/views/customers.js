@@ -2,8 +2,9 @@
 // every complaint they made.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, formatDateTime, showMessage, successLine } from '../dom.js';
+import { busy, copyable, el, errorLine, field, formatDateTime, showMessage, successLine } from '../dom.js';
 import { go } from '../nav.js';
+import { openIntake } from './intake.js';
 import { statusBadges } from './rows.js';
 
 const PAGE = 50;
@@ -132,13 +133,29 @@ export async function showCustomer(main, params, { signal }) {
   const open = complaints.filter((complaint) => !complaint.closedAt).length;
   lead.textContent = [customer.createdAt && `Customer since ${monthYear.format(new Date(customer.createdAt))}`, countsText(complaints.length, open)].filter(Boolean).join(' · ');
 
-  main.append(detailsCard(customer, heading), complaintsCard(customer, complaints));
+  main.append(
+    el(
+      'section',
+      { class: 'card at-hand', testid: 'customer-reach', 'aria-label': 'How to reach them' },
+      el('div', { class: 'actions' },
+        customer.phone ? copyable(customer.phone, 'customer-phone') : null,
+        customer.email ? copyable(customer.email, 'customer-email') : null,
+        !customer.phone && !customer.email ? el('span', { class: 'muted' }, 'No phone or email noted yet.') : null,
+        el('button', { type: 'button', class: 'primary', testid: 'customer-new-complaint', onclick: () => openIntake(customer) }, 'New complaint for this customer'),
+      ),
+    ),
+    detailsCard(customer, heading),
+    complaintsCard(customer, complaints),
+  );
 }
 
 function detailsCard(customer, heading) {
   const name = el('input', { name: 'name', testid: 'customer-edit-name', autocomplete: 'off', maxlength: 200, value: customer.name });
   const email = el('input', { name: 'email', type: 'email', testid: 'customer-edit-email', autocomplete: 'off', value: customer.email });
   const phone = el('input', { name: 'phone', type: 'tel', testid: 'customer-edit-phone', autocomplete: 'off', value: customer.phone });
+  const notes = el('textarea', { name: 'notes', testid: 'customer-edit-notes', rows: 3, placeholder: 'e.g. Prefers a call after 6 pm' });
+  // A textarea shows its value property, not a value attribute.
+  notes.value = customer.notes ?? '';
   const save = el('button', { type: 'submit', class: 'primary', testid: 'save-customer' }, 'Save their details');
   const saved = successLine('customer-saved');
   const error = errorLine('customer-error');
@@ -147,7 +164,7 @@ function detailsCard(customer, heading) {
   const form = el(
     'form',
     { novalidate: true, testid: 'customer-form' },
-    el('div', { class: 'fields' }, field('Name', name, { wide: true }), field('Email', email), field('Phone', phone)),
+    el('div', { class: 'fields' }, field('Name', name, { wide: true }), field('Email', email), field('Phone', phone), field('Your notes about them', notes, { wide: true })),
     el('div', { class: 'actions' }, save),
     saved,
     error,
@@ -156,11 +173,12 @@ function detailsCard(customer, heading) {
     event.preventDefault();
     showMessage(saved, '');
     await busy(save, error, async () => {
-      const updated = await api.updateCustomer(customer.id, { name: name.value, email: email.value, phone: phone.value });
+      const updated = await api.updateCustomer(customer.id, { name: name.value, email: email.value, phone: phone.value, notes: notes.value });
       // Show what was kept (trimmed), so the fields match the saved record.
       name.value = updated.name;
       email.value = updated.email;
       phone.value = updated.phone;
+      notes.value = updated.notes;
       heading.textContent = updated.name;
       showMessage(saved, 'Saved. Their new details are used from now on, in drafts too.');
     });

@@ -12,13 +12,14 @@ let chosenCustomer = null;
 
 let opening = null;
 
-export async function openIntake() {
+/** Opens the new-complaint window; with `customer`, it is already chosen. */
+export async function openIntake(customer = null) {
   // A second press while the form is being built waits for the first.
-  opening ??= showIntake().finally(() => { opening = null; });
+  opening ??= showIntake(customer).finally(() => { opening = null; });
   return opening;
 }
 
-async function showIntake() {
+async function showIntake(customer) {
   const dialog = document.getElementById('intake');
   if (dialog.open) return;
   if (!openForm) {
@@ -28,7 +29,8 @@ async function showIntake() {
     await refreshCategories(openForm);
   }
   dialog.showModal();
-  openForm.elements.customerName.focus();
+  if (customer) choose(openForm, customer);
+  else openForm.elements.customerName.focus();
 }
 
 async function buildForm(dialog) {

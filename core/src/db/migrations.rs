@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_faster_lists.sql"),
     include_str!("../../migrations/0004_reminders.sql"),
     include_str!("../../migrations/0005_closed_last.sql"),
+    include_str!("../../migrations/0006_customer_notes.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rows::{
     customer_from_row, summary_from_row, ComplaintSummary, Customer, CUSTOMER_COLUMNS,
-    MAX_NAME_CHARS, SUMMARY_COLUMNS, SUMMARY_FROM,
+    MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, SUMMARY_COLUMNS, SUMMARY_FROM,
 };
 use super::timeline::log;
 use super::Store;
@@ -21,6 +21,8 @@ pub struct CustomerInput {
     pub name: String,
     pub email: String,
     pub phone: String,
+    /// The owner's own notes about them; kept as they are when absent.
+    pub notes: Option<String>,
 }
 
 /// A customer as the list shows them.
@@ -45,6 +47,7 @@ struct Checked {
     name: String,
     email: String,
     phone: String,
+    notes: Option<String>,
 }
 
 fn check(input: &CustomerInput) -> Result<Checked> {
@@ -52,6 +55,11 @@ fn check(input: &CustomerInput) -> Result<Checked> {
         name: text::required(&input.name, "customer's name", MAX_NAME_CHARS)?,
         email: text::email(&input.email)?,
         phone: text::phone(&input.phone)?,
+        notes: input
+            .notes
+            .as_deref()
+            .map(|notes| text::long(notes, "notes", MAX_LONG_TEXT_CHARS, false))
+            .transpose()?,
     })
 }
 
@@ -62,12 +70,13 @@ pub(crate) fn insert(
 ) -> Result<i64> {
     let customer = check(input)?;
     tx.execute(
-        "INSERT INTO customers (name, email, phone, created_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO customers (name, email, phone, created_at, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             customer.name,
             customer.email,
             customer.phone,
-            dates::stamp(now)
+            dates::stamp(now),
+            customer.notes.as_deref().unwrap_or(""),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -114,7 +123,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<CustomerSummary>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT k.id, k.name, k.email, k.phone, k.created_at,
+            "SELECT k.id, k.name, k.email, k.phone, k.created_at, k.notes,
                     (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id),
                     (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id AND c.closed_at IS NULL)
              FROM customers k
@@ -128,8 +137,8 @@ impl Store {
             |row| {
                 Ok(CustomerSummary {
                     customer: customer_from_row(row)?,
-                    complaints: row.get(5)?,
-                    open_complaints: row.get(6)?,
+                    complaints: row.get(6)?,
+                    open_complaints: row.get(7)?,
                 })
             },
         )?;
@@ -169,9 +178,13 @@ impl Store {
         let before = self.customer_record(id)?;
         self.write(|write| {
             let now = write.clock().now();
+            let notes = checked
+                .notes
+                .clone()
+                .unwrap_or_else(|| before.notes.clone());
             write.execute(
-                "UPDATE customers SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1",
-                params![id, checked.name, checked.email, checked.phone],
+                "UPDATE customers SET name = ?2, email = ?3, phone = ?4, notes = ?5 WHERE id = ?1",
+                params![id, checked.name, checked.email, checked.phone, notes],
             )?;
             let mut changes = Vec::new();
             if before.name != checked.name {
@@ -185,6 +198,9 @@ impl Store {
             }
             if before.phone != checked.phone {
                 changes.push(format!("phone to \"{}\"", checked.phone));
+            }
+            if before.notes != notes {
+                changes.push("notes".to_owned());
             }
             if !changes.is_empty() {
                 log(

@@ -463,6 +463,7 @@ impl Store {
                         name,
                         email,
                         phone: cell(Field::Phone),
+                        notes: None,
                     }),
                     channel,
                     received_at: stamp,

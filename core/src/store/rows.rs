@@ -77,10 +77,12 @@ pub struct Customer {
     pub email: String,
     pub phone: String,
     pub created_at: Option<DateTime<Utc>>,
+    /// The owner's own notes about them.
+    pub notes: String,
 }
 
 /// The columns `customer_from_row` reads, over `customers k`.
-pub(crate) const CUSTOMER_COLUMNS: &str = "k.id, k.name, k.email, k.phone, k.created_at";
+pub(crate) const CUSTOMER_COLUMNS: &str = "k.id, k.name, k.email, k.phone, k.created_at, k.notes";
 
 pub(crate) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -89,6 +91,7 @@ pub(crate) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
         email: row.get(2)?,
         phone: row.get(3)?,
         created_at: row.get(4)?,
+        notes: row.get(5)?,
     })
 }
 

@@ -24,6 +24,7 @@ fn every_intake_field_is_kept() {
             name: "Ana Lima".into(),
             email: "ana@example.com".into(),
             phone: "+351 912 345 678".into(),
+            notes: None,
         }),
         channel: Some(Channel::Review),
         received_at: Some("2026-11-23T07:30:00Z".into()),

@@ -48,6 +48,7 @@ fn editing_a_customer_is_checked_and_kept_in_the_history() {
         name: "Ana".into(),
         email: "nope".into(),
         phone: "".into(),
+        notes: None,
     };
     let err = store.update_customer(id, &bad).unwrap_err();
     assert!(
@@ -59,6 +60,7 @@ fn editing_a_customer_is_checked_and_kept_in_the_history() {
         name: "Ana Lima-Sousa".into(),
         email: "ana@example.com".into(),
         phone: "912 345 678".into(),
+        notes: None,
     };
     let saved = store.update_customer(id, &good).unwrap();
     assert_eq!(saved.email, "ana@example.com");
@@ -79,5 +81,45 @@ fn editing_a_customer_is_checked_and_kept_in_the_history() {
         store.list_complaints(&search).unwrap().items.len(),
         1,
         "the new name is searchable"
+    );
+}
+
+#[test]
+fn notes_about_a_customer_are_kept_and_changing_them_is_in_the_history() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana Lima", "late"))
+        .unwrap()
+        .customer_id;
+    let with_notes = CustomerInput {
+        name: "Ana Lima".into(),
+        notes: Some("Prefers a call after 6 pm.\nStanding order on Fridays.".into()),
+        ..CustomerInput::default()
+    };
+    let saved = store.update_customer(id, &with_notes).unwrap();
+    assert_eq!(
+        saved.notes,
+        "Prefers a call after 6 pm.\nStanding order on Fridays."
+    );
+    // Details changed without notes keep the notes as they are.
+    let renamed = CustomerInput {
+        name: "Ana Lima-Sousa".into(),
+        ..CustomerInput::default()
+    };
+    assert_eq!(
+        store.update_customer(id, &renamed).unwrap().notes,
+        saved.notes
+    );
+    let history: Vec<String> = store
+        .conn
+        .prepare("SELECT what FROM history WHERE customer_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([id], |row| row.get(0))
+        .unwrap()
+        .map(|what| what.unwrap())
+        .collect();
+    assert!(
+        history.contains(&"Changed the customer's notes".to_owned()),
+        "{history:?}"
     );
 }

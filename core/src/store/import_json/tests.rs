@@ -21,6 +21,7 @@ fn full_store(folder: &Path, clock: &Arc<FixedClock>) -> Store {
             name: "Zoë 李 שלום".into(),
             email: "zoe@example.com".into(),
             phone: "+351 912 345 678".into(),
+            notes: None,
         }),
         channel: Some(crate::kinds::Channel::Review),
         is_public: true,

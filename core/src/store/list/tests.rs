@@ -222,6 +222,7 @@ fn the_search_finds_a_customers_phone_and_email_as_the_customers_search_does() {
             name: "Ana Lima".into(),
             email: "ana.lima@example.com".into(),
             phone: "+351 912 345 678".into(),
+            notes: None,
         }),
         ..phone_complaint("ignored", "Broken vase")
     };
@@ -252,6 +253,7 @@ fn the_search_finds_a_customers_phone_and_email_as_the_customers_search_does() {
                 name: "Ana Lima".into(),
                 email: "ana@lima-cakes.example".into(),
                 phone: "".into(),
+                notes: None,
             },
         )
         .unwrap();
