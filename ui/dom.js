@@ -78,19 +78,40 @@ export async function busy(button, error, work) {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+// One way of writing dates and times everywhere, in the owner's language;
+// the year only when it is not this year.
+const thisYearTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
+const otherYearTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const thisYearDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+const otherYearDay = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
+function thisYear(date) {
+  return date.getFullYear() === new Date().getFullYear();
+}
 
 export function formatDateTime(iso) {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (thisYear(date) ? thisYearTime : otherYearTime).format(date);
 }
 
-/** A calendar day (YYYY-MM-DD) as "Fri, 27 Nov 2026", read as a local day. */
+/** A calendar day (YYYY-MM-DD) as "Fri, 27 Nov", read as a local day. */
 export function formatDay(day) {
   const [year, month, date] = String(day).split('-').map(Number);
   const local = new Date(year, month - 1, date);
-  return Number.isNaN(local.getTime()) ? day : longDay.format(local);
+  if (Number.isNaN(local.getTime())) return day;
+  return (thisYear(local) ? thisYearDay : otherYearDay).format(local);
+}
+
+/**
+ * Text written by Mend with a moment or a day in it (the history says
+ * "Snoozed a reminder until 2026-12-01T09:00:00.000Z"), with each written
+ * the owner's way.
+ */
+export function readableDates(text) {
+  return String(text)
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, (stamp) => formatDateTime(stamp))
+    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDay(day));
 }
 
 /** The value a datetime-local input wants for `date`, in local time. */

@@ -1,11 +1,13 @@
 //! Dates and times the owner gives: parsed strictly, refused in plain words.
 
-use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, SecondsFormat, Utc};
 
 use crate::error::{Error, Result};
 
 /// A moment may be this far ahead of the clock (a laptop's clock drifts).
 const FUTURE_SLACK: Duration = Duration::minutes(5);
+/// The earliest year a complaint, a contact or a step may be dated.
+const EARLIEST_YEAR: i32 = 1990;
 
 /// A moment in RFC 3339 (the UI converts the owner's local time), or now when empty.
 /// A moment in the future is refused: it has not happened yet.
@@ -25,6 +27,12 @@ pub(crate) fn past_instant(
             ))
         })?
         .with_timezone(&Utc);
+    // Before Mend's owners were in business, or a slip of the keyboard.
+    if instant.year() < EARLIEST_YEAR {
+        return Err(Error::InvalidInput(format!(
+            "The {what} is before {EARLIEST_YEAR}; please check the year."
+        )));
+    }
     if instant > now + FUTURE_SLACK {
         return Err(Error::InvalidInput(format!(
             "The {what} is in the future; please give a time that has already passed."

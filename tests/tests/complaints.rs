@@ -310,6 +310,22 @@ async fn what_the_owner_needs_during_a_call_is_at_hand_on_every_step() {
             }
             app.click("at-hand-phone-copy").await?;
             app.wait_for_text("at-hand", "Copied").await?;
+
+            // Dates read one way: a reminder's time in the history is
+            // written as the owner reads dates, not as a stamp.
+            app.click("open-reminder-form").await?;
+            app.type_into("reminder-note", "Call Ana back").await?;
+            app.click("add-reminder").await?;
+            app.wait_for_text("reminder-saved", "Mend will remind you")
+                .await?;
+            app.click("nav-complaints").await?;
+            app.click("complaint-item").await?;
+            app.click("history").await?;
+            let history = app.wait_for_text("history", "Set a reminder for").await?;
+            let stamp = history
+                .split_whitespace()
+                .any(|word| word.len() > 10 && word.as_bytes()[4] == b'-' && word.contains('T'));
+            assert!(!stamp, "{history}");
             Ok(())
         })
     })

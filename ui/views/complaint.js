@@ -2,7 +2,7 @@
 // the timeline of every contact, and the history of every change.
 
 import { api } from '../api.js';
-import { busy, copyable, el, errorLine, field, formatDateTime, formatDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
+import { busy, copyable, el, errorLine, field, formatDateTime, formatDay, localInputValue, readableDates, select, showMessage, successLine, toInstant } from '../dom.js';
 import { guide, labelOf } from '../guide.js';
 import { go } from '../nav.js';
 import { statusBadges } from './rows.js';
@@ -203,7 +203,7 @@ function history(details) {
       { testid: 'history' },
       el('summary', {}, el('h2', { class: 'inline' }, `History (${details.history.length})`)),
       el('p', { class: 'muted' }, 'Every change to this complaint, as it happened. Mend never edits or deletes it.'),
-      el('ol', { class: 'history' }, details.history.map((entry) => el('li', { testid: 'history-entry' }, el('time', { dateTime: entry.at }, formatDateTime(entry.at)), ' — ', entry.who === 'owner' ? 'You: ' : `${entry.who}: `, entry.what))),
+      el('ol', { class: 'history' }, details.history.map((entry) => el('li', { testid: 'history-entry' }, el('time', { dateTime: entry.at }, formatDateTime(entry.at)), ' — ', entry.who === 'owner' ? 'You: ' : `${entry.who}: `, readableDates(entry.what)))),
     ),
   );
 }

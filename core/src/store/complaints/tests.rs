@@ -195,3 +195,19 @@ fn a_missing_complaint_is_reported_in_words() {
     assert_eq!(err.code(), "not_found");
     assert!(err.to_string().contains("Complaint 42 was not found"));
 }
+
+#[test]
+fn a_complaint_received_before_1990_or_in_the_future_is_refused() {
+    let (mut store, _) = store_at(at(9));
+    for (when, expected) in [
+        ("1989-12-31T12:00:00Z", "before 1990"),
+        ("2026-11-24T09:00:00Z", "in the future"),
+    ] {
+        let new = NewComplaint {
+            received_at: Some(when.into()),
+            ..phone_complaint("Ana", "late")
+        };
+        let err = store.create_complaint(&new).unwrap_err();
+        assert!(err.to_string().contains(expected), "{when}: {err}");
+    }
+}

@@ -368,3 +368,27 @@ fn a_due_time_written_another_way_is_still_marked_notified_once() {
     store.mark_notified(&due).unwrap();
     assert!(store.reminders_to_notify().unwrap().is_empty());
 }
+
+#[test]
+fn a_reminder_set_on_a_complaint_is_in_its_history() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "late"))
+        .unwrap()
+        .id;
+    store
+        .add_reminder(&NewReminder {
+            complaint_id: Some(id),
+            due_at: "2026-11-24T09:00:00Z".into(),
+            note: "Call Ana".into(),
+        })
+        .unwrap();
+    let history = store.complaint(id).unwrap().history;
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert!(
+        history[1]
+            .what
+            .starts_with("Set a reminder for 2026-11-24T09:00:00"),
+        "{history:?}"
+    );
+}
