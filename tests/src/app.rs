@@ -210,10 +210,10 @@ impl App {
         Ok(())
     }
 
-    /// Presses "Skip for now" if the welcome is open (it opens just after
-    /// the first view, so it is given a moment to appear).
+    /// Presses "Skip for now" when the welcome is due (it opens just after
+    /// the first view: while Mend says it is due, it is waited for).
     async fn skip_welcome(&self) -> Result<(), Failure> {
-        let deadline = Instant::now() + Duration::from_secs(2);
+        let deadline = Instant::now() + PATIENCE;
         while Instant::now() < deadline {
             let open = self
                 .client()
@@ -224,7 +224,18 @@ impl App {
                 .await?;
             if open == serde_json::Value::Bool(true) {
                 self.click("welcome-skip").await?;
-                return Ok(());
+                // Closed once the skip is saved.
+                while Instant::now() < deadline {
+                    let still = self
+                        .client()
+                        .execute("return document.getElementById('welcome').open;", vec![])
+                        .await?;
+                    if still != serde_json::Value::Bool(true) {
+                        return Ok(());
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                return Err("the welcome did not close after Skip for now".into());
             }
             let pending = self.invoke("welcome_pending", serde_json::json!({})).await;
             if !matches!(pending, Ok(serde_json::Value::Bool(true))) {

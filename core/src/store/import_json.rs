@@ -93,9 +93,10 @@ impl Store {
                         .into(),
                 ));
             }
-            // The export brings its own categories and settings.
+            // The export brings its own categories, settings and wording.
             tx.execute_batch(
-                "DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;",
+                "DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;
+                 DELETE FROM templates;",
             )?;
             let counts = insert_tables(tx, tables)?;
             let ids: Vec<i64> = {
@@ -187,6 +188,11 @@ fn insert_row(tx: &Connection, table: &str, known: &[String], row: &Value) -> Re
     let mut columns = Vec::new();
     let mut values = Vec::new();
     for (name, value) in object {
+        // The history is only ever added to, and this Mend may have some
+        // already (its welcome, say): the export's lines follow them.
+        if table == "history" && name == "id" {
+            continue;
+        }
         if !known.contains(name) {
             return Err(not_an_export(&format!(
                 "its {table} have an unknown field \"{name}\""

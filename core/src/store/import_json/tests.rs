@@ -136,3 +136,43 @@ fn a_file_that_is_not_an_export_is_refused_and_nothing_is_imported() {
         "the categories are still there"
     );
 }
+
+#[test]
+fn an_export_goes_into_a_mend_that_was_only_set_up() {
+    let clock = Arc::new(FixedClock::at(at(9)));
+    let source = tempfile::tempdir().unwrap();
+    let exported = full_store(source.path(), &clock).export_json().unwrap();
+
+    // A new computer: the owner answered the welcome and changed a template,
+    // then imports their export.
+    let target = tempfile::tempdir().unwrap();
+    let mut fresh = Store::open_in(target.path(), clock.clone()).unwrap();
+    fresh
+        .save_settings(&Settings {
+            business_name: "Lima Cakes".into(),
+            owner_name: "Rui".into(),
+        })
+        .unwrap();
+    fresh.finish_welcome().unwrap();
+    fresh
+        .save_template(Step::Apologize, "Sorry, {first_name}.")
+        .unwrap();
+    let imported = fresh.import_json(&exported).unwrap();
+    assert_eq!(imported.complaints, 41);
+    let again = fresh.export_json().unwrap();
+    for table in [
+        "complaints",
+        "customers",
+        "contacts",
+        "templates",
+        "settings",
+    ] {
+        assert_eq!(again["tables"][table], exported["tables"][table], "{table}");
+    }
+    let lines = |export: &Value| export["tables"]["history"].as_array().unwrap().len();
+    assert_eq!(
+        lines(&again),
+        lines(&exported) + 2,
+        "its own two lines, then the export's"
+    );
+}
