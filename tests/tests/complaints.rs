@@ -293,6 +293,19 @@ async fn what_the_owner_needs_during_a_call_is_at_hand_on_every_step() {
             app.click("intake-save").await?;
             app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
                 .await?;
+            let heights = app
+                .client()
+                .execute(
+                    "return [...document.querySelectorAll('.stepper .step')].map((tab) => Math.round(tab.getBoundingClientRect().height));",
+                    vec![],
+                )
+                .await?;
+            let heights: Vec<i64> = serde_json::from_value(heights)?;
+            assert_eq!(heights.len(), 7);
+            assert!(
+                heights.iter().all(|height| *height == heights[0]),
+                "the seven tabs are the same height: {heights:?}"
+            );
             for step in ["acknowledge", "fix", "close"] {
                 app.click(&format!("step-tab-{step}")).await?;
                 let at_hand = app

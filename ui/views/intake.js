@@ -29,6 +29,8 @@ async function showIntake(customer) {
     await refreshCategories(openForm);
   }
   dialog.showModal();
+  // Opened again after scrolling down: it starts from its top.
+  dialog.scrollTop = 0;
   if (customer) choose(openForm, customer);
   else openForm.elements.customerName.focus();
 }
