@@ -5,21 +5,25 @@
 
 mod dates;
 mod guess;
+mod values;
+mod writing;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::complaints::{insert_complaint, NewComplaint};
 use super::customers::CustomerInput;
-use super::rows::MAX_SUMMARY_CHARS;
-use super::timeline::{insert_contact, log};
-use super::write::Write;
 use super::Store;
 use crate::error::{Error, Result};
-use crate::kinds::{Channel, CloseReason, Direction, Severity};
+use crate::kinds::Channel;
 pub use dates::{parse_date, DateFinding, DateOrder};
 pub use guess::guesses;
+pub(crate) use values::status_of;
+pub use values::summary_from;
+use values::{choice, severity_of};
+use writing::{
+    add_note, already_there, close_as_imported, customer_named, customer_with_email, note_of,
+};
 
 /// What a column of the spreadsheet holds, as the owner maps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,101 +149,6 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet> {
     Ok(Sheet { headers, rows })
 }
 
-/// Whether a status as written means closed (Some(true)) or open.
-pub(crate) fn status_of(value: &str) -> Option<bool> {
-    const CLOSED: &[&str] = &[
-        "closed",
-        "done",
-        "resolved",
-        "refunded",
-        "replaced",
-        "fixed",
-        "complete",
-        "completed",
-        "finished",
-        "sorted",
-        "settled",
-        "solved",
-        "yes",
-    ];
-    const OPEN: &[&str] = &[
-        "open",
-        "new",
-        "pending",
-        "in progress",
-        "ongoing",
-        "waiting",
-        "todo",
-        "to do",
-        "not started",
-        "unresolved",
-        "not done",
-        "no",
-    ];
-    let value = value.trim().to_lowercase();
-    let starts = |list: &[&str]| {
-        list.iter().any(|word| {
-            value == *word
-                || value
-                    .strip_prefix(word)
-                    .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()))
-        })
-    };
-    // "Not done" and "unresolved" are open: the open words are read first.
-    if starts(OPEN) {
-        Some(false)
-    } else if starts(CLOSED) {
-        Some(true)
-    } else {
-        None
-    }
-}
-
-/// A severity as owners write it: Mend's own words, and the usual others
-/// ("Medium", "Critical").
-fn severity_of(word: &str) -> Option<Severity> {
-    if let Some(known) = choice(word, Severity::ALL, Severity::label, Severity::as_str) {
-        return Some(known);
-    }
-    match word.trim().to_lowercase().as_str() {
-        "minor" | "lowest" | "p4" => Some(Severity::Low),
-        "medium" | "med" | "moderate" | "average" | "p3" => Some(Severity::Normal),
-        "major" | "important" | "highest" | "p2" => Some(Severity::High),
-        "critical" | "emergency" | "asap" | "p1" => Some(Severity::Urgent),
-        _ => None,
-    }
-}
-
-/// The start of the complaint's text as its summary: its first line, in
-/// whole words, at most `MAX_SUMMARY_CHARS` characters.
-pub fn summary_from(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .unwrap_or("");
-    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= MAX_SUMMARY_CHARS {
-        return line;
-    }
-    let mut kept = String::new();
-    for word in line.split(' ') {
-        // One character is kept for the ellipsis.
-        if kept.chars().count() + word.chars().count() + 1 > MAX_SUMMARY_CHARS - 1 {
-            break;
-        }
-        if !kept.is_empty() {
-            kept.push(' ');
-        }
-        kept.push_str(word);
-    }
-    if kept.is_empty() {
-        kept = line.chars().take(MAX_SUMMARY_CHARS - 1).collect();
-    }
-    kept.push('…');
-    kept
-}
-
 /// The values of `column` with their rows.
 fn column_values(sheet: &Sheet, column: usize) -> Vec<(u64, &str)> {
     sheet
@@ -270,18 +179,6 @@ pub fn preview(sheet: &Sheet) -> Preview {
             .map(|column| dates::find_order(&column_values(sheet, column)))
             .collect(),
     }
-}
-
-fn choice<T: Copy>(
-    value: &str,
-    all: &[T],
-    label: impl Fn(T) -> &'static str,
-    word: impl Fn(T) -> &'static str,
-) -> Option<T> {
-    let wanted = value.trim().to_lowercase();
-    all.iter()
-        .copied()
-        .find(|kind| label(*kind).to_lowercase() == wanted || word(*kind) == wanted)
 }
 
 /// Checks the owner's choices against the sheet before any row is read.
@@ -502,116 +399,6 @@ impl Store {
             Ok(report)
         })
     }
-}
-
-fn customer_named(tx: &Transaction<'_>, name: &str) -> Result<Option<i64>> {
-    Ok(tx
-        .query_row(
-            "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-            [name.trim()],
-            |row| row.get(0),
-        )
-        .optional()?)
-}
-
-fn customer_with_email(tx: &Transaction<'_>, email: &str) -> Result<Option<i64>> {
-    Ok(tx
-        .query_row(
-            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-            [email.trim()],
-            |row| row.get(0),
-        )
-        .optional()?)
-}
-
-/// A complaint of this customer with this summary (and received then) is
-/// already in Mend: imported before.
-fn already_there(
-    tx: &Transaction<'_>,
-    before: i64,
-    name: &str,
-    summary: &str,
-    received: Option<&str>,
-) -> Result<bool> {
-    let found: Option<i64> = tx
-        .query_row(
-            "SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
-             WHERE c.id <= ?4 AND (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
-               AND c.summary = ?2 AND (?3 IS NULL OR c.received_at = ?3)",
-            params![name.trim(), summary.trim(), received, before],
-            |row| row.get(0),
-        )
-        .optional()?;
-    Ok(found.is_some())
-}
-
-/// The columns kept as a note: "Header: value" for each one filled in (the
-/// value alone when there is one note column).
-fn note_of(notes: &[usize], headers: &[String], row: &[String]) -> String {
-    let filled: Vec<(&str, &str)> = notes
-        .iter()
-        .filter_map(|&i| Some((headers[i].as_str(), row.get(i)?.trim())))
-        .filter(|(_, value)| !value.is_empty())
-        .collect();
-    match filled.as_slice() {
-        [(_, value)] if notes.len() == 1 => (*value).to_owned(),
-        _ => filled
-            .iter()
-            .map(|(header, value)| format!("{header}: {value}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
-}
-
-fn add_note(write: &mut Write<'_>, complaint_id: i64, note: &str) -> Result<()> {
-    let now = write.clock().now();
-    let (received_at, channel): (DateTime<Utc>, Channel) = write.query_row(
-        "SELECT received_at, channel FROM complaints WHERE id = ?1",
-        [complaint_id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    let text = crate::text::long(note, "note", super::rows::MAX_LONG_TEXT_CHARS, false)?;
-    insert_contact(
-        write,
-        complaint_id,
-        Direction::Note,
-        channel,
-        received_at,
-        &text,
-        now,
-    )?;
-    log(
-        write,
-        Some(complaint_id),
-        None,
-        now,
-        "Added an internal note from the spreadsheet",
-    )?;
-    Ok(())
-}
-
-/// The spreadsheet says it is done: closed as imported, with no lesson
-/// recorded yet (the owner can reopen it or add one).
-fn close_as_imported(write: &mut Write<'_>, complaint_id: i64) -> Result<()> {
-    let now = crate::dates::stamp(write.clock().now());
-    write.execute(
-        "INSERT INTO step_records (complaint_id, step, done_at, text, close_reason, root_cause,
-             preventive_action, created_at)
-         VALUES (?1, 'close', ?2, 'Imported as closed', ?3, '', '', ?2)",
-        params![complaint_id, now, CloseReason::Other],
-    )?;
-    write.execute(
-        "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
-        params![complaint_id, now, CloseReason::Other],
-    )?;
-    log(
-        write,
-        Some(complaint_id),
-        None,
-        write.clock().now(),
-        "Closed the complaint (imported as closed)",
-    )?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::kinds::{Direction, Severity};
+use crate::kinds::{CloseReason, Direction, Severity};
 use crate::store::list::ComplaintQuery;
 use crate::store::rows::ComplaintSummary;
 use crate::store::test_support::at;
