@@ -11,6 +11,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use tempfile::TempDir;
 
 use crate::driver::Driver;
+
+mod seams;
 use crate::notifications::NotificationWatcher;
 
 /// Set in a scenario's environment to keep the welcome of a new Mend open.
@@ -88,42 +90,6 @@ impl App {
     /// its own `MEND_DATA_DIR` through `run_with`).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()
-    }
-
-    /// Answers the next file dialog the app opens with `path`, as the owner
-    /// would pick it (`None`: the owner cancels it).
-    pub fn answer_next_dialog(&self, path: Option<&Path>) -> Result<(), Failure> {
-        let answer = path
-            .map(|path| path.display().to_string())
-            .unwrap_or_default();
-        std::fs::write(self.dialogs.path().join("answer"), answer)?;
-        Ok(())
-    }
-
-    /// Every file dialog the app opened, one line each: "save: <title> ...".
-    pub fn dialogs_asked(&self) -> Vec<String> {
-        std::fs::read_to_string(self.dialogs.path().join("asked"))
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    /// Waits until the app has opened `count` file dialogs in all; returns them.
-    pub async fn wait_for_dialogs(&self, count: usize) -> Result<Vec<String>, Failure> {
-        let deadline = Instant::now() + PATIENCE;
-        while Instant::now() < deadline {
-            let asked = self.dialogs_asked();
-            if asked.len() >= count {
-                return Ok(asked);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(format!(
-            "the app opened {:?} file dialogs, not {count}, within {PATIENCE:?}",
-            self.dialogs_asked()
-        )
-        .into())
     }
 
     pub fn notifications(&self) -> &NotificationWatcher {
@@ -206,42 +172,6 @@ impl App {
         // something else answer "Skip for now", as an owner in a hurry would.
         if !self.env.iter().any(|(key, _)| key == KEEP_WELCOME) {
             self.skip_welcome().await?;
-        }
-        Ok(())
-    }
-
-    /// Presses "Skip for now" when the welcome is due (it opens just after
-    /// the first view: while Mend says it is due, it is waited for).
-    async fn skip_welcome(&self) -> Result<(), Failure> {
-        let deadline = Instant::now() + PATIENCE;
-        while Instant::now() < deadline {
-            let open = self
-                .client()
-                .execute(
-                    "return document.getElementById('welcome')?.open === true;",
-                    vec![],
-                )
-                .await?;
-            if open == serde_json::Value::Bool(true) {
-                self.click("welcome-skip").await?;
-                // Closed once the skip is saved.
-                while Instant::now() < deadline {
-                    let still = self
-                        .client()
-                        .execute("return document.getElementById('welcome').open;", vec![])
-                        .await?;
-                    if still != serde_json::Value::Bool(true) {
-                        return Ok(());
-                    }
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
-                return Err("the welcome did not close after Skip for now".into());
-            }
-            let pending = self.invoke("welcome_pending", serde_json::json!({})).await;
-            if !matches!(pending, Ok(serde_json::Value::Bool(true))) {
-                return Ok(());
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Ok(())
     }
@@ -404,6 +334,24 @@ impl App {
             format!("{test_id} did not show {expected:?} within {PATIENCE:?}; it showed {last:?}")
                 .into(),
         )
+    }
+
+    /// Waits until exactly `count` elements carry this test id (a list
+    /// narrowed by a search or a filter, say).
+    pub async fn wait_for_count(&self, test_id: &str, count: usize) -> Result<(), Failure> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = self.find_all(test_id).await?.len();
+            if found == count {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(
+                    format!("{test_id}: {found} shown, not {count}, within {PATIENCE:?}").into(),
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Texts of every element with this test id, in page order.

@@ -149,14 +149,7 @@ async fn a_category_chosen_at_intake_finds_the_complaint_by_filter_and_in_the_re
             app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
                 .await?;
             app.choose_label("filter-category", "Delivery").await?;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-            while app.find_all("complaint-item").await?.len() != 1 {
-                assert!(
-                    std::time::Instant::now() < deadline,
-                    "the filter did not narrow the list"
-                );
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
+            app.wait_for_count("complaint-item", 1).await?;
             assert_eq!(
                 app.texts("complaint-summary").await?,
                 ["The parcel came three days late"]
@@ -207,18 +200,6 @@ async fn the_buttons_of_a_complaint_say_what_they_will_do() {
     .await;
 }
 
-/// Waits until the list shows `count` complaints.
-async fn listed(app: &mend_e2e::App, count: usize) -> mend_e2e::Outcome {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while app.find_all("complaint-item").await?.len() != count {
-        if std::time::Instant::now() > deadline {
-            return Err(format!("the list did not show {count} complaints").into());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    Ok(())
-}
-
 #[tokio::test]
 async fn the_list_opens_on_open_complaints_counts_them_and_finds_an_email() {
     run("list_means_what_it_says", |app| {
@@ -247,7 +228,7 @@ async fn the_list_opens_on_open_complaints_counts_them_and_finds_an_email() {
             new_complaint(app, &Intake::default()).await?;
 
             app.click("nav-complaints").await?;
-            listed(app, 2).await?;
+            app.wait_for_count("complaint-item", 2).await?;
             app.wait_for_text("complaint-count", "2 complaints").await?;
             assert_eq!(app.value("filter-status").await?, "open");
             let rows = app.texts("complaint-item").await?;
@@ -258,11 +239,11 @@ async fn the_list_opens_on_open_complaints_counts_them_and_finds_an_email() {
             assert!(bruno.contains("High"), "high is marked: {bruno}");
 
             app.choose_label("filter-status", "Open and closed").await?;
-            listed(app, 3).await?;
+            app.wait_for_count("complaint-item", 3).await?;
             app.wait_for_text("complaint-count", "3 complaints").await?;
 
             app.type_into("list-search", "bruno.costa@exa").await?;
-            listed(app, 1).await?;
+            app.wait_for_count("complaint-item", 1).await?;
             assert_eq!(
                 app.texts("complaint-summary").await?,
                 ["The parcel came three days late"]

@@ -216,7 +216,7 @@ async fn filters_narrow_the_list_and_sort_by_promised_date() {
                 .await?;
             app.choose("filter-severity", "urgent").await?;
             app.wait_for_text("complaint-list", "Urgent").await?;
-            wait_for_count(app, 1).await?;
+            app.wait_for_count("complaint-item", 1).await?;
             assert_eq!(
                 app.texts("complaint-summary").await?,
                 ["Allergic reaction to the cookies"]
@@ -224,7 +224,7 @@ async fn filters_narrow_the_list_and_sort_by_promised_date() {
 
             app.choose("filter-severity", "").await?;
             app.choose("filter-step", "apologize").await?;
-            wait_for_count(app, 1).await?;
+            app.wait_for_count("complaint-item", 1).await?;
             assert_eq!(
                 app.texts("complaint-summary").await?,
                 ["The wedding cake arrived squashed"]
@@ -276,7 +276,7 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
             app.wait_for_text("complaint-list", "Late delivery").await?;
             app.type_into("list-search", "refu").await?;
             app.wait_for_text("complaint-list", "Vase broken").await?;
-            wait_for_count(app, 1).await?;
+            app.wait_for_count("complaint-item", 1).await?;
             assert_eq!(
                 app.texts("complaint-summary").await?,
                 ["Vase broken in the post"]
@@ -285,17 +285,6 @@ async fn search_finds_a_complaint_by_the_customers_own_words() {
         })
     })
     .await;
-}
-
-/// The list reloads as filters change; wait until it shows `count` rows.
-async fn wait_for_count(app: &mend_e2e::App, count: usize) -> mend_e2e::Outcome {
-    for _ in 0..100 {
-        if app.find_all("complaint-item").await?.len() == count {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    Err(format!("the list did not settle at {count} rows").into())
 }
 
 #[tokio::test]

@@ -137,11 +137,7 @@ async fn a_sheet_kept_by_hand_is_read_as_a_person_would() {
                 "the summary is the start of what happened: {summaries:?}"
             );
             app.type_into("list-search", "birthday").await?;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-            while app.find_all("complaint-item").await?.len() != 1 {
-                assert!(std::time::Instant::now() < deadline, "the search did not narrow the list");
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
+            app.wait_for_count("complaint-item", 1).await?;
             app.click("complaint-item").await?;
             app.wait_for_text("complaint-heading", "The birthday cake arrived").await?;
             let timeline = app.texts("timeline-entry").await?;
