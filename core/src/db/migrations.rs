@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_reminders.sql"),
     include_str!("../../migrations/0005_closed_last.sql"),
     include_str!("../../migrations/0006_customer_notes.sql"),
+    include_str!("../../migrations/0007_deleted.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::customers::CustomerInput;
 use super::rows::{
     self, complaint_not_found, summary_from_row, ChecklistTick, ComplaintSummary, Contact,
-    Customer, HistoryEntry, StepRecord, MAX_LONG_TEXT_CHARS, MAX_REFERENCE_CHARS,
-    MAX_SUMMARY_CHARS, SUMMARY_COLUMNS, SUMMARY_FROM,
+    Customer, HistoryEntry, StepRecord, ANY_SUMMARY_FROM, MAX_LONG_TEXT_CHARS, MAX_REFERENCE_CHARS,
+    MAX_SUMMARY_CHARS, SUMMARY_COLUMNS,
 };
 use super::write::Write;
 use super::Store;
@@ -53,6 +53,8 @@ pub struct ComplaintDetails {
     pub fixed_at: Option<DateTime<Utc>>,
     pub last_outgoing_at: Option<DateTime<Utc>>,
     pub close_reason: Option<CloseReason>,
+    /// Set while it is in the Deleted list.
+    pub deleted_at: Option<DateTime<Utc>>,
     pub customer: Customer,
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
@@ -68,9 +70,9 @@ impl Store {
         self.complaint_summary(id)
     }
 
-    /// One complaint as lists show it.
+    /// One complaint as lists show it (a deleted one too: its page says so).
     pub fn complaint_summary(&self, id: i64) -> Result<ComplaintSummary> {
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE c.id = :id");
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM {ANY_SUMMARY_FROM} WHERE c.id = :id");
         let mut statement = self.conn.prepare_cached(&sql)?;
         statement
             .query_row(
@@ -86,7 +88,8 @@ impl Store {
         let summary = self.complaint_summary(id)?;
         let mut details = self.conn.query_row(
             "SELECT channel, is_public, customer_words, desired_outcome, reference, category_id,
-                    acknowledged_at, apologized_at, fixed_at, last_outgoing_at, close_reason
+                    acknowledged_at, apologized_at, fixed_at, last_outgoing_at, close_reason,
+                    deleted_at
              FROM complaints WHERE id = ?1",
             [id],
             |row| {
@@ -103,6 +106,7 @@ impl Store {
                     fixed_at: row.get(8)?,
                     last_outgoing_at: row.get(9)?,
                     close_reason: row.get(10)?,
+                    deleted_at: row.get(11)?,
                     customer: Customer::default(),
                     records: Vec::new(),
                     ticks: Vec::new(),
@@ -120,75 +124,110 @@ impl Store {
     }
 }
 
+/// A complaint's facts as the owner gave them, checked: what intake writes
+/// and what a correction compares.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Facts {
+    pub summary: String,
+    pub words: String,
+    pub outcome: String,
+    pub reference: String,
+    pub received_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub severity: Severity,
+    pub category_id: Option<i64>,
+    pub is_public: bool,
+}
+
+/// Checks the facts in `new`, each refused in plain words.
+pub(crate) fn checked_facts(
+    tx: &rusqlite::Transaction<'_>,
+    new: &NewComplaint,
+    now: DateTime<Utc>,
+) -> Result<Facts> {
+    let facts = Facts {
+        summary: text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?,
+        words: text::long(
+            &new.customer_words,
+            "customer's own words",
+            MAX_LONG_TEXT_CHARS,
+            false,
+        )?,
+        outcome: text::long(
+            &new.desired_outcome,
+            "outcome they want",
+            MAX_LONG_TEXT_CHARS,
+            false,
+        )?,
+        reference: text::optional_line(
+            &new.reference,
+            "order or product reference",
+            MAX_REFERENCE_CHARS,
+        )?,
+        received_at: dates::past_instant(new.received_at.as_deref(), "time it was received", now)?,
+        channel: new.channel.unwrap_or(Channel::Other),
+        severity: new.severity.unwrap_or(Severity::Normal),
+        category_id: new.category_id,
+        is_public: new.is_public,
+    };
+    if let Some(category_id) = facts.category_id {
+        super::categories::check_offered(tx, category_id)?;
+    }
+    Ok(facts)
+}
+
+/// The customer `new` names: an existing one, or a new one added now.
+pub(crate) fn customer_of(
+    tx: &rusqlite::Transaction<'_>,
+    new: &NewComplaint,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    match (new.customer_id, &new.new_customer) {
+        (Some(id), _) => {
+            super::customers::check_exists(tx, id)?;
+            Ok(id)
+        }
+        (None, Some(customer)) => super::customers::insert(tx, customer, now),
+        (None, None) => Err(Error::InvalidInput(
+            "Please choose the customer, or add a new one with their name.".into(),
+        )),
+    }
+}
+
 /// Checks and writes one complaint (the Receive step): the customer's own
 /// words open the timeline, and the history notes it.
 pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Result<i64> {
     let tx: &rusqlite::Transaction<'_> = write;
     let now = write.clock().now();
-    let summary = text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?;
-    let words = text::long(
-        &new.customer_words,
-        "customer's own words",
-        MAX_LONG_TEXT_CHARS,
-        false,
-    )?;
-    let outcome = text::long(
-        &new.desired_outcome,
-        "outcome they want",
-        MAX_LONG_TEXT_CHARS,
-        false,
-    )?;
-    let reference = text::optional_line(
-        &new.reference,
-        "order or product reference",
-        MAX_REFERENCE_CHARS,
-    )?;
-    let received_at = dates::past_instant(new.received_at.as_deref(), "time it was received", now)?;
-    let channel = new.channel.unwrap_or(Channel::Other);
-    let severity = new.severity.unwrap_or(Severity::Normal);
-
-    if let Some(category_id) = new.category_id {
-        super::categories::check_offered(tx, category_id)?;
-    }
-    let customer_id = match (new.customer_id, &new.new_customer) {
-        (Some(id), _) => {
-            super::customers::check_exists(tx, id)?;
-            id
-        }
-        (None, Some(customer)) => super::customers::insert(tx, customer, now)?,
-        (None, None) => {
-            return Err(Error::InvalidInput(
-                "Please choose the customer, or add a new one with their name.".into(),
-            ))
-        }
-    };
+    let facts = checked_facts(tx, new, now)?;
+    let customer_id = customer_of(tx, new, now)?;
     tx.execute(
         "INSERT INTO complaints (customer_id, summary, received_at, created_at, channel,
                  is_public, customer_words, desired_outcome, reference, category_id, severity, step)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'acknowledge')",
         params![
             customer_id,
-            summary,
-            dates::stamp(received_at),
+            facts.summary,
+            dates::stamp(facts.received_at),
             dates::stamp(now),
-            channel,
-            new.is_public,
-            words,
-            outcome,
-            reference,
-            new.category_id,
-            severity,
+            facts.channel,
+            facts.is_public,
+            facts.words,
+            facts.outcome,
+            facts.reference,
+            facts.category_id,
+            facts.severity,
         ],
     )?;
     let id = tx.last_insert_rowid();
-    if !words.is_empty() {
+    if !facts.words.is_empty() {
         super::timeline::insert_contact(
             tx,
             id,
             Direction::Incoming,
-            channel,
-            received_at,
-            &words,
+            facts.channel,
+            facts.received_at,
+            &facts.words,
             now,
         )?;
     }
@@ -197,7 +236,7 @@ pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Res
         Some(id),
         Some(customer_id),
         now,
-        &format!("Received the complaint: {summary}"),
+        &format!("Received the complaint: {}", facts.summary),
     )?;
     write.complaint_changed(id);
     Ok(id)

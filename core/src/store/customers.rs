@@ -124,8 +124,9 @@ impl Store {
     ) -> Result<Vec<CustomerSummary>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT k.id, k.name, k.email, k.phone, k.created_at, k.notes,
-                    (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id),
-                    (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id AND c.closed_at IS NULL)
+                    (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id AND c.deleted_at IS NULL),
+                    (SELECT count(*) FROM complaints c
+                     WHERE c.customer_id = k.id AND c.closed_at IS NULL AND c.deleted_at IS NULL)
              FROM customers k
              WHERE ?1 = '%%' OR k.name LIKE ?1 ESCAPE '\\' OR k.email LIKE ?1 ESCAPE '\\'
                    OR k.phone LIKE ?1 ESCAPE '\\'

@@ -54,7 +54,7 @@ fn state_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<Option<ComplaintS
                     last_outgoing_at, closed_at,
                     (SELECT check_in_date FROM step_records
                      WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1)
-             FROM complaints c WHERE id = ?1",
+             FROM complaints c WHERE id = ?1 AND deleted_at IS NULL",
         )?
         .query_row([complaint_id], |row| {
             Ok(ComplaintState {

@@ -9,6 +9,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
+use super::rows::SUMMARY_FROM;
 use super::Store;
 use crate::dates;
 use crate::db::LATEST_VERSION;
@@ -153,10 +154,7 @@ impl Store {
             Error::InvalidInput(format!("Mend could not write the spreadsheet ({error})."))
         };
         writer.write_record(CSV_HEADER).map_err(to_error)?;
-        let sql = format!(
-            "SELECT {CSV_COLUMNS} FROM complaints c JOIN customers k ON k.id = c.customer_id
-             LEFT JOIN categories cat ON cat.id = c.category_id ORDER BY c.received_at, c.id"
-        );
+        let sql = format!("SELECT {CSV_COLUMNS} FROM {SUMMARY_FROM} ORDER BY c.received_at, c.id");
         let mut statement = self.conn.prepare(&sql)?;
         let mut rows = statement.query([])?;
         let mut count = 0;

@@ -102,7 +102,7 @@ impl Store {
 
     /// The WHERE clause of `query`, and the values it names.
     fn filter_of(&self, query: &ComplaintQuery) -> (String, Vec<(&'static str, Value)>) {
-        let mut filters = Vec::new();
+        let mut filters = vec!["c.deleted_at IS NULL"];
         let mut values: Vec<(&str, Value)> =
             vec![(":today", Value::Text(self.clock.today().to_string()))];
         if let Some(fts) = prefix_query(&query.search) {
@@ -134,11 +134,7 @@ impl Store {
         if query.overdue_only {
             filters.push("c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today");
         }
-        let filter = if filters.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", filters.join(" AND "))
-        };
+        let filter = format!("WHERE {}", filters.join(" AND "));
         (filter, values)
     }
 }

@@ -4,7 +4,9 @@
 pub mod backups;
 pub mod categories;
 pub mod complaints;
+pub mod corrections;
 pub mod customers;
+pub mod deleted;
 mod derived;
 pub mod export;
 pub mod import_csv;
@@ -62,7 +64,10 @@ impl Store {
     pub(crate) fn open_file(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
         let mut store = Store::over(db::open(path)?, clock);
         store.derive_missing_reminders()?;
-        store.write(|write| search::refresh_all_if_older(write))?;
+        store.write(|write| {
+            search::refresh_all_if_older(write)?;
+            deleted::clear_expired(write)
+        })?;
         Ok(store)
     }
 

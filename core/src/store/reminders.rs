@@ -107,7 +107,10 @@ pub(crate) fn query(
     order: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<Reminder>> {
-    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE {filter} ORDER BY {order}");
+    // A deleted complaint's reminders wait, unseen, in case it is brought back.
+    let sql = format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE ({filter}) AND c.deleted_at IS NULL ORDER BY {order}"
+    );
     let mut statement = conn.prepare_cached(&sql)?;
     let rows = statement.query_map(params, reminder_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -171,7 +174,8 @@ impl Store {
     /// When the next reminder still to be notified falls due.
     pub fn next_reminder_at(&self) -> Result<Option<DateTime<Utc>>> {
         Ok(self.conn.query_row(
-            "SELECT min(due_at) FROM reminders WHERE state = 'open' AND notified_at IS NULL",
+            "SELECT min(r.due_at) FROM reminders r LEFT JOIN complaints c ON c.id = r.complaint_id
+             WHERE r.state = 'open' AND r.notified_at IS NULL AND c.deleted_at IS NULL",
             [],
             |row| row.get(0),
         )?)

@@ -44,7 +44,15 @@ pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.customer_id, k.name, c.summary
      coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today, 0), \
      coalesce(c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date = :today, 0)";
 
+/// Deleted complaints are left out here, by the join's condition, so that
+/// no list, section or report can forget to leave them out.
 pub(crate) const SUMMARY_FROM: &str = "complaints c \
+     JOIN customers k ON k.id = c.customer_id AND c.deleted_at IS NULL \
+     LEFT JOIN categories cat ON cat.id = c.category_id";
+
+/// Like `SUMMARY_FROM`, deleted complaints included: for one complaint's
+/// page and the Deleted list.
+pub(crate) const ANY_SUMMARY_FROM: &str = "complaints c \
      JOIN customers k ON k.id = c.customer_id \
      LEFT JOIN categories cat ON cat.id = c.category_id";
 
@@ -220,23 +228,33 @@ pub(crate) fn complaint_not_found(id: i64) -> Error {
 }
 
 /// The state the journey rules look at, read inside a write transaction;
-/// also how a write finds that its complaint is there at all.
+/// also how a write finds that its complaint is there at all. A deleted
+/// complaint is not written to until it is brought back.
 pub(crate) fn progress(tx: &Transaction<'_>, id: i64) -> Result<(Progress, DateTime<Utc>)> {
-    tx.query_row(
-        "SELECT step, apologized_at IS NOT NULL, closed_at IS NOT NULL, received_at
-         FROM complaints WHERE id = ?1",
-        [id],
-        |row| {
-            Ok((
-                Progress {
-                    next: row.get(0)?,
-                    apologized: row.get(1)?,
-                    closed: row.get(2)?,
-                },
-                row.get(3)?,
-            ))
-        },
-    )
-    .optional()?
-    .ok_or_else(|| complaint_not_found(id))
+    let (progress, received_at, deleted) = tx
+        .query_row(
+            "SELECT step, apologized_at IS NOT NULL, closed_at IS NOT NULL, received_at,
+                    deleted_at IS NOT NULL
+             FROM complaints WHERE id = ?1",
+            [id],
+            |row| {
+                Ok((
+                    Progress {
+                        next: row.get(0)?,
+                        apologized: row.get(1)?,
+                        closed: row.get(2)?,
+                    },
+                    row.get(3)?,
+                    row.get::<_, bool>(4)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| complaint_not_found(id))?;
+    if deleted {
+        return Err(Error::InvalidInput(format!(
+            "Complaint {id} is in the Deleted list; bring it back before changing it."
+        )));
+    }
+    Ok((progress, received_at))
 }

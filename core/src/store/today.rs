@@ -145,7 +145,8 @@ impl Store {
             .collect();
         let mut only_reminded: Vec<i64> = Vec::new();
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT r.complaint_id FROM reminders r WHERE {due} AND r.complaint_id IS NOT NULL
+            "SELECT r.complaint_id FROM reminders r JOIN complaints c ON c.id = r.complaint_id
+             WHERE {due} AND c.deleted_at IS NULL
              ORDER BY r.due_at LIMIT ?2"
         ))?;
         let ids =
