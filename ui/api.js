@@ -37,6 +37,11 @@ export const api = {
   countComplaints: (query) => call('count_complaints', { query }),
   getComplaint: (id) => call('get_complaint', { id }),
   addContact: (id, contact) => call('add_contact', { id, contact }),
+  correctComplaint: (id, complaint) => call('correct_complaint', { id, complaint }),
+  correctContact: (id, contact) => call('correct_contact', { id, contact }),
+  deleteComplaint: (id) => call('delete_complaint', { id }),
+  restoreDeletedComplaint: (id) => call('restore_deleted_complaint', { id }),
+  deletedComplaints: () => call('deleted_complaints'),
   getToday: () => call('get_today'),
 
   draftMessage: (id, step, choosing = {}) => call('draft_message', { id, step, choosing }),

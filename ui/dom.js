@@ -132,6 +132,29 @@ export function toInstant(localValue) {
   return Number.isNaN(date.getTime()) ? localValue : date.toISOString();
 }
 
+/**
+ * Asks before something that cannot be taken back at once: a question with
+ * a yes and a no, just after `button`'s row. One question at a time.
+ * `onYes` does it; a failure shows in `error`.
+ */
+export function askFirst(button, { question, yes, no, testid, error, onYes }) {
+  for (const older of document.querySelectorAll(`[data-testid="${testid}"]`)) older.remove();
+  const box = el(
+    'div',
+    { class: 'confirm', testid, role: 'alertdialog', 'aria-label': question },
+    el('p', {}, question),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', testid: `${testid}-yes`, onclick: (event) => busy(event.target, error, async () => { await onYes(); box.remove(); }) }, yes),
+      el('button', { type: 'button', testid: `${testid}-no`, onclick: () => { box.remove(); button.focus(); } }, no),
+    ),
+  );
+  button.closest('li, .actions').after(box);
+  box.querySelector('button').focus();
+  return box;
+}
+
 /** A value with a button that copies it, for reading out or pasting. */
 export function copyable(value, testid) {
   const done = el('span', { class: 'muted copied', 'aria-live': 'polite' });

@@ -64,7 +64,7 @@ async fn a_backup_made_now_holds_the_data() {
             }
             app.wait_for_dialogs(3).await?;
             assert_eq!(app.find_all("restore-confirm").await?.len(), 1);
-            app.click("restore-yes").await?;
+            app.click("restore-confirm-yes").await?;
             app.wait_for_text("backup-done", "Restored the backup from")
                 .await?;
             app.click("nav-complaints").await?;
@@ -104,7 +104,7 @@ async fn restoring_an_automatic_backup_brings_back_what_was_there() {
             app.wait_for_text("restore-confirm", "Replace everything in Mend")
                 .await?;
             app.screenshot("restore-question").await;
-            app.click("restore-yes").await?;
+            app.click("restore-confirm-yes").await?;
             app.wait_for_text("backup-done", "Restored the backup")
                 .await?;
             app.wait_for_text("backup-done", "mend-before-restore-")

@@ -8,6 +8,7 @@ import { go } from '../nav.js';
 import { statusBadges } from './rows.js';
 import { ORDER, stepPanel, stepState } from './step-panel.js';
 import { remindersCard } from './reminders.js';
+import { contactCorrection, factsCorrection } from './corrections.js';
 
 export async function showComplaint(main, params, { signal }) {
   const error = errorLine('complaint-error');
@@ -39,7 +40,7 @@ function openingStep(details) {
 
 function backButton(params) {
   const from = params.from ?? { name: 'complaints' };
-  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints' }[from.name] ?? 'Back';
+  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints', deleted: 'Back to the Deleted list' }[from.name] ?? 'Back';
   return el('button', { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go(from.name, from.params ?? {}) }, `← ${label}`);
 }
 
@@ -51,10 +52,15 @@ function draw(main, details, params, openStep, notice, signal) {
   };
   const noticeLine = successLine('step-saved');
   showMessage(noticeLine, notice);
+  if (details.deletedAt) {
+    main.replaceChildren(backButton(params), deletedBanner(details, saved), header(details, null), atHand(details), timeline(details, saved), history(details));
+    return;
+  }
   main.replaceChildren(
     backButton(params),
     header(details, () => redraw('close')),
     atHand(details),
+    factsCorrection(details, saved),
     noticeLine,
     stepper(details, openStep, redraw),
     stepPanel(details, openStep, saved),
@@ -90,9 +96,9 @@ function header(details, openClose) {
     el(
       'div',
       { class: 'header-actions' },
-      el('button', { type: 'button', testid: 'print-complaint', onclick: () => go('report', { id: details.id }) }, 'Print or save as PDF…'),
+      !details.deletedAt && el('button', { type: 'button', testid: 'print-complaint', onclick: () => go('report', { id: details.id }) }, 'Print or save as PDF…'),
       // Closing before the journey's end needs a reason: the button says so.
-      !details.closedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, details.step === 'close' ? 'Close and learn…' : 'Close early, with a reason…'),
+      !details.closedAt && !details.deletedAt && el('button', { type: 'button', testid: 'close-complaint', onclick: openClose }, details.step === 'close' ? 'Close and learn…' : 'Close early, with a reason…'),
     ),
   );
 }
@@ -177,20 +183,38 @@ function timeline(details, saved) {
       saved(fresh, 'Added to the timeline.');
     });
   });
-  const entries = details.timeline.map((contact) =>
-    el(
+  const entries = details.timeline.map((contact) => {
+    const entry = el(
       'li',
       { class: `contact ${contact.direction}`, testid: 'timeline-entry' },
       el('p', { class: 'contact-meta' }, el('strong', {}, labelOf('directions', contact.direction)), ` · ${labelOf('channels', contact.channel)} · `, el('time', { dateTime: contact.at }, formatDateTime(contact.at))),
       el('p', { class: 'pre', testid: 'timeline-text' }, contact.text),
-    ),
-  );
+    );
+    if (!details.deletedAt) entry.querySelector('.contact-meta').append(' ', contactCorrection(details, contact, entry, saved));
+    return entry;
+  });
   return el(
     'section',
     { class: 'card', testid: 'timeline' },
     el('h2', {}, 'Timeline'),
     entries.length ? el('ol', { class: 'timeline' }, entries) : el('p', { class: 'empty' }, 'No contact yet.'),
-    el('details', { class: 'add-contact' }, el('summary', { testid: 'open-contact-form' }, 'Add a call, a message or a note'), form),
+    !details.deletedAt && el('details', { class: 'add-contact' }, el('summary', { testid: 'open-contact-form' }, 'Add a call, a message or a note'), form),
+  );
+}
+
+/** A deleted complaint's page says so first, and offers to bring it back. */
+function deletedBanner(details, saved) {
+  const error = errorLine('restore-deleted-error');
+  const back = el('button', { type: 'button', class: 'primary', testid: 'restore-deleted', onclick: () => busy(back, error, async () => {
+    await api.restoreDeletedComplaint(details.id);
+    saved(await api.getComplaint(details.id), 'Brought back from the Deleted list, as it was.');
+  }) }, 'Bring it back');
+  return el(
+    'section',
+    { class: 'confirm deleted-banner', testid: 'deleted-banner', role: 'status' },
+    el('p', {}, `This complaint was deleted on ${formatDateTime(details.deletedAt)}. It can be brought back until ${formatDateTime(details.keptUntil)}; after that it is cleared for good.`),
+    error,
+    el('div', { class: 'actions' }, back),
   );
 }
 

@@ -2,7 +2,7 @@
 // more a page at a time.
 
 import { api } from '../api.js';
-import { el, errorLine, field, select, showMessage } from '../dom.js';
+import { el, errorLine, field, select, showMessage, successLine } from '../dom.js';
 import { guide } from '../guide.js';
 import { go } from '../nav.js';
 import { openIntake } from './intake.js';
@@ -20,6 +20,9 @@ export async function showComplaints(main, params, { signal }) {
   const empty = el('p', { class: 'empty', testid: 'complaint-empty', hidden: true });
   const count = el('p', { class: 'muted count-line', testid: 'complaint-count', role: 'status' });
   const error = errorLine('complaint-list-error');
+  // Said once, after something done elsewhere (a complaint deleted).
+  const notice = successLine('complaints-notice');
+  showMessage(notice, params.notice ?? '');
   const more = el('button', { type: 'button', testid: 'complaints-more', onclick: () => load(false) }, 'Show more');
   const moreRow = el('div', { class: 'more', hidden: true }, more);
   let offset = 0;
@@ -52,9 +55,11 @@ export async function showComplaints(main, params, { signal }) {
       el('div', {}, el('h1', {}, 'Complaints'), el('p', { class: 'lead' }, 'Every complaint, open and closed. Search finds any word written about them.')),
       el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'print-period', onclick: () => go('period-report') }, 'Print a report…'), el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
     ),
+    notice,
     toolbar,
     error,
     el('section', { class: 'card' }, count, list, empty, moreRow),
+    el('p', { class: 'muted deleted-link' }, el('button', { type: 'button', class: 'quiet inline-link', testid: 'open-deleted', onclick: () => go('deleted') }, 'Deleted complaints (kept 30 days)')),
   );
 
   for (const pick of toolbar.querySelectorAll('select')) {

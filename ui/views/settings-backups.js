@@ -2,7 +2,7 @@
 // restoring. The app opens the file dialogs; a cancelled one answers null.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
+import { askFirst, busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
 
 function size(bytes) {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -16,22 +16,17 @@ export async function backupsCard() {
 
   /** Asks first; `restore` does it and answers where the replaced data was kept. */
   function confirmRestore(restore, label, button) {
-    // One question at a time: an older one would restore what it no longer names.
-    for (const older of document.querySelectorAll('[data-testid="restore-confirm"]')) older.remove();
-    const confirm = el(
-      'div',
-      { class: 'confirm', testid: 'restore-confirm' },
-      el('p', {}, `Replace everything in Mend with the backup from ${label}? What is in Mend now is kept first, in your data folder.`),
-      el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'primary', testid: 'restore-yes', onclick: (event) => busy(event.target, error, async () => {
-          const kept = await restore();
-          showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
-          confirm.remove();
-        }) }, 'Yes, restore it'),
-        el('button', { type: 'button', testid: 'restore-no', onclick: () => { confirm.remove(); button.focus(); } }, 'No, keep what is in Mend'),
-      ),
-    );
-    button.closest('li, .actions').after(confirm);
+    askFirst(button, {
+      question: `Replace everything in Mend with the backup from ${label}? What is in Mend now is kept first, in your data folder.`,
+      yes: 'Yes, restore it',
+      no: 'No, keep what is in Mend',
+      testid: 'restore-confirm',
+      error,
+      onYes: async () => {
+        const kept = await restore();
+        showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
+      },
+    });
   }
 
   list.append(

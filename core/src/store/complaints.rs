@@ -55,6 +55,8 @@ pub struct ComplaintDetails {
     pub close_reason: Option<CloseReason>,
     /// Set while it is in the Deleted list.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// Until when a deleted complaint can be brought back.
+    pub kept_until: Option<DateTime<Utc>>,
     pub customer: Customer,
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
@@ -107,6 +109,7 @@ impl Store {
                     last_outgoing_at: row.get(9)?,
                     close_reason: row.get(10)?,
                     deleted_at: row.get(11)?,
+                    kept_until: None,
                     customer: Customer::default(),
                     records: Vec::new(),
                     ticks: Vec::new(),
@@ -115,6 +118,9 @@ impl Store {
                 })
             },
         )?;
+        details.kept_until = details
+            .deleted_at
+            .map(|deleted_at| deleted_at + chrono::Duration::days(super::deleted::KEPT_DAYS));
         details.customer = self.customer_record(summary.customer_id)?;
         details.records = rows::records(&self.conn, id)?;
         details.ticks = rows::ticks(&self.conn, id)?;

@@ -1,6 +1,7 @@
 //! Complaints: intake, the list, one complaint's page, the timeline and Today.
 
 use mend_core::store::complaints::{ComplaintDetails, NewComplaint};
+use mend_core::store::deleted::DeletedComplaint;
 use mend_core::store::list::{ComplaintPage, ComplaintQuery};
 use mend_core::store::rows::{ComplaintSummary, Contact};
 use mend_core::store::timeline::NewContact;
@@ -47,6 +48,40 @@ pub fn add_contact(
     contact: NewContact,
 ) -> Result<Contact, IpcError> {
     Ok(state.store()?.add_contact(id, &contact)?)
+}
+
+/// Changes a complaint's facts; says how many changed.
+#[tauri::command(async)]
+pub fn correct_complaint(
+    state: State<'_, AppState>,
+    id: i64,
+    complaint: NewComplaint,
+) -> Result<usize, IpcError> {
+    Ok(state.store()?.correct_complaint(id, &complaint)?)
+}
+
+#[tauri::command(async)]
+pub fn correct_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    contact: NewContact,
+) -> Result<Contact, IpcError> {
+    Ok(state.store()?.correct_contact(id, &contact)?)
+}
+
+#[tauri::command(async)]
+pub fn delete_complaint(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    Ok(state.store()?.delete_complaint(id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_deleted_complaint(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    Ok(state.store()?.restore_deleted_complaint(id)?)
+}
+
+#[tauri::command(async)]
+pub fn deleted_complaints(state: State<'_, AppState>) -> Result<Vec<DeletedComplaint>, IpcError> {
+    Ok(state.store()?.deleted_complaints()?)
 }
 
 #[tauri::command(async)]

@@ -112,7 +112,7 @@ fn after_thirty_days_a_deleted_complaint_is_cleared_for_good() {
     drop(store);
 
     clock.set(at(9) + Duration::days(29));
-    let mut store = Store::open_file(&path, clock.clone()).unwrap();
+    let store = Store::open_file(&path, clock.clone()).unwrap();
     assert_eq!(store.deleted_complaints().unwrap().len(), 1);
     assert_eq!(store.complaint(id).unwrap().timeline.len(), 1);
     drop(store);
