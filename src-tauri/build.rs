@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "period_report",
     "pick_backup_file",
     "preview_csv",
+    "record_call",
     "record_step",
     "recover_data",
     "reminder_status",

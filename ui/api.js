@@ -46,6 +46,7 @@ export const api = {
 
   draftMessage: (id, step, choosing = {}) => call('draft_message', { id, step, choosing }),
   recordStep: (id, step, entry) => call('record_step', { id, step, entry }),
+  recordCall: (id, phoneCall) => call('record_call', { id, call: phoneCall }),
   closeComplaint: (id, closing) => call('close_complaint', { id, closing }),
   reopenComplaint: (id, why) => call('reopen_complaint', { id, why }),
   setChecklistItem: (id, step, item, ticked) => call('set_checklist_item', { id, step, item, ticked }),

@@ -63,6 +63,7 @@ pub fn run() {
             commands::journey::journey_guide,
             commands::journey::draft_message,
             commands::journey::record_step,
+            commands::journey::record_call,
             commands::journey::close_complaint,
             commands::journey::reopen_complaint,
             commands::journey::set_checklist_item,

@@ -57,16 +57,7 @@ pub async fn fill_step(app: &App, step: &str, text: &str) -> Outcome {
     app.find(&format!("record-form-{step}")).await?;
     app.type_into("record-text", text).await?;
     match step {
-        "assure" => {
-            // Three days from now, in the form a date picker gives.
-            let field = app.find("record-promised-date").await?;
-            let script = "const day = new Date(Date.now() + 3 * 86400000);
-                          const pad = (n) => String(n).padStart(2, '0');
-                          arguments[0].value = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;";
-            app.client()
-                .execute(script, vec![serde_json::to_value(&field)?])
-                .await?;
-        }
+        "assure" => pick_day(app, "record-promised-date", 3).await?,
         "fix" => app.choose("record-remedy", "replacement").await?,
         "follow_up" => {
             app.choose("record-satisfaction", "5").await?;
@@ -92,5 +83,18 @@ pub async fn name_the_business(app: &App, business: &str, owner: &str) -> Outcom
     app.type_into("owner-name", owner).await?;
     app.click("save-names").await?;
     app.wait_for_text("names-saved", "Saved").await?;
+    Ok(())
+}
+
+/// Picks the day `days` from today in a date field, as its calendar would.
+pub async fn pick_day(app: &App, test_id: &str, days: i64) -> Outcome {
+    let field = app.find(test_id).await?;
+    let script = "const day = new Date(Date.now() + arguments[1] * 86400000);
+                  const pad = (n) => String(n).padStart(2, '0');
+                  arguments[0].value = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+                  arguments[0].dispatchEvent(new Event('change', { bubbles: true }));";
+    app.client()
+        .execute(script, vec![serde_json::to_value(&field)?, days.into()])
+        .await?;
     Ok(())
 }

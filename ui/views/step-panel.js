@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { busy, el, errorLine, field, formatDateTime, localDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
 import { guide, labelOf, stepTitle } from '../guide.js';
 import { recordedLines } from './records.js';
+import { callForm } from './call-form.js';
 
 export const ORDER = ['receive', 'acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close'];
 
@@ -63,7 +64,13 @@ export function stepPanel(details, step, onSaved) {
   const draft = draftBlock(details, step);
   panel.append(draft.block);
   if (step === 'close') panel.append(details.closedAt ? reopenForm(details, onSaved) : closeForm(details, onSaved));
-  else if (step !== 'receive' && !details.closedAt && state !== 'done') panel.append(recordForm(details, step, onSaved, draft.refresh));
+  else if (step !== 'receive' && !details.closedAt && state !== 'done') {
+    if (state === 'current') {
+      const sitting = callForm(details, onSaved);
+      if (sitting) panel.append(sitting);
+    }
+    panel.append(recordForm(details, step, onSaved, draft.refresh));
+  }
   return panel;
 }
 

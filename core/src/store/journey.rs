@@ -7,11 +7,12 @@ use serde::Deserialize;
 use super::complaints::ComplaintDetails;
 use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::{insert_contact, log};
+use super::write::Write;
 use super::Store;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::journey::{self, coaching, Step};
-use crate::kinds::{Channel, CloseReason, Remedy};
+use crate::kinds::{Channel, CloseReason, Direction, Remedy};
 use crate::text;
 use entry::Validated;
 
@@ -56,71 +57,11 @@ impl Store {
         step: Step,
         entry: &StepEntry,
     ) -> Result<ComplaintDetails> {
-        let now = self.clock.now();
-        let today = self.clock.today();
         self.write(|write| {
-            let (current, received_at) = progress(write, complaint_id)?;
-            journey::check_record(current, step)?;
-            let record = Validated::new(step, entry, now, today, received_at)?;
-            let channel = match record.channel {
-                Some(channel) => channel,
-                None => write.query_row(
-                    "SELECT channel FROM complaints WHERE id = ?1",
-                    [complaint_id],
-                    |row| row.get(0),
-                )?,
-            };
-            write.execute(
-            "INSERT INTO step_records (complaint_id, step, done_at, channel, text, promised_date,
-                 remedy, cost_cents, satisfaction, satisfied, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                complaint_id,
-                step,
-                dates::stamp(record.done_at),
-                channel,
-                record.text,
-                record.promised_date,
-                record.remedy,
-                record.cost_cents,
-                record.satisfaction,
-                record.satisfied,
-                dates::stamp(now),
-            ],
-        )?;
-            let satisfied = record.satisfied.unwrap_or(true);
-            let next = journey::after_record(step, satisfied);
-            let done = dates::stamp(record.done_at);
-            write.execute(
-                "UPDATE complaints SET step = ?2 WHERE id = ?1",
-                params![complaint_id, next],
-            )?;
-            match step {
-                Step::Acknowledge => write.execute(
-                    "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
-                    params![complaint_id, done],
-                )?,
-                Step::Apologize => write.execute(
-                    "UPDATE complaints SET apologized_at = ?2 WHERE id = ?1",
-                    params![complaint_id, done],
-                )?,
-                Step::Assure => write.execute(
-                    "UPDATE complaints SET promised_date = ?2 WHERE id = ?1",
-                    params![complaint_id, record.promised_date],
-                )?,
-                Step::Fix => write.execute(
-                    "UPDATE complaints SET fixed_at = ?2 WHERE id = ?1",
-                    params![complaint_id, done],
-                )?,
-                // An unsatisfied customer needs a new fix, after a new plan.
-                Step::FollowUp if !satisfied => write.execute(
-                    "UPDATE complaints SET fixed_at = NULL WHERE id = ?1",
-                    [complaint_id],
-                )?,
-                _ => 0,
-            };
+            let record = write_record(write, complaint_id, step, entry)?;
             let (direction, words) = record.timeline_entry(step);
             if !words.is_empty() {
+                let channel = record.channel.expect("write_record settles the channel");
                 insert_contact(
                     write,
                     complaint_id,
@@ -128,17 +69,64 @@ impl Store {
                     channel,
                     record.done_at,
                     &words,
-                    now,
+                    write.clock().now(),
                 )?;
             }
-            log(
+            Ok(())
+        })?;
+        self.complaint(complaint_id)
+    }
+
+    /// Records one call (or visit, or message) in which the owner did
+    /// several steps in a row: acknowledged, apologized and promised. Each
+    /// step is recorded in order, by the same rules as one at a time, and
+    /// the call is one entry on the timeline. All or nothing.
+    pub fn record_call(&mut self, complaint_id: i64, call: &Call) -> Result<ComplaintDetails> {
+        if call.steps.is_empty() {
+            return Err(Error::InvalidInput(
+                "Please tick what you did on the call: acknowledged, apologized or promised."
+                    .into(),
+            ));
+        }
+        if let Some(step) = call.steps.iter().find(|step| !CALL_STEPS.contains(step)) {
+            return Err(Error::InvalidInput(format!(
+                "{} is recorded on its own, not as part of a call.",
+                step.title()
+            )));
+        }
+        let mut steps = call.steps.clone();
+        steps.sort_by_key(|step| CALL_STEPS.iter().position(|s| s == step));
+        steps.dedup();
+        self.write(|write| {
+            let mut last = None;
+            for &step in &steps {
+                let entry = StepEntry {
+                    done_at: call.done_at.clone(),
+                    channel: call.channel,
+                    text: if step == Step::Assure {
+                        call.plan.clone()
+                    } else {
+                        call.said.clone()
+                    },
+                    promised_date: call.promised_date.clone(),
+                    ..StepEntry::default()
+                };
+                last = Some(write_record(write, complaint_id, step, &entry)?);
+            }
+            let record = last.expect("at least one step");
+            let mut words = call.said.trim().to_owned();
+            if steps.contains(&Step::Assure) {
+                words.push_str(&format!("\nPromised: {}", call.plan.trim()));
+            }
+            insert_contact(
                 write,
-                Some(complaint_id),
-                None,
-                now,
-                &record.history_line(step),
+                complaint_id,
+                Direction::Outgoing,
+                record.channel.expect("write_record settles the channel"),
+                record.done_at,
+                words.trim(),
+                write.clock().now(),
             )?;
-            write.complaint_changed(complaint_id);
             Ok(())
         })?;
         self.complaint(complaint_id)
@@ -288,5 +276,108 @@ impl Store {
 
 mod entry;
 
+/// The steps one call may cover, in the order they must be done.
+const CALL_STEPS: [Step; 3] = [Step::Acknowledge, Step::Apologize, Step::Assure];
+
+/// One call in which the owner did several steps (see `Store::record_call`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Call {
+    pub steps: Vec<Step>,
+    pub done_at: Option<String>,
+    pub channel: Option<Channel>,
+    /// What was said: the acknowledgement and the apology.
+    pub said: String,
+    /// What the owner promised to do (for Assure).
+    pub plan: String,
+    pub promised_date: Option<String>,
+}
+
+/// Checks `entry` against the rules of `step` and records it: the step
+/// record, where the complaint stands, and the history. The timeline is
+/// the caller's (one call may cover several steps). The channel it
+/// returns is settled: the complaint's own when none was given.
+fn write_record(
+    write: &mut Write<'_>,
+    complaint_id: i64,
+    step: Step,
+    entry: &StepEntry,
+) -> Result<Validated> {
+    let now = write.clock().now();
+    let today = write.clock().today();
+    let (current, received_at) = progress(write, complaint_id)?;
+    journey::check_record(current, step)?;
+    let mut record = Validated::new(step, entry, now, today, received_at)?;
+    let channel = match record.channel {
+        Some(channel) => channel,
+        None => write.query_row(
+            "SELECT channel FROM complaints WHERE id = ?1",
+            [complaint_id],
+            |row| row.get(0),
+        )?,
+    };
+    record.channel = Some(channel);
+    write.execute(
+        "INSERT INTO step_records (complaint_id, step, done_at, channel, text, promised_date,
+             remedy, cost_cents, satisfaction, satisfied, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            complaint_id,
+            step,
+            dates::stamp(record.done_at),
+            channel,
+            record.text,
+            record.promised_date,
+            record.remedy,
+            record.cost_cents,
+            record.satisfaction,
+            record.satisfied,
+            dates::stamp(now),
+        ],
+    )?;
+    let satisfied = record.satisfied.unwrap_or(true);
+    let next = journey::after_record(step, satisfied);
+    let done = dates::stamp(record.done_at);
+    write.execute(
+        "UPDATE complaints SET step = ?2 WHERE id = ?1",
+        params![complaint_id, next],
+    )?;
+    match step {
+        Step::Acknowledge => write.execute(
+            "UPDATE complaints SET acknowledged_at = ?2 WHERE id = ?1",
+            params![complaint_id, done],
+        )?,
+        Step::Apologize => write.execute(
+            "UPDATE complaints SET apologized_at = ?2 WHERE id = ?1",
+            params![complaint_id, done],
+        )?,
+        Step::Assure => write.execute(
+            "UPDATE complaints SET promised_date = ?2 WHERE id = ?1",
+            params![complaint_id, record.promised_date],
+        )?,
+        Step::Fix => write.execute(
+            "UPDATE complaints SET fixed_at = ?2 WHERE id = ?1",
+            params![complaint_id, done],
+        )?,
+        // An unsatisfied customer needs a new fix, after a new plan.
+        Step::FollowUp if !satisfied => write.execute(
+            "UPDATE complaints SET fixed_at = NULL WHERE id = ?1",
+            [complaint_id],
+        )?,
+        _ => 0,
+    };
+    log(
+        write,
+        Some(complaint_id),
+        None,
+        now,
+        &record.history_line(step),
+    )?;
+    write.complaint_changed(complaint_id);
+    Ok(record)
+}
+
+#[cfg(test)]
+mod call_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use mend_core::journey::guide::{guide, Guide};
 use mend_core::journey::template::Draft;
 use mend_core::journey::Step;
 use mend_core::store::complaints::ComplaintDetails;
-use mend_core::store::journey::{Closing, StepEntry};
+use mend_core::store::journey::{Call, Closing, StepEntry};
 use mend_core::store::settings::DraftChoices;
 use tauri::State;
 
@@ -64,4 +64,14 @@ pub fn set_checklist_item(
     ticked: bool,
 ) -> Result<(), IpcError> {
     Ok(state.store()?.set_checklist_item(id, step, &item, ticked)?)
+}
+
+/// Several steps done in one call, recorded in one go.
+#[tauri::command(async)]
+pub fn record_call(
+    state: State<'_, AppState>,
+    id: i64,
+    call: Call,
+) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.record_call(id, &call)?)
 }
