@@ -54,6 +54,18 @@ pub(crate) fn day(value: &str, what: &str) -> Result<NaiveDate> {
     })
 }
 
+/// A day that may not come before `earliest` (a promise before the call it
+/// was made in, a check-in before the close): one rule and one wording for
+/// every such date, whether the step is written down now or after the fact.
+pub(crate) fn not_before(day: NaiveDate, earliest: NaiveDate, what: &str) -> Result<NaiveDate> {
+    if day < earliest {
+        return Err(Error::InvalidInput(format!(
+            "The {what} is before the day it was given; please choose that day or a later one."
+        )));
+    }
+    Ok(day)
+}
+
 /// Times are stored as RFC 3339 in UTC, so that text order is time order.
 pub(crate) fn stamp(instant: DateTime<Utc>) -> String {
     instant.to_rfc3339_opts(SecondsFormat::Millis, true)

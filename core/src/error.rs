@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -10,6 +12,11 @@ pub enum Error {
     /// Something the owner typed cannot be saved as it is.
     #[error("{0}")]
     InvalidInput(String),
+
+    /// Several fields of one form are not right; each says what, so that
+    /// the form can show it next to its field, all at once.
+    #[error("{}", sentences(.0))]
+    Fields(Vec<FieldProblem>),
 
     /// The journey's rules do not allow this now; the message says why.
     #[error("{0}")]
@@ -89,10 +96,31 @@ pub enum Error {
 }
 
 impl Error {
+    /// The same error, with problems of the field `from` said against `to`
+    /// (for a form that sends one field under another name).
+    pub(crate) fn renaming_field(self, from: &str, to: &str) -> Error {
+        match self {
+            Error::Fields(problems) => Error::Fields(
+                problems
+                    .into_iter()
+                    .map(|problem| FieldProblem {
+                        field: if problem.field == from {
+                            to.to_owned()
+                        } else {
+                            problem.field
+                        },
+                        message: problem.message,
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// A stable, machine-readable name for the kind of error.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InvalidInput(_) => "invalid_input",
+            Error::InvalidInput(_) | Error::Fields(_) => "invalid_input",
             Error::Refused(_) => "refused",
             Error::NotFound(_) => "not_found",
             Error::NotADatabase { .. } => "not_a_database",
@@ -104,6 +132,90 @@ impl Error {
             Error::RestoreUnfinished { .. } => "restore_unfinished",
             Error::Folder { .. } => "folder",
             Error::Database(_) => "database",
+        }
+    }
+}
+
+/// What is wrong with one field of a form. `field` is the name the field
+/// has in what the UI sends ("summary", "newCustomer.email").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+fn sentences(problems: &[FieldProblem]) -> String {
+    problems
+        .iter()
+        .map(|problem| problem.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Collects what is wrong with a form's fields, so that all of it is said
+/// at once rather than one thing per try.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    found: Vec<FieldProblem>,
+    /// Something other than the owner's input failed: it wins.
+    fatal: Option<Error>,
+}
+
+impl Problems {
+    /// The value, or `None` with what is wrong noted against `field`.
+    pub(crate) fn check<T>(&mut self, field: &str, result: Result<T>) -> Option<T> {
+        self.check_within(field, result)
+    }
+
+    /// Like `check`, for a part of the form that has fields of its own
+    /// (a new customer's name and email): theirs become `part.field`.
+    pub(crate) fn check_within<T>(&mut self, part: &str, result: Result<T>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(Error::InvalidInput(message)) => {
+                self.found.push(FieldProblem {
+                    field: part.to_owned(),
+                    message,
+                });
+                None
+            }
+            Err(Error::Fields(problems)) => {
+                self.found
+                    .extend(problems.into_iter().map(|problem| FieldProblem {
+                        field: if part.is_empty() {
+                            problem.field
+                        } else {
+                            format!("{part}.{}", problem.field)
+                        },
+                        message: problem.message,
+                    }));
+                None
+            }
+            Err(other) => {
+                self.fatal.get_or_insert(other);
+                None
+            }
+        }
+    }
+
+    /// Adds a problem found by a check of its own.
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.found.push(FieldProblem {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Everything found, as one error, one problem per field (the first
+    /// found); `Ok` when nothing was.
+    pub(crate) fn finish(mut self) -> Result<()> {
+        let mut seen = std::collections::HashSet::new();
+        self.found
+            .retain(|problem| seen.insert(problem.field.clone()));
+        match (self.fatal, self.found.is_empty()) {
+            (Some(fatal), _) => Err(fatal),
+            (None, true) => Ok(()),
+            (None, false) => Err(Error::Fields(self.found)),
         }
     }
 }

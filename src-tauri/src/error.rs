@@ -1,12 +1,16 @@
 //! The one error that crosses to the UI: `{code, message}`, where `message`
-//! is a sentence for the owner and `code` lets the UI react.
+//! is a sentence for the owner and `code` lets the UI react; `fields`, when
+//! a form had several things wrong, says each against its field.
 
+use mend_core::error::FieldProblem;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IpcError {
     pub code: &'static str,
     pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
 }
 
 impl IpcError {
@@ -14,13 +18,18 @@ impl IpcError {
         IpcError {
             code,
             message: message.into(),
+            fields: Vec::new(),
         }
     }
 }
 
 impl From<mend_core::Error> for IpcError {
     fn from(error: mend_core::Error) -> Self {
-        IpcError::new(error.code(), error.to_string())
+        let mut ipc = IpcError::new(error.code(), error.to_string());
+        if let mend_core::Error::Fields(problems) = error {
+            ipc.fields = problems;
+        }
+        ipc
     }
 }
 
@@ -35,6 +44,19 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&error).unwrap(),
             r#"{"code":"invalid_input","message":"Please write the summary."}"#
+        );
+    }
+
+    #[test]
+    fn problems_with_fields_reach_the_ui_each_with_its_field() {
+        let error: IpcError = mend_core::Error::Fields(vec![FieldProblem {
+            field: "summary".into(),
+            message: "Please write the summary: it cannot be empty.".into(),
+        }])
+        .into();
+        assert_eq!(
+            serde_json::to_string(&error).unwrap(),
+            r#"{"code":"invalid_input","message":"Please write the summary: it cannot be empty.","fields":[{"field":"summary","message":"Please write the summary: it cannot be empty."}]}"#
         );
     }
 

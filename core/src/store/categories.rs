@@ -76,7 +76,7 @@ impl Store {
     }
 
     pub fn add_category(&mut self, name: &str) -> Result<Category> {
-        let name = text::required(name, "category name", MAX_CATEGORY_CHARS)?;
+        let name = text::required(name, "the category name", MAX_CATEGORY_CHARS)?;
         let now = self.clock.now();
         let id = self.write(|tx| {
             tx.execute("INSERT INTO categories (name) VALUES (?1)", [&name])
@@ -99,7 +99,7 @@ impl Store {
     }
 
     pub fn rename_category(&mut self, id: i64, name: &str) -> Result<Category> {
-        let name = text::required(name, "category name", MAX_CATEGORY_CHARS)?;
+        let name = text::required(name, "the category name", MAX_CATEGORY_CHARS)?;
         let now = self.clock.now();
         self.write(|tx| {
             check_exists(tx, id)?;

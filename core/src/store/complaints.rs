@@ -13,7 +13,7 @@ use super::rows::{
 use super::write::Write;
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Problems, Result};
 use crate::kinds::{Channel, CloseReason, Direction, Severity};
 use crate::text;
 
@@ -145,59 +145,88 @@ pub(crate) struct Facts {
     pub is_public: bool,
 }
 
-/// Checks the facts in `new`, each refused in plain words.
+/// Checks the facts in `new` and the customer it names (an existing one,
+/// or a new one added now); all that is wrong is said at once.
 pub(crate) fn checked_facts(
     tx: &rusqlite::Transaction<'_>,
     new: &NewComplaint,
     now: DateTime<Utc>,
-) -> Result<Facts> {
+) -> Result<(Facts, i64)> {
+    let mut problems = Problems::default();
+    let customer_id = match (new.customer_id, &new.new_customer) {
+        (Some(id), _) => problems.check(
+            "customer",
+            super::customers::check_exists(tx, id).map(|()| id),
+        ),
+        (None, Some(customer)) => {
+            problems.check_within("newCustomer", super::customers::insert(tx, customer, now))
+        }
+        (None, None) => {
+            problems.add(
+                "customer",
+                "Please choose the customer, or add a new one with their name.",
+            );
+            None
+        }
+    };
     let facts = Facts {
-        summary: text::required(&new.summary, "summary", MAX_SUMMARY_CHARS)?,
-        words: text::long(
-            &new.customer_words,
-            "customer's own words",
-            MAX_LONG_TEXT_CHARS,
-            false,
-        )?,
-        outcome: text::long(
-            &new.desired_outcome,
-            "outcome they want",
-            MAX_LONG_TEXT_CHARS,
-            false,
-        )?,
-        reference: text::optional_line(
-            &new.reference,
-            "order or product reference",
-            MAX_REFERENCE_CHARS,
-        )?,
-        received_at: dates::past_instant(new.received_at.as_deref(), "time it was received", now)?,
+        summary: problems
+            .check(
+                "summary",
+                text::required(&new.summary, "the summary", MAX_SUMMARY_CHARS),
+            )
+            .unwrap_or_default(),
+        words: problems
+            .check(
+                "customerWords",
+                text::long(
+                    &new.customer_words,
+                    "the customer's own words",
+                    MAX_LONG_TEXT_CHARS,
+                    false,
+                ),
+            )
+            .unwrap_or_default(),
+        outcome: problems
+            .check(
+                "desiredOutcome",
+                text::long(
+                    &new.desired_outcome,
+                    "the outcome they want",
+                    MAX_LONG_TEXT_CHARS,
+                    false,
+                ),
+            )
+            .unwrap_or_default(),
+        reference: problems
+            .check(
+                "reference",
+                text::optional_line(
+                    &new.reference,
+                    "the order or product reference",
+                    MAX_REFERENCE_CHARS,
+                ),
+            )
+            .unwrap_or_default(),
+        received_at: problems
+            .check(
+                "receivedAt",
+                dates::past_instant(new.received_at.as_deref(), "time it was received", now),
+            )
+            .unwrap_or(now),
         channel: new.channel.unwrap_or(Channel::Other),
         severity: new.severity.unwrap_or(Severity::Normal),
         category_id: new.category_id,
         is_public: new.is_public,
     };
     if let Some(category_id) = facts.category_id {
-        super::categories::check_offered(tx, category_id)?;
+        problems.check(
+            "categoryId",
+            super::categories::check_offered(tx, category_id),
+        );
     }
-    Ok(facts)
-}
-
-/// The customer `new` names: an existing one, or a new one added now.
-pub(crate) fn customer_of(
-    tx: &rusqlite::Transaction<'_>,
-    new: &NewComplaint,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    match (new.customer_id, &new.new_customer) {
-        (Some(id), _) => {
-            super::customers::check_exists(tx, id)?;
-            Ok(id)
-        }
-        (None, Some(customer)) => super::customers::insert(tx, customer, now),
-        (None, None) => Err(Error::InvalidInput(
-            "Please choose the customer, or add a new one with their name.".into(),
-        )),
-    }
+    problems.finish()?;
+    Ok((facts, customer_id.expect("checked above")))
 }
 
 /// Checks and writes one complaint (the Receive step): the customer's own
@@ -205,8 +234,7 @@ pub(crate) fn customer_of(
 pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Result<i64> {
     let tx: &rusqlite::Transaction<'_> = write;
     let now = write.clock().now();
-    let facts = checked_facts(tx, new, now)?;
-    let customer_id = customer_of(tx, new, now)?;
+    let (facts, customer_id) = checked_facts(tx, new, now)?;
     tx.execute(
         "INSERT INTO complaints (customer_id, summary, received_at, created_at, channel,
                  is_public, customer_words, desired_outcome, reference, category_id, severity, step)

@@ -5,14 +5,13 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::complaints::{checked_facts, customer_of, Facts, NewComplaint};
-use super::rows::{self, Contact, MAX_LONG_TEXT_CHARS};
+use super::complaints::{checked_facts, Facts, NewComplaint};
+use super::rows::{self, Contact};
 use super::timeline::{log, NewContact};
 use super::Store;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::kinds::{Channel, Direction};
-use crate::text;
 
 impl Store {
     /// Changes a complaint's facts to those in `edit` (the same shape as a
@@ -22,9 +21,8 @@ impl Store {
             rows::progress(write, id)?;
             let now = write.clock().now();
             let tx: &Transaction<'_> = write;
-            let new = checked_facts(tx, edit, now)?;
+            let (new, customer_id) = checked_facts(tx, edit, now)?;
             let (old, old_customer) = facts_of(tx, id)?;
-            let customer_id = customer_of(tx, edit, now)?;
             check_received_before_steps(tx, id, new.received_at)?;
 
             let mut changes = Vec::new();
@@ -114,8 +112,7 @@ impl Store {
     /// Changes one timeline entry; the history keeps what it said before.
     pub fn correct_contact(&mut self, contact_id: i64, edit: &NewContact) -> Result<Contact> {
         let now = self.clock.now();
-        let words = text::long(&edit.text, "text", MAX_LONG_TEXT_CHARS, true)?;
-        let at = dates::past_instant(edit.at.as_deref(), "time of the contact", now)?;
+        let (words, at) = super::timeline::checked_contact(edit, now)?;
         self.write(|write| {
             let tx: &Transaction<'_> = write;
             let old = contact(tx, contact_id)?;

@@ -11,7 +11,7 @@ use super::rows::{
 use super::timeline::log;
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problems, Result};
 use crate::text;
 
 /// A customer's details as the owner enters them.
@@ -50,17 +50,35 @@ struct Checked {
     notes: Option<String>,
 }
 
+/// Checks every field, and says all that is wrong at once.
 fn check(input: &CustomerInput) -> Result<Checked> {
-    Ok(Checked {
-        name: text::required(&input.name, "customer's name", MAX_NAME_CHARS)?,
-        email: text::email(&input.email)?,
-        phone: text::phone(&input.phone)?,
-        notes: input
-            .notes
-            .as_deref()
-            .map(|notes| text::long(notes, "notes", MAX_LONG_TEXT_CHARS, false))
-            .transpose()?,
-    })
+    let mut problems = Problems::default();
+    let checked = Checked {
+        name: problems
+            .check(
+                "name",
+                text::required(&input.name, "the customer's name", MAX_NAME_CHARS),
+            )
+            .unwrap_or_default(),
+        email: problems
+            .check("email", text::email(&input.email))
+            .unwrap_or_default(),
+        phone: problems
+            .check("phone", text::phone(&input.phone))
+            .unwrap_or_default(),
+        notes: problems
+            .check(
+                "notes",
+                input
+                    .notes
+                    .as_deref()
+                    .map(|notes| text::long(notes, "the notes", MAX_LONG_TEXT_CHARS, false))
+                    .transpose(),
+            )
+            .flatten(),
+    };
+    problems.finish()?;
+    Ok(checked)
 }
 
 pub(crate) fn insert(

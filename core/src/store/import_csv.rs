@@ -374,8 +374,8 @@ impl Store {
                 };
                 let id = match insert_complaint(tx, &new) {
                     Ok(id) => id,
-                    Err(Error::InvalidInput(reason)) => {
-                        problem(reason);
+                    Err(error @ (Error::InvalidInput(_) | Error::Fields(_))) => {
+                        problem(error.to_string());
                         continue;
                     }
                     Err(other) => return Err(other),

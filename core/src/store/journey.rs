@@ -10,7 +10,7 @@ use super::timeline::{insert_contact, log};
 use super::write::Write;
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problems, Result};
 use crate::journey::{self, coaching, Step};
 use crate::kinds::{Channel, CloseReason, Direction, Remedy};
 use crate::text;
@@ -97,21 +97,32 @@ impl Store {
         let mut steps = call.steps.clone();
         steps.sort_by_key(|step| CALL_STEPS.iter().position(|s| s == step));
         steps.dedup();
+        let entry_for = |step: Step| StepEntry {
+            done_at: call.done_at.clone(),
+            channel: call.channel,
+            text: if step == Step::Assure {
+                call.plan.clone()
+            } else {
+                call.said.clone()
+            },
+            promised_date: call.promised_date.clone(),
+            ..StepEntry::default()
+        };
         self.write(|write| {
+            // Everything wrong with the call's fields is said at once,
+            // against the call form's own fields, before anything is written.
+            let (_, received_at) = progress(write, complaint_id)?;
+            let mut problems = Problems::default();
+            for &step in &steps {
+                let text_field = if step == Step::Assure { "plan" } else { "said" };
+                let checked = Validated::new(step, &entry_for(step), write.clock(), received_at)
+                    .map_err(|error| error.renaming_field("text", text_field));
+                problems.check("", checked);
+            }
+            problems.finish()?;
             let mut last = None;
             for &step in &steps {
-                let entry = StepEntry {
-                    done_at: call.done_at.clone(),
-                    channel: call.channel,
-                    text: if step == Step::Assure {
-                        call.plan.clone()
-                    } else {
-                        call.said.clone()
-                    },
-                    promised_date: call.promised_date.clone(),
-                    ..StepEntry::default()
-                };
-                last = Some(write_record(write, complaint_id, step, &entry)?);
+                last = Some(write_record(write, complaint_id, step, &entry_for(step))?);
             }
             let record = last.expect("at least one step");
             let mut words = call.said.trim().to_owned();
@@ -139,23 +150,51 @@ impl Store {
         closing: &Closing,
     ) -> Result<ComplaintDetails> {
         let now = self.clock.now();
-        let note = text::long(&closing.note, "reason or note", MAX_LONG_TEXT_CHARS, false)?;
-        let root_cause = text::long(
-            &closing.root_cause,
-            "lesson (why it happened)",
-            MAX_LONG_TEXT_CHARS,
-            true,
-        )?;
-        let prevention = text::long(
-            &closing.preventive_action,
-            "preventive action",
-            MAX_LONG_TEXT_CHARS,
-            false,
-        )?;
+        let today = self.clock.today();
+        let mut problems = Problems::default();
+        let note = problems
+            .check(
+                "note",
+                text::long(
+                    &closing.note,
+                    "the reason or note",
+                    MAX_LONG_TEXT_CHARS,
+                    false,
+                ),
+            )
+            .unwrap_or_default();
+        let root_cause = problems
+            .check(
+                "rootCause",
+                text::long(
+                    &closing.root_cause,
+                    "the lesson (why it happened)",
+                    MAX_LONG_TEXT_CHARS,
+                    true,
+                ),
+            )
+            .unwrap_or_default();
+        let prevention = problems
+            .check(
+                "preventiveAction",
+                text::long(
+                    &closing.preventive_action,
+                    "the preventive action",
+                    MAX_LONG_TEXT_CHARS,
+                    false,
+                ),
+            )
+            .unwrap_or_default();
+        // A check-in, like a promise, cannot be before the day it is planned.
         let check_in = match closing.check_in_date.as_deref().map(str::trim) {
-            Some(day) if !day.is_empty() => Some(dates::day(day, "check-in date")?),
+            Some(day) if !day.is_empty() => problems.check(
+                "checkInDate",
+                dates::day(day, "check-in date")
+                    .and_then(|day| dates::not_before(day, today, "check-in date")),
+            ),
             _ => None,
         };
+        problems.finish()?;
         self.write(|write| {
             let (current, _) = progress(write, complaint_id)?;
             let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
@@ -203,7 +242,7 @@ impl Store {
     /// to the step it had reached.
     pub fn reopen_complaint(&mut self, complaint_id: i64, why: &str) -> Result<ComplaintDetails> {
         let now = self.clock.now();
-        let why = text::long(why, "reason for reopening", MAX_LONG_TEXT_CHARS, false)?;
+        let why = text::long(why, "the reason for reopening", MAX_LONG_TEXT_CHARS, false)?;
         self.write(|write| {
             let (current, _) = progress(write, complaint_id)?;
             journey::check_reopen(current)?;
@@ -304,10 +343,9 @@ fn write_record(
     entry: &StepEntry,
 ) -> Result<Validated> {
     let now = write.clock().now();
-    let today = write.clock().today();
     let (current, received_at) = progress(write, complaint_id)?;
     journey::check_record(current, step)?;
-    let mut record = Validated::new(step, entry, now, today, received_at)?;
+    let mut record = Validated::new(step, entry, write.clock(), received_at)?;
     let channel = match record.channel {
         Some(channel) => channel,
         None => write.query_row(

@@ -10,7 +10,7 @@ use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::log;
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problems, Result};
 use crate::journey::Step;
 use crate::reminders::{self, ReminderKind, Snooze};
 use crate::text;
@@ -204,8 +204,17 @@ impl Store {
     /// A reminder of the owner's own, about a complaint or not.
     pub fn add_reminder(&mut self, new: &NewReminder) -> Result<Reminder> {
         let now = self.clock.now();
-        let note = text::long(&new.note, "reminder's note", MAX_LONG_TEXT_CHARS, true)?;
-        let due_at = future_instant(&new.due_at, "reminder's time", now)?;
+        let mut problems = Problems::default();
+        let note = problems
+            .check(
+                "note",
+                text::long(&new.note, "the reminder's note", MAX_LONG_TEXT_CHARS, true),
+            )
+            .unwrap_or_default();
+        let due_at = problems
+            .check("dueAt", future_instant(&new.due_at, "reminder's time", now))
+            .unwrap_or(now);
+        problems.finish()?;
         let id = self.write(|write| {
             if let Some(complaint_id) = new.complaint_id {
                 progress(write, complaint_id)?;

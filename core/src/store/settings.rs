@@ -9,7 +9,7 @@ use super::rows::MAX_LONG_TEXT_CHARS;
 use super::timeline::log;
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problems, Result};
 use crate::journey::template::{self, Draft, Values};
 use crate::journey::{coaching, Step};
 use crate::kinds::Remedy;
@@ -50,8 +50,20 @@ impl Store {
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
-        let business = text::optional_line(&settings.business_name, "business name", 200)?;
-        let owner = text::optional_line(&settings.owner_name, "owner's name", 200)?;
+        let mut problems = Problems::default();
+        let business = problems
+            .check(
+                "businessName",
+                text::optional_line(&settings.business_name, "the business name", 200),
+            )
+            .unwrap_or_default();
+        let owner = problems
+            .check(
+                "ownerName",
+                text::optional_line(&settings.owner_name, "your name", 200),
+            )
+            .unwrap_or_default();
+        problems.finish()?;
         let now = self.clock.now();
         self.write(|tx| {
             for (key, value) in [("business_name", &business), ("owner_name", &owner)] {
@@ -102,7 +114,7 @@ impl Store {
     }
 
     pub fn save_template(&mut self, step: Step, body: &str) -> Result<Template> {
-        let body = text::long(body, "template", MAX_LONG_TEXT_CHARS, true)?;
+        let body = text::long(body, "the template", MAX_LONG_TEXT_CHARS, true)?;
         let unknown = template::unknown_placeholders(&body);
         if !unknown.is_empty() {
             let known: Vec<String> = template::PLACEHOLDERS

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::rows::{progress, Contact, MAX_LONG_TEXT_CHARS};
 use super::Store;
 use crate::dates;
-use crate::error::Result;
+use crate::error::{Problems, Result};
 use crate::kinds::{Channel, Direction};
 use crate::text;
 
@@ -30,8 +30,7 @@ impl Store {
     /// Adds a contact (from the customer, to them, or a note) to a complaint's timeline.
     pub fn add_contact(&mut self, complaint_id: i64, new: &NewContact) -> Result<Contact> {
         let now = self.clock.now();
-        let words = text::long(&new.text, "text", MAX_LONG_TEXT_CHARS, true)?;
-        let at = dates::past_instant(new.at.as_deref(), "time of the contact", now)?;
+        let (words, at) = checked_contact(new, now)?;
         let id = self.write(|write| {
             progress(write, complaint_id)?;
             let id = insert_contact(
@@ -60,6 +59,33 @@ impl Store {
             text: words,
         })
     }
+}
+
+/// A contact's text and time, checked; all that is wrong is said at once.
+pub(crate) fn checked_contact(
+    contact: &NewContact,
+    now: DateTime<Utc>,
+) -> Result<(String, DateTime<Utc>)> {
+    let mut problems = Problems::default();
+    let words = problems
+        .check(
+            "text",
+            text::long(
+                &contact.text,
+                "what was said or noted",
+                MAX_LONG_TEXT_CHARS,
+                true,
+            ),
+        )
+        .unwrap_or_default();
+    let at = problems
+        .check(
+            "at",
+            dates::past_instant(contact.at.as_deref(), "time of the contact", now),
+        )
+        .unwrap_or(now);
+    problems.finish()?;
+    Ok((words, at))
 }
 
 /// Adds a contact; an outgoing one also counts as the customer's latest update.

@@ -211,3 +211,40 @@ fn a_complaint_received_before_1990_or_in_the_future_is_refused() {
         assert!(err.to_string().contains(expected), "{when}: {err}");
     }
 }
+
+#[test]
+fn everything_wrong_at_intake_is_said_at_once_each_against_its_field() {
+    let (mut store, _) = store_at(at(9));
+    let new = NewComplaint {
+        new_customer: Some(CustomerInput {
+            name: " ".into(),
+            email: "ana@".into(),
+            ..CustomerInput::default()
+        }),
+        summary: "".into(),
+        received_at: Some("2027-01-01T10:00:00Z".into()),
+        ..NewComplaint::default()
+    };
+    let Err(crate::error::Error::Fields(problems)) = store.create_complaint(&new) else {
+        panic!("expected field problems");
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "newCustomer.name",
+            "newCustomer.email",
+            "summary",
+            "receivedAt"
+        ]
+    );
+    assert_eq!(
+        problems[0].message,
+        "Please write the customer's name: it cannot be empty."
+    );
+    assert_eq!(
+        problems[2].message,
+        "Please write the summary: it cannot be empty."
+    );
+    assert!(store.list_customers("", 0, 10).unwrap().is_empty());
+}

@@ -214,7 +214,7 @@ fn a_timeline_entry_is_corrected_with_its_old_text_in_the_history() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "Please write the text: it cannot be empty."
+        "Please write what was said or noted: it cannot be empty."
     );
     let open = store
         .list_complaints(&ComplaintQuery {

@@ -77,7 +77,7 @@ pub(super) fn add_note(write: &mut Write<'_>, complaint_id: i64, note: &str) -> 
         [complaint_id],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    let text = crate::text::long(note, "note", MAX_LONG_TEXT_CHARS, false)?;
+    let text = crate::text::long(note, "the note", MAX_LONG_TEXT_CHARS, false)?;
     insert_contact(
         write,
         complaint_id,

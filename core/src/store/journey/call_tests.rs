@@ -106,3 +106,85 @@ fn a_call_that_breaks_a_rule_records_nothing() {
     assert!(details.records.is_empty());
     assert_eq!(details.summary.step, Step::Acknowledge);
 }
+
+#[test]
+fn an_empty_call_is_said_against_the_call_forms_own_fields() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "Cake squashed"))
+        .unwrap()
+        .id;
+    let mut empty = call(&[Step::Acknowledge, Step::Apologize, Step::Assure]);
+    empty.said = " ".into();
+    empty.plan = String::new();
+    empty.promised_date = None;
+    let Err(crate::error::Error::Fields(problems)) = store.record_call(id, &empty) else {
+        panic!("expected field problems");
+    };
+    let said: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.field.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("said", "Please write what you said: it cannot be empty."),
+            ("plan", "Please write the plan: it cannot be empty."),
+            ("promisedDate", "Please choose the promised date."),
+        ]
+    );
+}
+
+#[test]
+fn a_call_written_down_after_the_fact_keeps_its_promise_from_that_day() {
+    // A complaint from a week ago, entered today: the promise made on the
+    // call counts from the call's day, even though that day has passed.
+    let (mut store, _) = store_at(at(9));
+    let mut new = phone_complaint("Ana", "Cake squashed");
+    new.received_at = Some("2026-11-16T09:00:00Z".into());
+    let id = store.create_complaint(&new).unwrap().id;
+    let mut late = call(&[Step::Acknowledge, Step::Apologize, Step::Assure]);
+    late.done_at = Some("2026-11-16T10:00:00Z".into());
+    late.promised_date = Some("2026-11-15".into());
+    let error = store.record_call(id, &late).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The promised date is before the day it was given; please choose that day or a later one."
+    );
+    late.promised_date = Some("2026-11-18".into());
+    let details = store.record_call(id, &late).unwrap();
+    assert!(
+        details.summary.overdue,
+        "a promise from last week not kept is overdue"
+    );
+    assert_eq!(
+        details.records[0].done_at,
+        at(10) - chrono::Duration::days(7)
+    );
+}
+
+#[test]
+fn a_check_in_follows_the_same_rule_as_a_promise() {
+    let (mut store, _) = store_at(at(9));
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "Cake squashed"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, id, Step::Close);
+    let closing = |day: &str| Closing {
+        reason: CloseReason::Resolved,
+        note: String::new(),
+        root_cause: "The box was too thin".into(),
+        preventive_action: String::new(),
+        check_in_date: Some(day.into()),
+    };
+    let error = store
+        .close_complaint(id, &closing("2026-11-22"))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The check-in date is before the day it was given; please choose that day or a later one."
+    );
+    assert!(store.complaint(id).unwrap().summary.closed_at.is_none());
+    store.close_complaint(id, &closing("2026-11-30")).unwrap();
+}

@@ -5,8 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::super::rows::MAX_LONG_TEXT_CHARS;
 use super::StepEntry;
+use crate::clock::Clock;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::{Error, Problems, Result};
 use crate::journey::Step;
 use crate::kinds::{Channel, Direction, Remedy};
 use crate::text;
@@ -24,32 +25,47 @@ pub(super) struct Validated {
 }
 
 impl Validated {
+    /// Checks every field of `entry` for `step`, and says all that is wrong
+    /// at once. A step may be written down after the fact (`done_at` in the
+    /// past): a promise then counts from the day it was made, not today.
     pub(super) fn new(
         step: Step,
         entry: &StepEntry,
-        now: DateTime<Utc>,
-        today: NaiveDate,
+        clock: &dyn Clock,
         received_at: DateTime<Utc>,
     ) -> Result<Validated> {
-        let done_at = dates::past_instant(entry.done_at.as_deref(), "time it was done", now)?;
+        let now = clock.now();
+        let mut problems = Problems::default();
+        let done_at = problems
+            .check(
+                "doneAt",
+                dates::past_instant(entry.done_at.as_deref(), "time it was done", now),
+            )
+            .unwrap_or(now);
         if done_at < received_at {
-            return Err(Error::InvalidInput(
-                "That time is before the complaint was received; please check it.".into(),
-            ));
+            problems.add(
+                "doneAt",
+                "That time is before the complaint was received; please check it.",
+            );
         }
         let what = match step {
             Step::Acknowledge => "what you said",
-            Step::Apologize => "apology",
-            Step::Assure => "plan",
+            Step::Apologize => "your apology",
+            Step::Assure => "the plan",
             Step::Fix => "what was done",
-            _ => "customer's words",
+            _ => "the customer's words",
         };
-        let text = text::long(
-            &entry.text,
-            what,
-            MAX_LONG_TEXT_CHARS,
-            step != Step::FollowUp,
-        )?;
+        let text = problems
+            .check(
+                "text",
+                text::long(
+                    &entry.text,
+                    what,
+                    MAX_LONG_TEXT_CHARS,
+                    step != Step::FollowUp,
+                ),
+            )
+            .unwrap_or_default();
         let mut record = Validated {
             done_at,
             channel: entry.channel,
@@ -62,39 +78,50 @@ impl Validated {
         };
         match step {
             Step::Assure => {
-                let day = dates::day(
-                    entry.promised_date.as_deref().unwrap_or(""),
-                    "promised date",
-                )?;
-                if day < today {
-                    return Err(Error::InvalidInput(
-                        "The promised date has already passed; please choose today or a later day."
-                            .into(),
-                    ));
-                }
-                record.promised_date = Some(day);
+                let made_on = clock.local(done_at).date();
+                record.promised_date = problems.check(
+                    "promisedDate",
+                    dates::day(
+                        entry.promised_date.as_deref().unwrap_or(""),
+                        "promised date",
+                    )
+                    .and_then(|day| dates::not_before(day, made_on, "promised date")),
+                );
             }
             Step::Fix => {
-                record.remedy = Some(entry.remedy.ok_or_else(|| {
-                    Error::InvalidInput("Please choose the remedy: refund, replacement, redo, discount, explanation or other.".into())
-                })?);
-                record.cost_cents = cost_cents(entry.cost.as_deref().unwrap_or(""))?;
+                record.remedy = entry.remedy;
+                if entry.remedy.is_none() {
+                    problems.add(
+                        "remedy",
+                        "Please choose the remedy: refund, replacement, redo, discount, explanation or other.",
+                    );
+                }
+                record.cost_cents = problems
+                    .check("cost", cost_cents(entry.cost.as_deref().unwrap_or("")))
+                    .flatten();
             }
             Step::FollowUp => {
                 record.satisfaction = match entry.satisfaction {
                     Some(score @ 1..=5) => Some(score),
                     _ => {
-                        return Err(Error::InvalidInput(
-                            "Please choose how satisfied the customer is, from 1 to 5.".into(),
-                        ))
+                        problems.add(
+                            "satisfaction",
+                            "Please choose how satisfied the customer is, from 1 to 5.",
+                        );
+                        None
                     }
                 };
-                record.satisfied = Some(entry.satisfied.ok_or_else(|| {
-                    Error::InvalidInput("Please say whether the customer is satisfied now.".into())
-                })?);
+                record.satisfied = entry.satisfied;
+                if entry.satisfied.is_none() {
+                    problems.add(
+                        "satisfied",
+                        "Please say whether the customer is satisfied now.",
+                    );
+                }
             }
             _ => {}
         }
+        problems.finish()?;
         Ok(record)
     }
 

@@ -114,7 +114,7 @@ fn assure_needs_a_plan_and_a_promised_date() {
                 promised_date: Some("2026-11-22".into()),
                 ..entry(Step::Assure)
             },
-            "already passed",
+            "before the day it was given",
         ),
     ];
     for (bad, expected) in cases {
