@@ -2,9 +2,11 @@
 // always arrives as an AppError with a plain message to show.
 
 export class AppError extends Error {
-  constructor(code, message) {
+  /** `fields`: what is wrong with each field of a form, `[{field, message}]`. */
+  constructor(code, message, fields = []) {
     super(message);
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -12,7 +14,8 @@ const FALLBACK = 'Something went wrong. Please try again; your saved work is saf
 
 function toAppError(raw) {
   if (raw && typeof raw === 'object' && typeof raw.message === 'string' && raw.message) {
-    return new AppError(typeof raw.code === 'string' ? raw.code : 'unknown', raw.message);
+    const fields = Array.isArray(raw.fields) ? raw.fields.filter((problem) => typeof problem?.message === 'string') : [];
+    return new AppError(typeof raw.code === 'string' ? raw.code : 'unknown', raw.message, fields);
   }
   if (typeof raw === 'string' && raw) return new AppError('unknown', raw);
   return new AppError('unknown', FALLBACK);

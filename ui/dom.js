@@ -54,27 +54,80 @@ export function field(label, control, { hint, wide } = {}) {
 }
 
 /** A <select> of `{value, label}` choices; `empty` adds a first, empty choice. */
-export function select(name, choices, { testid, value, empty } = {}) {
+export function select(name, choices, { testid, value, empty, field } = {}) {
   return el(
     'select',
-    { name, testid },
+    { name, testid, dataset: field ? { field } : undefined },
     empty !== undefined && el('option', { value: '' }, empty),
     choices.map((choice) => el('option', { value: choice.value, selected: String(choice.value) === String(value ?? '') }, choice.label)),
   );
 }
 
-/** Runs `work` with `button` disabled, showing a failure in `error`. */
+/**
+ * Runs `work` with `button` disabled. A failure shows in `error`; when it
+ * names fields of the button's form, each problem shows next to its field,
+ * all at once, and the first of them takes the focus. A form saved is no
+ * longer unsaved.
+ */
 export async function busy(button, error, work) {
+  const form = button.form ?? button.closest('form');
   if (error) showMessage(error, '');
+  if (form) clearFieldProblems(form);
   button.disabled = true;
   try {
-    return await work();
+    const done = await work();
+    if (form) delete form.dataset.unsaved;
+    return done;
   } catch (failure) {
-    if (error) showMessage(error, failure.message);
+    if (error) showFailure(error, form, failure);
     else throw failure;
     return undefined;
   } finally {
     button.disabled = false;
+  }
+}
+
+/** The control a problem is about: named by `data-field` (a list) or by its name. */
+function controlFor(form, field) {
+  const named = form.querySelector(`[data-field~="${CSS.escape(field)}"]`) ?? form.elements.namedItem(field);
+  return named instanceof RadioNodeList ? named[0] : named;
+}
+
+function showFailure(error, form, failure) {
+  const problems = failure.fields ?? [];
+  if (!form || problems.length === 0) {
+    showMessage(error, failure.message);
+    return;
+  }
+  const left = [];
+  let first = null;
+  for (const problem of problems) {
+    const control = controlFor(form, problem.field);
+    if (!control) {
+      left.push(problem.message);
+      continue;
+    }
+    const holder = control.closest('.field, fieldset') ?? control.parentElement;
+    const note = el('p', { class: 'field-problem', testid: `${control.dataset.testid ?? problem.field}-problem`, id: `problem-${problem.field.replace(/\W/g, '-')}-${Date.now()}` }, problem.message);
+    holder.append(note);
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', note.id);
+    first ??= control;
+  }
+  const marked = problems.length - left.length;
+  const summary = marked === 0 ? '' : marked === 1 ? 'Please put right the field marked above.' : `Please put right the ${marked} fields marked above.`;
+  showMessage(error, [summary, ...left].filter(Boolean).join(' '));
+  if (first) {
+    first.focus();
+    first.scrollIntoView?.({ block: 'center' });
+  }
+}
+
+function clearFieldProblems(form) {
+  for (const note of form.querySelectorAll('.field-problem')) note.remove();
+  for (const control of form.querySelectorAll('[aria-invalid]')) {
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
   }
 }
 

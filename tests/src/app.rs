@@ -260,6 +260,18 @@ impl App {
         Ok(())
     }
 
+    /// The test id of the element that has the keyboard focus ("" if none).
+    pub async fn focused(&self) -> Result<String, Failure> {
+        let found = self
+            .client()
+            .execute(
+                "return document.activeElement?.dataset?.testid ?? '';",
+                vec![],
+            )
+            .await?;
+        Ok(found.as_str().unwrap_or_default().to_owned())
+    }
+
     /// What a field holds (its value, not its visible text).
     pub async fn value(&self, test_id: &str) -> Result<String, Failure> {
         Ok(self

@@ -33,8 +33,16 @@ async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
             app.type_into("intake-new-customer-name", "Ben Okafor")
                 .await?;
             app.click("intake-save").await?;
-            let message = app.wait_for_text("intake-error", "summary").await?;
+            // Said next to the summary, which takes the focus.
+            let message = app
+                .wait_for_text("intake-summary-problem", "summary")
+                .await?;
             assert_eq!(message, "Please write the summary: it cannot be empty.");
+            assert_eq!(
+                app.text("intake-error").await?,
+                "Please put right the field marked above."
+            );
+            assert_eq!(app.focused().await?, "intake-summary");
 
             // What was typed is still there after closing the window by mistake.
             app.click("intake-cancel").await?;
@@ -53,6 +61,51 @@ async fn an_empty_summary_is_refused_with_a_message_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn everything_wrong_in_the_new_complaint_window_is_said_at_once_next_to_its_field() {
+    run("intake_problems_at_once", |app| {
+        Box::pin(async move {
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-email", "ben@").await?;
+            app.type_into("intake-summary", "   ").await?;
+            app.click("intake-save").await?;
+            app.wait_for_text(
+                "intake-error",
+                "Please put right the 3 fields marked above.",
+            )
+            .await?;
+            assert_eq!(
+                app.text("intake-new-customer-name-problem").await?,
+                "Please write the customer's name: it cannot be empty."
+            );
+            assert_eq!(
+                app.text("intake-new-customer-email-problem").await?,
+                "\"ben@\" does not look like an email address (like name@example.com)."
+            );
+            assert_eq!(
+                app.text("intake-summary-problem").await?,
+                "Please write the summary: it cannot be empty."
+            );
+            // The first of them has the focus, ready to type.
+            assert_eq!(app.focused().await?, "intake-new-customer-name");
+            app.screenshot("intake-with-problems").await;
+
+            // Put right, they go away and the complaint is saved.
+            app.type_into("intake-new-customer-name", "Ben Okafor")
+                .await?;
+            app.type_into("intake-new-customer-email", "ben@example.com")
+                .await?;
+            app.type_into("intake-summary", "Sourdough was underbaked")
+                .await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "Sourdough was underbaked")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_summary_over_200_characters_is_refused() {
     run("long_summary_refused", |app| {
         Box::pin(async move {
@@ -63,8 +116,11 @@ async fn a_summary_over_200_characters_is_refused() {
             app.wait_for_text("intake-summary-count", "201 / 200")
                 .await?;
             app.click("intake-save").await?;
-            app.wait_for_text("intake-error", "201 characters long; please keep it to 200")
-                .await?;
+            app.wait_for_text(
+                "intake-summary-problem",
+                "201 characters long; please keep it to 200",
+            )
+            .await?;
             Ok(())
         })
     })

@@ -78,7 +78,7 @@ async fn a_timeline_entry_is_corrected_with_its_old_text_in_the_history() {
             app.click("correct-contact").await?;
             app.type_into("correct-contact-text", "").await?;
             app.click("correct-contact-save").await?;
-            app.wait_for_text("correct-contact-error", "Please write what was said or noted: it cannot be empty.").await?;
+            app.wait_for_text("correct-contact-text-problem", "Please write what was said or noted: it cannot be empty.").await?;
             app.click("correct-contact-cancel").await?;
             assert_eq!(app.texts("timeline-text").await?, ["It was for my daughter's wedding and the top tier had slid off."]);
             Ok(())

@@ -21,7 +21,7 @@ async fn acknowledging_apologizing_and_promising_on_one_call_is_one_save() {
 
             // A promise with no date is refused, and nothing of the call is kept.
             app.click("call-save").await?;
-            app.wait_for_text("call-error", "Please choose the promised date.").await?;
+            app.wait_for_text("call-promised-date-problem", "Please choose the promised date.").await?;
             assert_eq!(app.text("step-title").await?, "Acknowledge");
 
             pick_day(app, "call-promised-date", 2).await?;

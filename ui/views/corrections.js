@@ -23,12 +23,12 @@ export function factsCorrection(details, saved) {
       { class: 'fields' },
       picker.field,
       field('One-line summary', el('input', { name: 'summary', autocomplete: 'off', testid: 'facts-summary', value: details.summary }), { wide: true }),
-      field('Their own words', el('textarea', { name: 'words', rows: 3, testid: 'facts-words' }), { wide: true }),
-      field('What would put it right for them?', el('textarea', { name: 'outcome', rows: 2, testid: 'facts-outcome' }), { wide: true }),
+      field('Their own words', el('textarea', { name: 'words', rows: 3, testid: 'facts-words', dataset: { field: 'customerWords' } }), { wide: true }),
+      field('What would put it right for them?', el('textarea', { name: 'outcome', rows: 2, testid: 'facts-outcome', dataset: { field: 'desiredOutcome' } }), { wide: true }),
       field('How did it reach you?', select('channel', channels, { testid: 'facts-channel', value: details.channel })),
       field('Received at', el('input', { name: 'receivedAt', type: 'datetime-local', testid: 'facts-received-at', value: localInputValue(new Date(details.receivedAt)), max: localInputValue() })),
       field('Order or product reference', el('input', { name: 'reference', autocomplete: 'off', testid: 'facts-reference', value: details.reference })),
-      field('Category', select('category', [], { testid: 'facts-category', empty: 'Not sure yet' })),
+      field('Category', select('category', [], { testid: 'facts-category', empty: 'Not sure yet', field: 'categoryId' })),
       field('How serious is it?', select('severity', severities, { testid: 'facts-severity', value: details.severity })),
       el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'isPublic', testid: 'facts-public', checked: details.isPublic }), 'Posted in public (a review or a forum post)'),
     ),
@@ -88,7 +88,7 @@ export function factsCorrection(details, saved) {
 function customerPicker(details) {
   let chosen = { customerId: details.customerId, newCustomer: null };
   const matches = el('ul', { class: 'matches', testid: 'facts-customer-matches', hidden: true });
-  const input = el('input', { name: 'customerName', autocomplete: 'off', testid: 'facts-customer', value: details.customerName });
+  const input = el('input', { name: 'customerName', autocomplete: 'off', testid: 'facts-customer', value: details.customerName, dataset: { field: 'newCustomer.name customer' } });
   const note = el('span', { class: 'hint', testid: 'facts-customer-note' }, 'Type another name to choose someone else.');
   let timer = null;
   const pick = (choice, label) => {

@@ -44,8 +44,8 @@ async function buildForm(dialog) {
   const newDetails = el(
     'div',
     { class: 'fields new-customer' },
-    field('Email (optional)', el('input', { name: 'email', type: 'email', autocomplete: 'off', testid: 'intake-new-customer-email' })),
-    field('Phone (optional)', el('input', { name: 'phone', type: 'tel', autocomplete: 'off', testid: 'intake-new-customer-phone' })),
+    field('Email (optional)', el('input', { name: 'email', type: 'email', autocomplete: 'off', testid: 'intake-new-customer-email', dataset: { field: 'newCustomer.email' } })),
+    field('Phone (optional)', el('input', { name: 'phone', type: 'tel', autocomplete: 'off', testid: 'intake-new-customer-phone', dataset: { field: 'newCustomer.phone' } })),
   );
   const summaryCount = el('span', { class: 'hint counter', testid: 'intake-summary-count' }, '0 / 200');
   const received = el('input', { name: 'receivedAt', type: 'datetime-local', testid: 'intake-received-at' });
@@ -70,7 +70,7 @@ async function buildForm(dialog) {
       { class: 'fields' },
       field(
         "Customer's name",
-        el('input', { name: 'customerName', autocomplete: 'off', testid: 'intake-new-customer-name', placeholder: 'Type to find them, or a new name', oninput: () => findCustomers(form, matches) }),
+        el('input', { name: 'customerName', autocomplete: 'off', testid: 'intake-new-customer-name', dataset: { field: 'newCustomer.name customer' }, placeholder: 'Type to find them, or a new name', oninput: () => findCustomers(form, matches) }),
         { wide: true, hint: 'If they complained before, pick them from the list that appears.' },
       ),
     ),
@@ -83,12 +83,12 @@ async function buildForm(dialog) {
       { class: 'fields' },
       field('One-line summary', el('input', { name: 'summary', autocomplete: 'off', testid: 'intake-summary', placeholder: 'e.g. The wedding cake arrived squashed', oninput: () => countSummary(form, summaryCount) }), { wide: true }),
       summaryCount,
-      field('Their own words', el('textarea', { name: 'words', testid: 'intake-words', placeholder: 'Write down what they said, as they said it.' }), { wide: true }),
-      field('What would put it right for them?', el('textarea', { name: 'outcome', testid: 'intake-outcome', rows: 2, placeholder: 'Ask them: what outcome do you want?' }), { wide: true }),
+      field('Their own words', el('textarea', { name: 'words', testid: 'intake-words', dataset: { field: 'customerWords' }, placeholder: 'Write down what they said, as they said it.' }), { wide: true }),
+      field('What would put it right for them?', el('textarea', { name: 'outcome', testid: 'intake-outcome', dataset: { field: 'desiredOutcome' }, rows: 2, placeholder: 'Ask them: what outcome do you want?' }), { wide: true }),
       field('How did it reach you?', select('channel', channels, { testid: 'intake-channel', value: 'phone' })),
       field('Received at', received, { hint: 'Now, unless it came in earlier.' }),
       field('Order or product reference', el('input', { name: 'reference', autocomplete: 'off', testid: 'intake-reference' })),
-      field('Category', select('category', [], { testid: 'intake-category', empty: 'Not sure yet' })),
+      field('Category', select('category', [], { testid: 'intake-category', empty: 'Not sure yet', field: 'categoryId' })),
       field('How serious is it?', select('severity', severities, { testid: 'intake-severity', value: 'normal' }), { hint: 'Urgent: health, safety or money at risk. Handle it now.' }),
       el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'isPublic', testid: 'intake-public' }), 'Posted in public (a review or a forum post)'),
     ),
