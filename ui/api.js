@@ -36,6 +36,8 @@ export const api = {
   journeyGuide: () => call('journey_guide'),
 
   createComplaint: (complaint) => call('create_complaint', { complaint }),
+  intakeDraft: () => call('intake_draft'),
+  saveIntakeDraft: (draft) => call('save_intake_draft', { draft }),
   listComplaints: (query) => call('list_complaints', { query }),
   countComplaints: (query) => call('count_complaints', { query }),
   getComplaint: (id) => call('get_complaint', { id }),

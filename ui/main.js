@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { byTestId, formatDateTime, showMessage } from './dom.js';
 import { loadGuide } from './guide.js';
-import { currentView, go, register, setStatus } from './nav.js';
+import { currentView, go, hasUnsaved, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake.js';
 import { showToday, todayIsStale } from './views/today.js';
 import { showComplaints } from './views/complaints.js';
@@ -15,6 +15,8 @@ import { showSettings } from './views/settings.js';
 import { showComplaintReport, showPeriodReport } from './views/report.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
+
+trackUnsaved(document.getElementById('view'));
 
 register('today', showToday);
 register('complaints', showComplaints);
@@ -83,7 +85,7 @@ function listenToReminders() {
   listen('reminders-changed', async () => {
     const due = await refreshReminderCount();
     // Redraw Today when what is due changed, and nothing is being typed there.
-    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus')) go('today');
+    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) go('today');
   });
   byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
 }

@@ -25,7 +25,16 @@ export function setStatus(status) {
 /** Sidebar entry that stays highlighted for each view. */
 const SECTION = { today: 'today', complaints: 'complaints', complaint: 'complaints', deleted: 'complaints', customers: 'customers', customer: 'customers', settings: 'settings', report: 'complaints', 'period-report': 'complaints' };
 
-export function go(name, params = {}) {
+/**
+ * Shows view `name`. A form in the view with changes not saved yet (see
+ * `trackUnsaved`) makes Mend ask first; `{ discard: true }` leaves anyway.
+ */
+export function go(name, params = {}, { discard = false } = {}) {
+  const unsaved = discard ? null : unsavedForm();
+  if (unsaved) {
+    askBeforeLeaving(unsaved, () => go(name, params, { discard: true }));
+    return;
+  }
   leaving.abort();
   leaving = new AbortController();
   current = { name, params };
@@ -49,11 +58,63 @@ export function viewSignal() {
   return leaving.signal;
 }
 
-/** Draws the current view again, after something changed elsewhere. */
+/**
+ * Draws the current view again, after something changed elsewhere; not
+ * while the owner has a form there unsaved (their work comes first).
+ */
 export function refresh() {
-  if (current) go(current.name, current.params);
+  if (current && !unsavedForm()) go(current.name, current.params);
+}
+
+/** Whether a form in the view holds changes not saved yet. */
+export function hasUnsaved() {
+  return unsavedForm() !== null;
 }
 
 export function currentView() {
   return current?.name;
+}
+
+/**
+ * A form the owner typed or chose something in is unsaved until `busy()`
+ * saves it (or the view is drawn again). Marked here, for every form of
+ * every view, so that no form has to remember to.
+ */
+export function trackUnsaved(main) {
+  const mark = (event) => {
+    const form = event.target.form ?? event.target.closest?.('form');
+    if (form && main.contains(form)) form.dataset.unsaved = '1';
+  };
+  main.addEventListener('input', mark);
+  main.addEventListener('change', mark);
+}
+
+function unsavedForm() {
+  return document.querySelector('#view form[data-unsaved]');
+}
+
+/** What the unsaved form is, in the words of its heading. */
+function formTitle(form) {
+  const heading = form.querySelector('h2, h3') ?? form.closest('section, details')?.querySelector('h2, summary');
+  return heading?.textContent.trim() || 'this form';
+}
+
+function askBeforeLeaving(form, leave) {
+  const dialog = document.getElementById('leave-ask');
+  const stay = dialog.querySelector('[data-testid="leave-stay"]');
+  const discard = dialog.querySelector('[data-testid="leave-discard"]');
+  dialog.querySelector('[data-testid="leave-question"]').textContent =
+    `You have not saved what you wrote in “${formTitle(form)}”. Leave without saving it?`;
+  stay.onclick = () => {
+    dialog.close();
+    form.closest('details')?.setAttribute('open', '');
+    form.scrollIntoView?.({ block: 'center' });
+    form.querySelector('input, textarea, select')?.focus();
+  };
+  discard.onclick = () => {
+    dialog.close();
+    leave();
+  };
+  dialog.showModal();
+  stay.focus();
 }

@@ -54,6 +54,8 @@ pub fn run() {
             commands::complaints::count_complaints,
             commands::complaints::get_complaint,
             commands::complaints::add_contact,
+            commands::complaints::intake_draft,
+            commands::complaints::save_intake_draft,
             commands::complaints::correct_complaint,
             commands::complaints::correct_contact,
             commands::complaints::delete_complaint,

@@ -1,6 +1,7 @@
 // The new-complaint window: the Receive step, quick enough to fill in while
-// the customer is still on the phone. What was typed survives closing the
-// window by mistake; it is cleared only once the complaint is saved.
+// the customer is still on the phone. What was typed is kept as a draft in
+// Mend's data as it is typed, so it survives closing the window by mistake
+// and even a restart; the draft is cleared only once the complaint is saved.
 
 import { api } from '../api.js';
 import { busy, el, errorLine, field, localInputValue, select, toInstant } from '../dom.js';
@@ -102,11 +103,16 @@ async function buildForm(dialog) {
   );
   form.elements.receivedAt.value = localInputValue();
   form.elements.receivedAt.max = localInputValue();
+  form.addEventListener('input', () => keepDraft(form));
+  form.addEventListener('change', () => keepDraft(form));
+  received.addEventListener('input', () => { received.dataset.touched = '1'; });
+  dialog.addEventListener('close', () => keepDraft(form, 0));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     busy(save, error, async () => {
+      clearTimeout(draftTimer);
       const complaint = await api.createComplaint(collect(form));
-      // Saved: the next complaint starts from an empty form.
+      // Saved (and its draft cleared): the next one starts from an empty form.
       openForm = null;
       chosenCustomer = null;
       dialog.close();
@@ -115,7 +121,60 @@ async function buildForm(dialog) {
     });
   });
   await refreshCategories(form);
+  await restoreDraft(form);
   return form;
+}
+
+let draftTimer = null;
+
+/** Keeps what is typed, a moment after the owner stops typing (or now). */
+function keepDraft(form, wait = 400) {
+  if (openForm && openForm !== form) return; // a form from before a save
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => {
+    if (openForm !== form) return; // saved meanwhile
+    const values = form.elements;
+    const draft = {
+      customerName: values.customerName.value,
+      chosen: chosenCustomer,
+      email: values.email.value,
+      phone: values.phone.value,
+      summary: values.summary.value,
+      words: values.words.value,
+      outcome: values.outcome.value,
+      channel: values.channel.value,
+      // "Now" unless the owner changed it: a draft finished tomorrow is received then.
+      receivedAt: values.receivedAt.dataset.touched ? values.receivedAt.value : '',
+      reference: values.reference.value,
+      category: values.category.value,
+      severity: values.severity.value,
+      isPublic: values.isPublic.checked,
+    };
+    api.saveIntakeDraft(JSON.stringify(draft)).catch(() => {});
+  }, wait);
+}
+
+/** Brings back a half-written complaint from before (this session or the last). */
+async function restoreDraft(form) {
+  const saved = await api.intakeDraft().catch(() => null);
+  if (!saved) return;
+  let draft;
+  try {
+    draft = JSON.parse(saved);
+  } catch {
+    return;
+  }
+  const values = form.elements;
+  for (const name of ['customerName', 'email', 'phone', 'summary', 'words', 'outcome', 'channel', 'reference', 'category', 'severity']) {
+    if (typeof draft[name] === 'string' && values[name]) values[name].value = draft[name];
+  }
+  if (draft.receivedAt) {
+    values.receivedAt.value = draft.receivedAt;
+    values.receivedAt.dataset.touched = '1';
+  }
+  values.isPublic.checked = draft.isPublic === true;
+  if (draft.chosen && typeof draft.chosen.id === 'number') choose(form, draft.chosen);
+  countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
 }
 
 function collect(form) {

@@ -67,8 +67,13 @@ pub struct ComplaintDetails {
 impl Store {
     /// Records a complaint (the Receive step): the customer's own words go
     /// on the timeline, and the history notes it.
+    /// The half-written draft of it is done with.
     pub fn create_complaint(&mut self, new: &NewComplaint) -> Result<ComplaintSummary> {
-        let id = self.write(|write| insert_complaint(write, new))?;
+        let id = self.write(|write| {
+            let id = insert_complaint(write, new)?;
+            super::intake_draft::clear(write)?;
+            Ok(id)
+        })?;
         self.complaint_summary(id)
     }
 

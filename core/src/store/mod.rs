@@ -11,6 +11,7 @@ mod derived;
 pub mod export;
 pub mod import_csv;
 pub mod import_json;
+pub mod intake_draft;
 pub mod journey;
 pub mod list;
 pub mod preferences;

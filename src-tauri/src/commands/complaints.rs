@@ -19,6 +19,17 @@ pub fn create_complaint(
     Ok(state.store()?.create_complaint(&complaint)?)
 }
 
+/// The half-written new complaint, kept as typed.
+#[tauri::command(async)]
+pub fn intake_draft(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    Ok(state.store()?.intake_draft()?)
+}
+
+#[tauri::command(async)]
+pub fn save_intake_draft(state: State<'_, AppState>, draft: String) -> Result<(), IpcError> {
+    Ok(state.store()?.save_intake_draft(&draft)?)
+}
+
 #[tauri::command(async)]
 pub fn list_complaints(
     state: State<'_, AppState>,
