@@ -88,6 +88,11 @@ function listenToReminders() {
     if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) go('today');
   });
   byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
+  // "Open" on a reminder's notification: Mend is in front, at that complaint.
+  listen('open-from-notification', ({ payload }) => {
+    if (payload?.complaintId) go('complaint', { id: payload.complaintId, from: { name: 'today' } });
+    else go('today');
+  });
 }
 
 async function start() {

@@ -34,6 +34,7 @@ pub fn run() {
                     tracing::warn!(message = %problem.message, "could not apply the desktop settings");
                 }
             }
+            notify::set_up(app.handle());
             scheduler::start(app.handle().clone());
             backups::start(app.handle().clone());
             Ok(())
@@ -139,6 +140,7 @@ fn tell_where_mend_went(app: &tauri::AppHandle) {
                 &app,
                 "Mend is still running",
                 "It keeps reminding you from the system tray. Choose Quit Mend from its menu to stop it.",
+                notify::About::Nothing,
             )
             .await;
         });

@@ -58,8 +58,19 @@ async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
         Err(_) => return None,
     };
     if !due.is_empty() {
-        for (title, body) in notifications_for(&due) {
-            if let Err(problem) = notify::show(app, &title, &body).await {
+        let notifications = notifications_for(&due);
+        // One notification per reminder has its buttons; a summary opens Today.
+        let one_each = notifications.len() == due.len();
+        for (index, (title, body)) in notifications.into_iter().enumerate() {
+            let about = if one_each {
+                notify::About::Reminder {
+                    id: due[index].id,
+                    complaint_id: due[index].complaint_id,
+                }
+            } else {
+                notify::About::Reminders
+            };
+            if let Err(problem) = notify::show(app, &title, &body, about).await {
                 state.notifications_failed(problem.message);
             }
         }

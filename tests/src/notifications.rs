@@ -1,5 +1,7 @@
 //! Watches the session bus for the notifications the app really sends:
-//! every `org.freedesktop.Notifications.Notify` call, seen by `dbus-monitor`.
+//! every `org.freedesktop.Notifications.Notify` call, seen by `dbus-monitor`,
+//! with the buttons it asks for and the id the server gave it, so that a
+//! test can press a button as the desktop would (`press`).
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
@@ -11,6 +13,12 @@ pub struct Notification {
     pub app_name: String,
     pub title: String,
     pub body: String,
+    /// The buttons, as pairs of key and label: `["open", "Open", …]`.
+    pub actions: Vec<String>,
+    /// The id the notification server answered with.
+    pub id: Option<u32>,
+    /// The serial of the Notify call, to match the server's answer.
+    serial: Option<u32>,
 }
 
 pub struct NotificationWatcher {
@@ -18,8 +26,9 @@ pub struct NotificationWatcher {
     seen: Arc<Mutex<Vec<Notification>>>,
 }
 
-const MATCH_RULE: &str =
+const NOTIFY_CALLS: &str =
     "type='method_call',interface='org.freedesktop.Notifications',member='Notify'";
+const SERVER_ANSWERS: &str = "type='method_return',sender='org.freedesktop.Notifications'";
 
 impl NotificationWatcher {
     /// Starts watching; every line seen on the bus is also written to `log`.
@@ -27,7 +36,7 @@ impl NotificationWatcher {
         let mut log = std::fs::File::create(&log)
             .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
         let mut monitor = Command::new("dbus-monitor")
-            .args(["--session", MATCH_RULE])
+            .args(["--session", NOTIFY_CALLS, SERVER_ANSWERS])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -49,10 +58,8 @@ impl NotificationWatcher {
             if lines.next().is_some() {
                 let _ = ready_tx.send(());
             }
-            parse_notify_calls(lines, |notification| {
-                sink.lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push(notification)
+            parse_monitor_output(lines, |event| {
+                record(&mut sink.lock().unwrap_or_else(|p| p.into_inner()), event)
             });
         });
         ready_rx
@@ -68,9 +75,32 @@ impl NotificationWatcher {
 
     /// Waits for a notification whose title or body contains `text`.
     pub async fn wait_for(&self, text: &str, timeout: Duration) -> Result<Notification, String> {
+        self.wait_until(text, timeout, |_| true).await
+    }
+
+    /// Waits for a notification mentioning `text` whose id the server has
+    /// answered, so that its buttons can be pressed.
+    pub async fn wait_for_shown(
+        &self,
+        text: &str,
+        timeout: Duration,
+    ) -> Result<Notification, String> {
+        self.wait_until(text, timeout, |n| n.id.is_some()).await
+    }
+
+    async fn wait_until(
+        &self,
+        text: &str,
+        timeout: Duration,
+        ready: impl Fn(&Notification) -> bool,
+    ) -> Result<Notification, String> {
         let deadline = Instant::now() + timeout;
         loop {
-            if let Some(found) = self.seen().into_iter().find(|n| n.mentions(text)) {
+            if let Some(found) = self
+                .seen()
+                .into_iter()
+                .find(|n| n.mentions(text) && ready(n))
+            {
                 return Ok(found);
             }
             if Instant::now() >= deadline {
@@ -82,11 +112,41 @@ impl NotificationWatcher {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
+
+    /// Presses the button `action` of a notification, as the notification
+    /// server does when the owner clicks it: the `ActionInvoked` signal.
+    pub fn press(&self, notification: &Notification, action: &str) -> Result<(), String> {
+        let id = notification.id.ok_or("the notification has no id yet")?;
+        let status = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--type=signal",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications.ActionInvoked",
+                &format!("uint32:{id}"),
+                &format!("string:{action}"),
+            ])
+            .status()
+            .map_err(|e| format!("cannot run dbus-send: {e}"))?;
+        status
+            .success()
+            .then_some(())
+            .ok_or_else(|| format!("dbus-send failed: {status}"))
+    }
 }
 
 impl Notification {
     pub fn mentions(&self, text: &str) -> bool {
         self.title.contains(text) || self.body.contains(text)
+    }
+
+    /// The labels of its buttons, as the owner reads them.
+    pub fn button_labels(&self) -> Vec<&str> {
+        self.actions
+            .chunks(2)
+            .filter_map(|pair| pair.get(1).map(String::as_str))
+            .filter(|label| !label.is_empty())
+            .collect()
     }
 }
 
@@ -97,13 +157,51 @@ impl Drop for NotificationWatcher {
     }
 }
 
-/// Reads dbus-monitor's text: a `method call … member=Notify` line, then the
-/// arguments, one per line indented by three spaces. The first four top-level
-/// strings are, in order: app name, icon, title (summary), body. A call is
-/// reported as soon as its body is read, not when the next message arrives.
-fn parse_notify_calls(lines: impl Iterator<Item = String>, mut found: impl FnMut(Notification)) {
+/// What dbus-monitor's output tells, as it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Seen {
+    /// A Notify call, reported as soon as its body is read.
+    Call(Notification),
+    /// One string of the latest call's list of buttons.
+    Action(String),
+    /// The server's answer to the call with `serial`: the notification's id.
+    Answer { serial: u32, id: u32 },
+}
+
+fn record(seen: &mut Vec<Notification>, event: Seen) {
+    match event {
+        Seen::Call(notification) => seen.push(notification),
+        Seen::Action(action) => {
+            if let Some(last) = seen.last_mut() {
+                last.actions.push(action);
+            }
+        }
+        Seen::Answer { serial, id } => {
+            if let Some(call) = seen.iter_mut().rev().find(|n| n.serial == Some(serial)) {
+                call.id = Some(id);
+            }
+        }
+    }
+}
+
+/// The number after `name=` in a dbus-monitor header line.
+fn header_number(line: &str, name: &str) -> Option<u32> {
+    line.split_whitespace()
+        .find_map(|part| part.strip_prefix(name))
+        .and_then(|value| value.trim_end_matches(';').parse().ok())
+}
+
+/// Reads dbus-monitor's text: a header line per message (`method call …
+/// member=Notify`, `method return … reply_serial=N`), then its arguments,
+/// one per line indented by three spaces. The first four top-level strings
+/// of a Notify call are app name, icon, title (summary), body; then comes
+/// the array of buttons. An answer's first argument is the id.
+fn parse_monitor_output(lines: impl Iterator<Item = String>, mut found: impl FnMut(Seen)) {
     let mut strings: Option<Vec<String>> = None;
+    let mut serial = None;
     let mut open_string: Option<String> = None;
+    let mut in_actions = false;
+    let mut answer_to: Option<u32> = None;
     for line in lines {
         let complete = if let Some(partial) = open_string.as_mut() {
             partial.push('\n');
@@ -118,6 +216,27 @@ fn parse_notify_calls(lines: impl Iterator<Item = String>, mut found: impl FnMut
         } else if !line.starts_with(' ') {
             let is_notify = line.starts_with("method call") && line.contains("member=Notify");
             strings = is_notify.then(Vec::new);
+            serial = header_number(&line, "serial=");
+            answer_to = line
+                .starts_with("method return")
+                .then(|| header_number(&line, "reply_serial="))
+                .flatten();
+            in_actions = false;
+            None
+        } else if let Some(id) = answer_to.and_then(|_| line.trim().strip_prefix("uint32 ")) {
+            if let (Some(serial), Ok(id)) = (answer_to.take(), id.parse()) {
+                found(Seen::Answer { serial, id });
+            }
+            None
+        } else if in_actions {
+            if line == "   ]" {
+                in_actions = false;
+            } else if let Some(action) = line
+                .strip_prefix("      string \"")
+                .and_then(|rest| rest.strip_suffix('"'))
+            {
+                found(Seen::Action(action.to_owned()));
+            }
             None
         } else if let Some(rest) = line.strip_prefix("   string \"") {
             match rest.strip_suffix('"') {
@@ -135,12 +254,15 @@ fn parse_notify_calls(lines: impl Iterator<Item = String>, mut found: impl FnMut
             if list.len() == 4 {
                 let [app_name, _icon, title, body] =
                     <[String; 4]>::try_from(std::mem::take(list)).unwrap_or_default();
-                found(Notification {
+                found(Seen::Call(Notification {
                     app_name,
                     title,
                     body,
-                });
+                    serial,
+                    ..Notification::default()
+                }));
                 strings = None;
+                in_actions = true;
             }
         }
     }
@@ -150,9 +272,7 @@ fn parse_notify_calls(lines: impl Iterator<Item = String>, mut found: impl FnMut
 mod tests {
     use super::*;
 
-    #[test]
-    fn notify_calls_are_read_from_dbus_monitor_output() {
-        let output = r#"signal time=1.0 sender=org.freedesktop.DBus -> destination=:1.5 serial=2 path=/org/freedesktop/DBus; interface=org.freedesktop.DBus; member=NameAcquired
+    const OUTPUT: &str = r#"signal time=1.0 sender=org.freedesktop.DBus -> destination=:1.5 serial=2 path=/org/freedesktop/DBus; interface=org.freedesktop.DBus; member=NameAcquired
    string ":1.5"
 method call time=2.0 sender=:1.7 -> destination=org.freedesktop.Notifications serial=9 path=/org/freedesktop/Notifications; interface=org.freedesktop.Notifications; member=Notify
    string "mend"
@@ -162,27 +282,48 @@ method call time=2.0 sender=:1.7 -> destination=org.freedesktop.Notifications se
    string "Ana Lima: cake
 arrived squashed"
    array [
+      string "open"
+      string "Open"
+      string "snooze"
+      string "Snooze 1 hour"
+   ]
+   array [
       dict entry(
          string "urgency"
          variant             byte 1
       )
    ]
    int32 -1
+method return time=2.1 sender=:1.3 -> destination=:1.7 serial=40 reply_serial=9
+   uint32 17
 "#;
-        let mut found = Vec::new();
-        parse_notify_calls(output.lines().map(String::from), |n| found.push(n));
-        // The last call must be reported even when nothing follows it.
-        let cut = &output[..output.find("   array [").unwrap()];
-        let mut found_early = Vec::new();
-        parse_notify_calls(cut.lines().map(String::from), |n| found_early.push(n));
-        assert_eq!(found_early, found);
-        assert_eq!(
-            found,
-            [Notification {
-                app_name: "mend".into(),
-                title: "Call Ana back".into(),
-                body: "Ana Lima: cake\narrived squashed".into(),
-            }]
-        );
+
+    fn read(output: &str) -> Vec<Notification> {
+        let mut seen = Vec::new();
+        parse_monitor_output(output.lines().map(String::from), |event| {
+            record(&mut seen, event)
+        });
+        seen
+    }
+
+    #[test]
+    fn notify_calls_are_read_with_their_buttons_and_id() {
+        let seen = read(OUTPUT);
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].app_name, "mend");
+        assert_eq!(seen[0].title, "Call Ana back");
+        assert_eq!(seen[0].body, "Ana Lima: cake\narrived squashed");
+        assert_eq!(seen[0].button_labels(), ["Open", "Snooze 1 hour"]);
+        assert_eq!(seen[0].id, Some(17));
+    }
+
+    #[test]
+    fn a_call_is_reported_as_soon_as_its_body_is_read() {
+        let cut = &OUTPUT[..OUTPUT.find("   array [").unwrap()];
+        let seen = read(cut);
+        assert_eq!(seen.len(), 1);
+        assert_eq!(seen[0].title, "Call Ana back");
+        assert!(seen[0].actions.is_empty());
+        assert_eq!(seen[0].id, None);
     }
 }

@@ -121,6 +121,62 @@ async fn a_reminder_is_notified_when_due_and_not_again_after_a_restart() {
 }
 
 #[tokio::test]
+async fn open_on_a_reminders_notification_brings_mend_forward_at_its_complaint() {
+    run("notification_open", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            remind_in(app, 2, "Call Ana about the cake").await?;
+            // Elsewhere in Mend when the reminder rings.
+            app.click("nav-customers").await?;
+            let title = "Reminder: Call Ana about the cake";
+            let shown = app.notifications().wait_for_shown(title, PATIENCE).await?;
+            assert_eq!(shown.button_labels(), ["Open", "Snooze 1 hour"]);
+            app.notifications().press(&shown, "open")?;
+            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+                .await?;
+            assert_eq!(app.text("back").await?, "← Back to Today");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn snooze_on_a_reminders_notification_puts_it_off_for_an_hour() {
+    run("notification_snooze", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            remind_in(app, 2, "Ring the courier").await?;
+            let title = "Reminder: Ring the courier";
+            let shown = app.notifications().wait_for_shown(title, PATIENCE).await?;
+            app.click("nav-today").await?;
+            app.wait_for_text("today-list", "Ring the courier").await?;
+            app.notifications().press(&shown, "snooze")?;
+            // Off Today, and on the complaint for an hour from now.
+            wait_until_gone(app, "reminder").await?;
+            app.click("nav-complaints").await?;
+            app.click("complaint-item").await?;
+            let due = app
+                .wait_for_text("reminders-card", "Ring the courier")
+                .await?;
+            assert!(due.contains("Ring the courier"), "{due}");
+            app.click("history").await?;
+            let history = app.texts("history-entry").await?;
+            assert!(
+                history
+                    .iter()
+                    .any(|line| line.contains("Snoozed a reminder until")),
+                "{history:#?}"
+            );
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            assert_eq!(times_notified(app, title), 1, "not again within the hour");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_snoozed_reminder_is_notified_again_when_the_snooze_ends() {
     run("reminder_snoozed", |app| {
         Box::pin(async move {

@@ -37,7 +37,8 @@ async fn leaving_a_step_half_written_asks_first_and_staying_keeps_the_text() {
             app.wait_for_text("step-saved", "Saved. Next: Apologize.")
                 .await?;
             app.click("nav-today").await?;
-            app.wait_for_text("today-empty", "Nothing needs you right now").await?;
+            app.wait_for_text("today-empty", "Nothing needs you right now")
+                .await?;
             assert!(!app.find("leave-ask").await?.is_displayed().await?);
             Ok(())
         })

@@ -15,7 +15,7 @@ pub const TEST_BODY: &str = "Your reminders from Mend will appear like this.";
 
 #[tauri::command]
 pub async fn send_test_notification(app: AppHandle) -> Result<(), IpcError> {
-    notify::show(&app, TEST_TITLE, TEST_BODY).await
+    notify::show(&app, TEST_TITLE, TEST_BODY, notify::About::Nothing).await
 }
 
 /// Whether to greet a new owner, who has not used Mend yet.
