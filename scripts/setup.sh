@@ -5,8 +5,9 @@
 BUILD_PACKAGES=(build-essential curl file pkg-config libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libssl-dev)
 # What the end-to-end tests need: WebKit's WebDriver, a virtual display,
-# a private session bus and a real notification server.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst openbox wmctrl)
+# a private session bus and a real notification server; xdotool to close
+# the print window, pdftotext to read a saved PDF back.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst openbox wmctrl xdotool poppler-utils)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

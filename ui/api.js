@@ -99,4 +99,6 @@ export const api = {
   periodReport: (from, to) => call('period_report', { from, to }),
   importCsv: (pick, choices) => call('import_csv', { pick, choices }),
   recoverData: (start) => call('recover_data', { start }),
+  printReport: () => call('print_report'),
+  saveReportPdf: (name) => call('save_report_pdf', { name }),
 };

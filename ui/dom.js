@@ -167,6 +167,27 @@ export function readableDates(text) {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => formatDay(day));
 }
 
+let currency = null;
+
+/** Money is shown in this currency (an ISO code), or as a plain amount when null. */
+export function useCurrency(code) {
+  currency = code || null;
+}
+
+/** Cents as money, the owner's way: "£12.50", or "12.50" with no currency known. */
+export function money(cents) {
+  const amount = cents / 100;
+  if (currency) {
+    try {
+      return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
+    } catch {
+      // A code the system does not know: the amount, then the code.
+      return `${amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+    }
+  }
+  return amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** The value a datetime-local input wants for `date`, in local time. */
 export function localInputValue(date = new Date()) {
   const pad = (n) => String(n).padStart(2, '0');

@@ -2,7 +2,7 @@
 // coaching, then opens Today. Also the keyboard shortcuts.
 
 import { api } from './api.js';
-import { byTestId, formatDateTime, showMessage } from './dom.js';
+import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake.js';
@@ -114,6 +114,8 @@ async function start() {
     return;
   }
   setStatus(status);
+  // Money in the owner's currency, chosen or the system's.
+  api.getSettings().then((settings) => useCurrency(settings.currency ?? settings.systemCurrency), () => {});
   document.querySelector('.shell').hidden = false;
   for (const button of document.querySelectorAll('.sidebar [data-view]')) {
     button.addEventListener('click', () => go(button.dataset.view));

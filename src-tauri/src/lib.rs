@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod notify;
+mod printing;
 mod scheduler;
 mod state;
 mod tray;
@@ -66,6 +67,8 @@ pub fn run() {
             commands::journey::journey_guide,
             commands::journey::draft_message,
             commands::journey::record_step,
+            commands::printing::print_report,
+            commands::printing::save_report_pdf,
             commands::journey::record_call,
             commands::journey::close_complaint,
             commands::journey::reopen_complaint,

@@ -344,7 +344,10 @@ async fn drafts_keep_the_summary_as_written_and_ask_for_what_is_not_known_yet() 
             copy_enabled(app, true).await?;
 
             // A template with a misspelt placeholder is refused, naming it.
+            // The plan was not saved: Mend asks, and the owner leaves it.
             app.click("nav-settings").await?;
+            app.wait_for_text("leave-question", "Record this step").await?;
+            app.click("leave-discard").await?;
             app.click("template-toggle-apologize").await?;
             app.type_into("template-apologize", "Dear {frist_name}, I am sorry.")
                 .await?;

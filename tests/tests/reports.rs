@@ -1,8 +1,11 @@
 //! Printable reports in the real app: one complaint from start to finish,
-//! and the complaints of a period. The print window itself is the system's
-//! and is not driven; the page it prints is, laid out as on paper: the print
+//! and the complaints of a period, laid out as on paper (the print
 //! stylesheet applied, at the width between the margins of an A4 and of a
-//! US Letter page.
+//! US Letter page). "Print…" opens the system's print window on the test
+//! desktop; "Save as PDF…" writes a PDF whose text is read back.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use mend_e2e::journey::{new_complaint, record_step, Intake};
 use mend_e2e::{run, App, Outcome};
@@ -105,6 +108,105 @@ async fn a_complaint_and_a_period_have_printable_reports_that_fit_the_page() {
             assert!(table.contains("Bartholomew Featherstonehaugh"), "{table}");
             app.screenshot("period").await;
             check_layout(app, "period").await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+/// The X windows on the test desktop whose title is `title`, by id.
+fn windows_titled(title: &str) -> Vec<String> {
+    let tree = Command::new("xwininfo").args(["-root", "-tree"]).output();
+    let Ok(tree) = tree else { return Vec::new() };
+    String::from_utf8_lossy(&tree.stdout)
+        .lines()
+        .filter(|line| line.contains(&format!("\"{title}\"")))
+        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn save_as_pdf_writes_the_report_to_the_file_chosen() {
+    run("report_pdf", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            record_step(app, "acknowledge", "Thank you for telling me.").await?;
+            app.click("print-complaint").await?;
+            app.wait_for_text("report-title", "The wedding cake arrived squashed")
+                .await?;
+
+            let folder = tempfile::tempdir()?;
+            let path = folder.path().join("cake report.pdf");
+            app.answer_next_dialog(Some(&path))?;
+            app.click("save-pdf").await?;
+            app.wait_for_text("print-done", "Saved the report as")
+                .await?;
+            assert_eq!(
+                app.dialogs_asked(),
+                ["save: Save the report as PDF [pdf] The wedding cake arrived squashed.pdf"]
+            );
+            let pdf = std::fs::read(&path)?;
+            assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+            let text = Command::new("pdftotext").arg(&path).arg("-").output()?;
+            let text = String::from_utf8_lossy(&text.stdout).into_owned();
+            for expected in [
+                "The wedding cake arrived squashed",
+                "Ana Lima",
+                "Thank you for telling me.",
+                "top tier had collapsed",
+            ] {
+                assert!(
+                    text.contains(expected),
+                    "{expected:?} is not in the PDF: {text}"
+                );
+            }
+            // Printed as on paper: the buttons are not in it.
+            assert!(!text.contains("Save as PDF"), "{text}");
+
+            // Cancelled: nothing is written, and nothing is said to be.
+            app.answer_next_dialog(None)?;
+            app.click("save-pdf").await?;
+            app.wait_for_dialogs(2).await?;
+            assert_eq!(app.text("print-done").await?, "");
+            assert_eq!(app.text("print-error").await?, "");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn print_opens_the_systems_print_window() {
+    run("report_print_window", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            app.click("print-complaint").await?;
+            app.wait_for_text("report-title", "The wedding cake arrived squashed")
+                .await?;
+            assert!(windows_titled("Print").is_empty(), "no print window before");
+            app.click("print").await?;
+            let deadline = Instant::now() + Duration::from_secs(20);
+            let window = loop {
+                if let Some(id) = windows_titled("Print").into_iter().next() {
+                    break id;
+                }
+                assert!(Instant::now() < deadline, "the print window did not appear");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            };
+            // Closed as an owner would who changed their mind: Escape.
+            let closed = Command::new("xdotool")
+                .args(["windowfocus", "--sync", &window, "key", "Escape"])
+                .status()?;
+            assert!(closed.success());
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while !windows_titled("Print").is_empty() {
+                assert!(Instant::now() < deadline, "the print window did not close");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            // Mend is still there, and says nothing was sent.
+            assert!(app.find("print").await?.is_enabled().await?);
+            assert_eq!(app.text("print-done").await?, "");
+            assert_eq!(app.text("print-error").await?, "");
             Ok(())
         })
     })

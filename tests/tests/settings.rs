@@ -185,3 +185,43 @@ async fn a_new_mend_welcomes_its_owner_once_and_signs_the_first_draft() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn costs_are_shown_in_the_currency_chosen() {
+    use mend_e2e::journey::{fill_step, new_complaint, record_step, Intake};
+    run("currency_setting", |app| {
+        Box::pin(async move {
+            app.click("nav-settings").await?;
+            app.type_into("currency", "£").await?;
+            app.click("save-names").await?;
+            app.wait_for_text("currency-problem", "\"£\" is not a currency code")
+                .await?;
+            app.type_into("currency", "gbp").await?;
+            app.click("save-names").await?;
+            app.wait_for_text("names-saved", "costs are shown in GBP")
+                .await?;
+            assert_eq!(app.value("currency").await?, "GBP");
+
+            new_complaint(app, &Intake::default()).await?;
+            record_step(app, "acknowledge", "Thank you for telling me.").await?;
+            record_step(app, "apologize", "I am so sorry.").await?;
+            record_step(app, "assure", "A new cake by Friday.").await?;
+            fill_step(app, "fix", "Refunded the cake.").await?;
+            app.type_into("record-cost", "12.50").await?;
+            app.click("record-step").await?;
+            app.wait_for_text("step-saved", "Next: Follow up").await?;
+            app.click("step-tab-fix").await?;
+            let recorded = app.wait_for_text("step-records", "12.50").await?;
+            assert!(recorded.contains('£'), "in pounds: {recorded}");
+            // Still so after a restart.
+            app.restart().await?;
+            app.click("nav-complaints").await?;
+            app.click("complaint-item").await?;
+            app.click("step-tab-fix").await?;
+            let recorded = app.wait_for_text("step-records", "12.50").await?;
+            assert!(recorded.contains('£'), "in pounds after a restart: {recorded}");
+            Ok(())
+        })
+    })
+    .await;
+}

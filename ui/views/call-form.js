@@ -46,9 +46,11 @@ export function callForm(details, onSaved) {
     error,
     el('div', { class: 'actions' }, save),
   );
-  // The promise's fields are there only while a promise is ticked.
-  form.addEventListener('change', () => {
+  // The promise's fields are there only while a promise is ticked; the
+  // promise counts from the day of the call, which may be in the past.
+  form.addEventListener('change', (event) => {
     promise.hidden = !form.querySelector('[name="steps"][value="assure"]').checked;
+    if (event.target.name === 'doneAt') form.elements.promisedDate.min = event.target.value.slice(0, 10) || localDay();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

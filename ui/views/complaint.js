@@ -84,7 +84,7 @@ function header(details, openClose) {
       'div',
       {},
       el('h1', { testid: 'complaint-heading' }, details.summary),
-      el('p', { class: 'lead' }, customer, ` · ${labelOf('channels', details.channel)} · received ${formatDateTime(details.receivedAt)}`),
+      el('p', { class: 'lead' }, customer, ` · ${labelOf('channels', details.channel)} · received ${formatDateTime(details.receivedAt)}`, details.writtenLater && el('span', { class: 'written-later', testid: 'written-later' }, ` · written down later, on ${formatDateTime(details.writtenLater)}`)),
       el(
         'p',
         { class: 'badges', testid: 'complaint-badges' },

@@ -1,15 +1,11 @@
 // What was recorded at a step, read back in plain words.
 
-import { el, formatDateTime, formatDay } from '../dom.js';
+import { el, formatDateTime, formatDay, money } from '../dom.js';
 import { labelOf } from '../guide.js';
-
-function money(cents) {
-  return (cents / 100).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 export function recordedLines(record) {
   const lines = [
-    ['When', formatDateTime(record.doneAt) + (record.channel ? ` · ${labelOf('channels', record.channel)}` : '')],
+    ['When', formatDateTime(record.doneAt) + (record.channel ? ` · ${labelOf('channels', record.channel)}` : '') + (record.writtenLater ? ` · written down later, on ${formatDateTime(record.writtenLater)}` : '')],
     [record.step === 'close' ? 'Note' : record.step === 'follow_up' ? 'Their words' : record.step === 'assure' ? 'Plan' : 'What', record.text],
     ['Promised by', record.promisedDate && formatDay(record.promisedDate)],
     ['Remedy', record.remedy && labelOf('remedies', record.remedy)],

@@ -1,18 +1,34 @@
 // Printable reports: one complaint from start to finish, and every complaint
-// of a period. A clean page to print or save as PDF from the print window.
+// of a period. A clean page for the system's print window, or saved as a
+// PDF straight to a file (the app prints the page as it would on paper).
 
 import { api } from '../api.js';
-import { el, errorLine, field, formatDateTime, formatDay, localDay, showMessage } from '../dom.js';
+import { busy, el, errorLine, field, formatDateTime, formatDay, localDay, showMessage, successLine } from '../dom.js';
 import { labelOf, stepTitle } from '../guide.js';
 import { go } from '../nav.js';
 import { recordedLines } from './records.js';
 
 function toolbar(back, backLabel) {
+  const error = errorLine('print-error');
+  const done = successLine('print-done');
+  // The file is named after the report's title, as the page shows it.
+  const title = () => document.querySelector('[data-testid="report-title"]')?.textContent ?? 'Mend report';
+  const print = el('button', { type: 'button', testid: 'print', onclick: () => busy(print, error, async () => {
+    showMessage(done, '');
+    const printed = await api.printReport();
+    showMessage(done, printed === 'printed' ? 'Sent to the printer.' : '');
+  }) }, 'Print…');
+  const pdf = el('button', { type: 'button', class: 'primary', testid: 'save-pdf', onclick: () => busy(pdf, error, async () => {
+    showMessage(done, '');
+    const path = await api.saveReportPdf(title());
+    if (path) showMessage(done, `Saved the report as ${path}.`);
+  }) }, 'Save as PDF…');
   return el(
     'div',
-    { class: 'report-toolbar no-print' },
-    el('button', { type: 'button', class: 'quiet', testid: 'back', onclick: back }, `← ${backLabel}`),
-    el('button', { type: 'button', class: 'primary', testid: 'print', onclick: () => window.print() }, 'Print or save as PDF…'),
+    { class: 'no-print' },
+    el('div', { class: 'report-toolbar' }, el('button', { type: 'button', class: 'quiet', testid: 'back', onclick: back }, `← ${backLabel}`), el('span', { class: 'toolbar-actions' }, print, pdf)),
+    error,
+    done,
   );
 }
 

@@ -2,7 +2,7 @@
 // complaint categories, checking notifications, and where the data lives.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, showMessage, successLine } from '../dom.js';
+import { busy, el, errorLine, field, showMessage, successLine, useCurrency } from '../dom.js';
 import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
 import { backupsCard, exportCard } from './settings-backups.js';
 import { spreadsheetImportCard } from './settings-import.js';
@@ -72,13 +72,17 @@ async function namesForm() {
   const settings = await api.getSettings();
   const business = el('input', { name: 'businessName', testid: 'business-name', autocomplete: 'organization', maxlength: 200, value: settings.businessName });
   const owner = el('input', { name: 'ownerName', testid: 'owner-name', autocomplete: 'name', maxlength: 200, value: settings.ownerName });
-  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-names' }, 'Save the names');
+  const currency = el('input', { name: 'currency', testid: 'currency', autocomplete: 'off', maxlength: 3, size: 4, value: settings.currency ?? '', placeholder: settings.systemCurrency ?? 'EUR' });
+  const currencyHint = settings.systemCurrency
+    ? `Three letters, like EUR, GBP or USD. Left empty, Mend uses your computer's: ${settings.systemCurrency}.`
+    : 'Three letters, like EUR, GBP or USD, for the costs of remedies.';
+  const save = el('button', { type: 'submit', class: 'primary', testid: 'save-names' }, 'Save');
   const saved = successLine('names-saved');
   const error = errorLine('names-error');
   const form = el(
     'form',
     { novalidate: true },
-    el('div', { class: 'fields' }, field('Business name', business), field('Your name', owner)),
+    el('div', { class: 'fields' }, field('Business name', business), field('Your name', owner), field('Currency', currency, { hint: currencyHint })),
     el('div', { class: 'actions' }, save),
     saved,
     error,
@@ -87,10 +91,13 @@ async function namesForm() {
     event.preventDefault();
     showMessage(saved, '');
     await busy(save, error, async () => {
-      const kept = await api.saveSettings({ businessName: business.value, ownerName: owner.value });
+      const kept = await api.saveSettings({ businessName: business.value, ownerName: owner.value, currency: currency.value });
       business.value = kept.businessName;
       owner.value = kept.ownerName;
-      showMessage(saved, 'Saved. New message drafts will use these names.');
+      currency.value = kept.currency ?? '';
+      useCurrency(kept.currency ?? kept.systemCurrency);
+      const shownIn = kept.currency ?? kept.systemCurrency;
+      showMessage(saved, `Saved. New message drafts will use these names${shownIn ? `, and costs are shown in ${shownIn}` : ''}.`);
     });
   });
   return [el('p', { class: 'hint' }, 'Mend puts these in the message drafts it writes for you, to sign them.'), form];

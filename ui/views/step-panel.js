@@ -218,6 +218,10 @@ function recordForm(details, step, onSaved, refreshDraft) {
     );
   }
   const form = el('form', { class: 'record', testid: `record-form-${step}`, novalidate: true }, el('h3', {}, 'Record this step'), fields, error, el('div', { class: 'actions' }, save));
+  // A promise counts from the day it was made, which may be in the past.
+  form.addEventListener('change', (event) => {
+    if (event.target.name === 'doneAt' && form.elements.promisedDate) form.elements.promisedDate.min = event.target.value.slice(0, 10) || localDay();
+  });
   // The draft follows the remedy or date being chosen, until the owner edits it.
   form.addEventListener('change', (event) => {
     if (!['remedy', 'promisedDate'].includes(event.target.name)) return;

@@ -57,6 +57,8 @@ pub struct ComplaintDetails {
     pub deleted_at: Option<DateTime<Utc>>,
     /// Until when a deleted complaint can be brought back.
     pub kept_until: Option<DateTime<Utc>>,
+    /// When it was written down in Mend, if well after it was received.
+    pub written_later: Option<DateTime<Utc>>,
     pub customer: Customer,
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
@@ -96,7 +98,7 @@ impl Store {
         let mut details = self.conn.query_row(
             "SELECT channel, is_public, customer_words, desired_outcome, reference, category_id,
                     acknowledged_at, apologized_at, fixed_at, last_outgoing_at, close_reason,
-                    deleted_at
+                    deleted_at, received_at, created_at
              FROM complaints WHERE id = ?1",
             [id],
             |row| {
@@ -115,6 +117,7 @@ impl Store {
                     close_reason: row.get(10)?,
                     deleted_at: row.get(11)?,
                     kept_until: None,
+                    written_later: rows::written_later(row.get(12)?, row.get(13)?),
                     customer: Customer::default(),
                     records: Vec::new(),
                     ticks: Vec::new(),

@@ -121,6 +121,17 @@ pub struct StepRecord {
     pub root_cause: String,
     pub preventive_action: String,
     pub check_in_date: Option<NaiveDate>,
+    /// When it was written down, if that was well after it was done.
+    pub written_later: Option<DateTime<Utc>>,
+}
+
+/// Written down this long after it happened, a step or a complaint was
+/// entered after the fact, and its page says so.
+pub const AFTER_THE_FACT: chrono::Duration = chrono::Duration::hours(12);
+
+/// `written`, if it is well after `happened` (see `AFTER_THE_FACT`).
+pub fn written_later(happened: DateTime<Utc>, written: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (written - happened > AFTER_THE_FACT).then_some(written)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -152,7 +163,7 @@ pub struct HistoryEntry {
 pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRecord>> {
     let mut statement = conn.prepare_cached(
         "SELECT id, step, done_at, channel, text, promised_date, remedy, cost_cents, satisfaction,
-                satisfied, close_reason, root_cause, preventive_action, check_in_date
+                satisfied, close_reason, root_cause, preventive_action, check_in_date, created_at
          FROM step_records WHERE complaint_id = ?1 ORDER BY id",
     )?;
     let rows = statement.query_map([complaint_id], |row| {
@@ -171,6 +182,7 @@ pub(crate) fn records(conn: &Connection, complaint_id: i64) -> Result<Vec<StepRe
             root_cause: row.get(11)?,
             preventive_action: row.get(12)?,
             check_in_date: row.get(13)?,
+            written_later: written_later(row.get(2)?, row.get(14)?),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -20,6 +20,22 @@ use crate::text;
 pub struct Settings {
     pub business_name: String,
     pub owner_name: String,
+    /// The owner's currency as an ISO 4217 code ("EUR"); None when not
+    /// chosen (the app then uses the system's). Saving None keeps it.
+    #[serde(default)]
+    pub currency: Option<String>,
+}
+
+/// A currency as three letters ("eur" becomes "EUR"); empty goes back to the system's.
+fn currency_code(typed: &str) -> Result<String> {
+    let code = typed.trim().to_ascii_uppercase();
+    if code.is_empty() || (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
+        return Ok(code);
+    }
+    Err(Error::InvalidInput(format!(
+        "\"{}\" is not a currency code; write its three letters, like EUR, GBP or USD.",
+        typed.trim()
+    )))
 }
 
 /// What the owner is choosing on a step's form, not saved yet.
@@ -46,6 +62,7 @@ impl Store {
         Ok(Settings {
             business_name: self.setting("business_name")?.unwrap_or_default(),
             owner_name: self.setting("owner_name")?.unwrap_or_default(),
+            currency: self.setting("currency")?.filter(|code| !code.is_empty()),
         })
     }
 
@@ -63,10 +80,21 @@ impl Store {
                 text::optional_line(&settings.owner_name, "your name", 200),
             )
             .unwrap_or_default();
+        let currency = settings
+            .currency
+            .as_deref()
+            .and_then(|code| problems.check("currency", currency_code(code)));
         problems.finish()?;
         let now = self.clock.now();
         self.write(|tx| {
-            for (key, value) in [("business_name", &business), ("owner_name", &owner)] {
+            let mut values = vec![
+                ("business_name", business.clone()),
+                ("owner_name", owner.clone()),
+            ];
+            if let Some(code) = &currency {
+                values.push(("currency", code.clone()));
+            }
+            for (key, value) in values {
                 tx.execute(
                     "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -214,6 +242,30 @@ pub fn spoken_date(day: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_currency_is_three_letters_and_kept_when_not_given() {
+        let (mut store, _) =
+            crate::store::test_support::store_at(crate::store::test_support::at(9));
+        let names = |currency: Option<&str>| Settings {
+            business_name: "Lima Cakes".into(),
+            owner_name: "Rui".into(),
+            currency: currency.map(str::to_owned),
+        };
+        assert_eq!(store.settings().unwrap().currency, None);
+        store.save_settings(&names(Some(" gbp "))).unwrap();
+        assert_eq!(store.settings().unwrap().currency.as_deref(), Some("GBP"));
+        // The welcome saves only the names: the currency stays.
+        store.save_settings(&names(None)).unwrap();
+        assert_eq!(store.settings().unwrap().currency.as_deref(), Some("GBP"));
+        let error = store.save_settings(&names(Some("pounds"))).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "\"pounds\" is not a currency code; write its three letters, like EUR, GBP or USD."
+        );
+        store.save_settings(&names(Some(""))).unwrap();
+        assert_eq!(store.settings().unwrap().currency, None);
+    }
 
     #[test]
     fn dates_in_messages_are_spelled_out() {

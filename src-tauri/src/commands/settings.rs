@@ -36,14 +36,60 @@ pub fn finish_welcome(
     Ok(saved)
 }
 
-#[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, IpcError> {
-    Ok(state.store()?.settings()?)
+/// The settings, with the system's currency beside the one chosen (if any).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    #[serde(flatten)]
+    settings: Settings,
+    /// What money is shown in when the owner has chosen no currency.
+    system_currency: Option<String>,
+}
+
+impl From<Settings> for SettingsView {
+    fn from(settings: Settings) -> Self {
+        SettingsView {
+            settings,
+            system_currency: system_currency(),
+        }
+    }
 }
 
 #[tauri::command(async)]
-pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings, IpcError> {
-    Ok(state.store()?.save_settings(&settings)?)
+pub fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+    Ok(state.store()?.settings()?.into())
+}
+
+#[tauri::command(async)]
+pub fn save_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<SettingsView, IpcError> {
+    Ok(state.store()?.save_settings(&settings)?.into())
+}
+
+/// The currency of the system's locale (its LC_MONETARY), as the C library
+/// knows it: "EUR" for pt_PT, nothing for the plain C locale.
+#[cfg(target_os = "linux")]
+fn system_currency() -> Option<String> {
+    // SAFETY: localeconv returns the C library's own record of the locale
+    // GTK set at start; its string is read at once and copied.
+    let code = unsafe {
+        let conventions = libc::localeconv();
+        if conventions.is_null() || (*conventions).int_curr_symbol.is_null() {
+            return None;
+        }
+        std::ffi::CStr::from_ptr((*conventions).int_curr_symbol)
+            .to_string_lossy()
+            .into_owned()
+    };
+    let code = code.trim().to_owned();
+    (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())).then_some(code)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn system_currency() -> Option<String> {
+    None
 }
 
 #[tauri::command(async)]

@@ -152,6 +152,7 @@ fn every_default_template_reads_well_for_every_summary() {
         .save_settings(&Settings {
             business_name: "Lima Cakes".into(),
             owner_name: "Rui".into(),
+            currency: None,
         })
         .unwrap();
     let choosing = DraftChoices {

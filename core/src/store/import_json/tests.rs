@@ -58,6 +58,7 @@ fn full_store(folder: &Path, clock: &Arc<FixedClock>) -> Store {
         .save_settings(&Settings {
             business_name: "Lima Cakes".into(),
             owner_name: "Rui".into(),
+            currency: None,
         })
         .unwrap();
     store
@@ -151,6 +152,7 @@ fn an_export_goes_into_a_mend_that_was_only_set_up() {
         .save_settings(&Settings {
             business_name: "Lima Cakes".into(),
             owner_name: "Rui".into(),
+            currency: None,
         })
         .unwrap();
     fresh.finish_welcome().unwrap();

@@ -161,6 +161,18 @@ fn a_call_written_down_after_the_fact_keeps_its_promise_from_that_day() {
         details.records[0].done_at,
         at(10) - chrono::Duration::days(7)
     );
+    // Both the complaint and its steps say they were written down later.
+    assert_eq!(details.written_later, Some(at(9)));
+    assert!(details
+        .records
+        .iter()
+        .all(|r| r.written_later == Some(at(9))));
+    let (mut fresh, _) = store_at(at(9));
+    let id = fresh
+        .create_complaint(&phone_complaint("Bea", "Late"))
+        .unwrap()
+        .id;
+    assert_eq!(fresh.complaint(id).unwrap().written_later, None);
 }
 
 #[test]

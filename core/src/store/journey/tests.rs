@@ -376,6 +376,7 @@ fn the_draft_message_is_filled_from_the_complaint_and_settings() {
         .save_settings(&crate::store::settings::Settings {
             business_name: "Lima Cakes".into(),
             owner_name: "Rui".into(),
+            currency: None,
         })
         .unwrap();
     store

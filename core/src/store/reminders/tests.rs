@@ -321,6 +321,7 @@ fn a_write_says_whether_reminders_changed_so_the_scheduler_can_be_woken() {
         .save_settings(&crate::store::settings::Settings {
             business_name: "Lima Cakes".into(),
             owner_name: "Rui".into(),
+            currency: None,
         })
         .unwrap();
     assert!(!store.take_reminders_changed(), "names change no reminder");

@@ -1,0 +1,133 @@
+//! Printing the report on screen, by WebKit's own print operation: the
+//! system's print window, or a PDF written straight to a file the owner
+//! picked. Both print the page with its print layout (`print.css`), so the
+//! PDF is exactly what would come out of the printer.
+
+use std::path::Path;
+
+use tauri::WebviewWindow;
+
+use crate::error::IpcError;
+
+const CODE: &str = "print_failed";
+
+fn failed(reason: impl std::fmt::Display) -> IpcError {
+    IpcError::new(
+        CODE,
+        format!("Mend could not print the report ({reason}). Please try again."),
+    )
+}
+
+/// How the print window was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Printed {
+    Printed,
+    Cancelled,
+}
+
+#[cfg(target_os = "linux")]
+mod webkit {
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+
+    use tauri::WebviewWindow;
+    use webkit2gtk::{PrintOperation, PrintOperationExt, PrintOperationResponse};
+
+    use super::{failed, Printed};
+    use crate::error::IpcError;
+
+    /// Whether it printed, or why it failed; sent once.
+    type Answer = Arc<Mutex<Option<tokio::sync::oneshot::Sender<Result<Printed, String>>>>>;
+
+    fn reply(answer: &Answer, result: Result<Printed, String>) {
+        if let Some(sender) = answer.lock().ok().and_then(|mut held| held.take()) {
+            let _ = sender.send(result);
+        }
+    }
+
+    /// Makes a print operation on the window's WebKit view (on the main
+    /// thread), lets `start` start it (false: the owner cancelled), and
+    /// waits until it has finished or failed.
+    async fn run(
+        window: &WebviewWindow,
+        start: impl FnOnce(&PrintOperation) -> bool + Send + 'static,
+    ) -> Result<Printed, IpcError> {
+        let (sender, receiver) = tokio::sync::oneshot::channel();
+        let answer: Answer = Arc::new(Mutex::new(Some(sender)));
+        window
+            .with_webview(move |webview| {
+                let operation = PrintOperation::new(&webview.inner());
+                let on_failed = answer.clone();
+                operation.connect_failed(move |_, error| reply(&on_failed, Err(error.to_string())));
+                let on_finished = answer.clone();
+                operation.connect_finished(move |_| reply(&on_finished, Ok(Printed::Printed)));
+                if !start(&operation) {
+                    reply(&answer, Ok(Printed::Cancelled));
+                }
+            })
+            .map_err(failed)?;
+        match receiver.await {
+            Ok(result) => result.map_err(failed),
+            Err(_) => Err(failed("the print operation ended without a word")),
+        }
+    }
+
+    pub async fn dialog(window: &WebviewWindow) -> Result<Printed, IpcError> {
+        run(window, |operation| {
+            operation.run_dialog(None::<&gtk::Window>) == PrintOperationResponse::Print
+        })
+        .await
+    }
+
+    pub async fn pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
+        let uri = tauri::Url::from_file_path(path)
+            .map_err(|()| failed(format!("{} is not a place to write to", path.display())))?
+            .to_string();
+        run(window, move |operation| {
+            // GTK's own file printer, with no window: straight to the file.
+            let settings = gtk::PrintSettings::new();
+            settings.set_printer("Print to File");
+            settings.set("output-file-format", Some("pdf"));
+            settings.set("output-uri", Some(&uri));
+            operation.set_print_settings(&settings);
+            operation.print();
+            true
+        })
+        .await
+        .map(|_| ())
+    }
+}
+
+/// Opens the system's print window on the report; says whether the owner printed.
+pub async fn print_dialog(window: &WebviewWindow) -> Result<Printed, IpcError> {
+    #[cfg(target_os = "linux")]
+    return webkit::dialog(window).await;
+    #[cfg(not(target_os = "linux"))]
+    {
+        window.print().map_err(failed)?;
+        Ok(Printed::Printed)
+    }
+}
+
+/// Writes the report as a PDF to `path`.
+pub async fn save_pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
+    #[cfg(target_os = "linux")]
+    {
+        webkit::pdf(window, path).await?;
+        // The file printer writes it as it goes: it must be there, and whole.
+        let written = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if written == 0 {
+            return Err(failed("the PDF came out empty"));
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (window, path);
+        Err(IpcError::new(
+            CODE,
+            "On this computer, choose Print and then Save as PDF in the print window.",
+        ))
+    }
+}
