@@ -40,6 +40,18 @@ ensure_rust() {
 }
 
 # tauri-driver, the WebDriver server for Tauri apps.
+# The npm packages the end-to-end tests load into the window (axe-core),
+# from the registry, at the versions in tests/package-lock.json.
+ensure_test_tools() {
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+  fi
+  if [ ! -f tests/node_modules/axe-core/axe.min.js ]; then
+    say "Fetching the accessibility checker (axe-core) from npm"
+    npm ci --prefix tests --no-audit --no-fund
+  fi
+}
+
 ensure_tauri_driver() {
   export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
   command -v tauri-driver >/dev/null 2>&1 && return 0

@@ -17,6 +17,7 @@ fi
 ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_rust
 ensure_tauri_driver
+ensure_test_tools
 
 # The end-to-end tests drive this debug build; building the whole workspace
 # keeps its features the same as the test build's, so nothing builds twice.

@@ -12,6 +12,7 @@ use tempfile::TempDir;
 
 use crate::driver::Driver;
 
+mod looks;
 mod seams;
 use crate::notifications::NotificationWatcher;
 

@@ -3,6 +3,7 @@
 //! screenshot of the window when a test ends, passed or failed.
 
 mod app;
+pub mod bakery;
 mod bus;
 mod driver;
 pub mod journey;

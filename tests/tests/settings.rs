@@ -219,7 +219,10 @@ async fn costs_are_shown_in_the_currency_chosen() {
             app.click("complaint-item").await?;
             app.click("step-tab-fix").await?;
             let recorded = app.wait_for_text("step-records", "12.50").await?;
-            assert!(recorded.contains('£'), "in pounds after a restart: {recorded}");
+            assert!(
+                recorded.contains('£'),
+                "in pounds after a restart: {recorded}"
+            );
             Ok(())
         })
     })

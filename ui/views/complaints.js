@@ -51,14 +51,14 @@ export async function showComplaints(main, params, { signal }) {
   main.append(
     el(
       'header',
-      { class: 'view-header' },
+      { class: 'view-header list-header' },
       el('div', {}, el('h1', {}, 'Complaints'), el('p', { class: 'lead' }, 'Every complaint, open and closed. Search finds any word written about them.')),
       el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'print-period', onclick: () => go('period-report') }, 'Print a report…'), el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
     ),
     notice,
     toolbar,
     error,
-    el('section', { class: 'card' }, count, list, empty, moreRow),
+    el('section', { class: 'card list-card' }, count, list, empty, moreRow),
     el('p', { class: 'muted deleted-link' }, el('button', { type: 'button', class: 'quiet inline-link', testid: 'open-deleted', onclick: () => go('deleted') }, 'Deleted complaints (kept 30 days)')),
   );
 

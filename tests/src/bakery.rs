@@ -1,0 +1,234 @@
+//! A realistic small business, written by Mend's own core with a clock
+//! set in the past: a home bakery's last five weeks, 30 complaints from
+//! 24 customers (Ana Lima three times), at every step of the journey,
+//! some closed, costs recorded, and a weekend of reminders missed. For the
+//! scenarios that look at the whole window (readability, screenshots).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use mend_core::journey::Step;
+use mend_core::kinds::{Channel, CloseReason, Remedy, Severity};
+use mend_core::store::complaints::NewComplaint;
+use mend_core::store::customers::CustomerInput;
+use mend_core::store::journey::{Closing, StepEntry};
+use mend_core::store::reminders::NewReminder;
+use mend_core::store::settings::Settings;
+use mend_core::{FixedClock, Store};
+
+const CUSTOMERS: [&str; 24] = [
+    "Ana Lima",
+    "Bruno Costa",
+    "Carla Mendes",
+    "Dora Silva",
+    "Eva Rocha",
+    "Filipe Santos",
+    "Gil Sousa",
+    "Helena Martins",
+    "Ivo Pereira",
+    "Joana Alves",
+    "Karim Haddad",
+    "Lena Vogel",
+    "Marta Ferreira",
+    "Nuno Ribeiro",
+    "Olga Petrova",
+    "Paulo Gomes",
+    "Rita Carvalho",
+    "Sara Nunes",
+    "Tomás Oliveira",
+    "Úrsula Dias",
+    "Vasco Lopes",
+    "Wen Li",
+    "Xavier Moreau",
+    "Zé Teixeira",
+];
+
+const SUMMARIES: [&str; 30] = [
+    "The wedding cake arrived squashed",
+    "Sourdough burnt on the bottom",
+    "Wrong flavour in the birthday box",
+    "Allergic reaction to the nut-free cake",
+    "Christmas pudding order lost by the courier",
+    "Croissants were stale on Sunday",
+    "Charged twice for one order",
+    "Delivery came three hours late",
+    "Gluten-free loaf had crumbs of wheat bread",
+    "Rude reply on Instagram",
+    "Cupcakes missing from the box of twelve",
+    "Lettering on the cake misspelt the name",
+    "Vegan brownies contained butter",
+    "Card payment declined at the market stall",
+    "Order form on the website lost my details",
+    "Macarons cracked and soft",
+    "Baguette was underbaked",
+    "The cake stand was not returned",
+    "Icing melted in the van",
+    "Wrong date on the anniversary cake",
+    "Box too small for the tiered cake",
+    "Price on the menu differs from the till",
+    "Waited forty minutes to collect",
+    "Eclairs filled with the wrong cream",
+    "Birthday candles missing",
+    "Review: \"Never again, the worst bakery in town\"",
+    "Sesame seeds on a sesame-free bagel",
+    "Order confirmation never arrived",
+    "Cake tasted of the fridge",
+    "Ana's second cake came without the topper",
+];
+
+fn said(text: &str) -> StepEntry {
+    StepEntry {
+        text: text.into(),
+        ..StepEntry::default()
+    }
+}
+
+/// Writes the bakery into `folder` (an empty data folder).
+pub fn seed(folder: &Path) {
+    let now = Utc::now();
+    let clock = Arc::new(FixedClock::at(now - Duration::days(35)));
+    let mut store = Store::open_in(folder, clock.clone()).expect("a data folder");
+    store
+        .save_settings(&Settings {
+            business_name: "Lima Cakes".into(),
+            owner_name: "Rui".into(),
+            currency: Some("EUR".into()),
+        })
+        .expect("names");
+    store.finish_welcome().expect("welcome");
+    let categories = store.categories().expect("categories");
+    let mut customers: Vec<Option<i64>> = vec![None; CUSTOMERS.len()];
+
+    for (index, summary) in SUMMARIES.iter().enumerate() {
+        // One complaint a day or so, the last ones over the weekend.
+        clock.set(now - Duration::days(33) + Duration::hours(index as i64 * 26));
+        let who = match index {
+            0 | 17 | 29 => 0, // Ana Lima, three times
+            _ => index % CUSTOMERS.len(),
+        };
+        let severity = match index {
+            3 | 12 | 26 => Severity::Urgent,
+            0 | 6 | 8 | 19 => Severity::High,
+            5 | 16 => Severity::Low,
+            _ => Severity::Normal,
+        };
+        let channel = [
+            Channel::Phone,
+            Channel::Email,
+            Channel::InPerson,
+            Channel::Social,
+            Channel::Review,
+        ][index % 5];
+        let new = NewComplaint {
+            customer_id: customers[who],
+            new_customer: customers[who].is_none().then(|| CustomerInput {
+                name: CUSTOMERS[who].into(),
+                email: format!(
+                    "{}@example.com",
+                    CUSTOMERS[who].split(' ').next().unwrap().to_lowercase()
+                ),
+                phone: format!("+351 912 000 {:03}", who),
+                notes: None,
+            }),
+            channel: Some(channel),
+            is_public: channel == Channel::Review,
+            summary: (*summary).into(),
+            customer_words: format!("{summary}. I expected better from you."),
+            desired_outcome: if index % 3 == 0 {
+                "A refund".into()
+            } else {
+                String::new()
+            },
+            reference: format!("Order {}", 1040 + index),
+            category_id: Some(categories[index % categories.len()].id),
+            severity: Some(severity),
+            ..NewComplaint::default()
+        };
+        let complaint = store.create_complaint(&new).expect("a complaint");
+        customers[who] = Some(complaint.customer_id);
+        let id = complaint.id;
+
+        // The older it is, the further along; the weekend's are untouched.
+        let reached = match index {
+            0..=9 => 7,   // closed
+            10..=13 => 6, // followed up, to close
+            14..=16 => 5, // fixed, to follow up
+            17..=20 => 4, // promised, to fix (some overdue)
+            21..=22 => 3, // apologized
+            23..=24 => 2, // acknowledged
+            _ => 1,       // just received
+        };
+        let promise = (now - Duration::days(if index < 19 { 2 } else { -3 })).date_naive();
+        let steps = [
+            (
+                Step::Acknowledge,
+                said("Thank you for telling me; I am looking into it."),
+            ),
+            (
+                Step::Apologize,
+                said("I am so sorry: that is not the standard we keep."),
+            ),
+            (
+                Step::Assure,
+                StepEntry {
+                    promised_date: Some(promise.to_string()),
+                    ..said("A replacement, delivered by me, and a check of the packing.")
+                },
+            ),
+            (
+                Step::Fix,
+                StepEntry {
+                    remedy: Some(if index % 2 == 0 {
+                        Remedy::Refund
+                    } else {
+                        Remedy::Replacement
+                    }),
+                    cost: Some(format!("{}.50", 8 + index)),
+                    ..said("Delivered a new one and refunded the delivery.")
+                },
+            ),
+            (
+                Step::FollowUp,
+                StepEntry {
+                    satisfaction: Some(4 + (index % 2) as u8),
+                    satisfied: Some(true),
+                    ..said("All good now, thank you!")
+                },
+            ),
+        ];
+        for (step, entry) in steps.iter().take(reached.min(6) - 1) {
+            clock.set(clock_now(&clock) + Duration::hours(3));
+            store.record_step(id, *step, entry).expect("a step");
+        }
+        if reached == 7 {
+            store
+                .close_complaint(
+                    id,
+                    &Closing {
+                        reason: CloseReason::Resolved,
+                        note: String::new(),
+                        root_cause: "The boxes were too thin for tiered cakes.".into(),
+                        preventive_action: "Double-walled boxes from now on.".into(),
+                        check_in_date: None,
+                    },
+                )
+                .expect("closed");
+        }
+        // A weekend of reminders, missed while away.
+        if index >= 26 {
+            store
+                .add_reminder(&NewReminder {
+                    complaint_id: Some(id),
+                    due_at: (clock_now(&clock) + Duration::hours(4)).to_rfc3339(),
+                    note: format!("Call {} back", CUSTOMERS[who].split(' ').next().unwrap()),
+                })
+                .expect("a reminder");
+        }
+    }
+}
+
+fn clock_now(clock: &FixedClock) -> chrono::DateTime<Utc> {
+    use mend_core::Clock;
+    clock.now()
+}

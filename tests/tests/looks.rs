@@ -1,0 +1,173 @@
+//! Seen, not assumed: a realistic bakery's Mend (30 complaints, a repeat
+//! customer, a weekend of missed reminders) toured the way its owner would,
+//! in the light theme, the dark theme and a small 1024×700 window. Every
+//! view is saved as a screenshot (target/screenshots/looks-*), and every
+//! text and badge shown must meet WCAG AA contrast, measured by axe-core.
+
+use std::ffi::OsString;
+
+use mend_e2e::bakery;
+use mend_e2e::{run_with, App};
+
+type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// The complaint at each step of the journey, by its summary.
+const AT_EACH_STEP: [(&str, &str); 7] = [
+    ("acknowledge", "Order confirmation never arrived"),
+    ("apologize", "Eclairs filled with the wrong cream"),
+    ("assure", "Price on the menu differs from the till"),
+    ("fix", "The cake stand was not returned"),
+    ("follow-up", "Order form on the website lost my details"),
+    ("close", "Cupcakes missing from the box of twelve"),
+    ("closed", "The wedding cake arrived squashed"),
+];
+
+/// Looks at what is shown: saves it as `looks-<theme>-<view>` and notes
+/// every contrast problem, with the view it is in.
+async fn look(
+    app: &App,
+    theme: &str,
+    view: &str,
+    problems: &mut Vec<String>,
+) -> Result<(), Failure> {
+    app.screenshot(view).await;
+    for problem in app.contrast_problems().await? {
+        problems.push(format!("{view}: {problem}"));
+    }
+    Ok(())
+}
+
+async fn open_complaint(app: &App, summary: &str) -> Result<(), Failure> {
+    app.click("nav-complaints").await?;
+    app.choose("filter-status", "any").await?;
+    app.type_into("list-search", summary).await?;
+    app.wait_for_count("complaint-item", 1).await?;
+    app.wait_for_text("complaint-list", summary).await?;
+    app.click("complaint-item").await?;
+    app.wait_for_text("complaint-heading", summary).await?;
+    Ok(())
+}
+
+/// The owner's tour of Mend; answers every contrast problem seen.
+async fn tour(app: &App, theme: &str) -> Result<Vec<String>, Failure> {
+    let mut problems = Vec::new();
+    app.wait_for_text("today-urgent", "Sesame seeds on a sesame-free bagel")
+        .await?;
+    look(app, theme, "today-after-a-weekend", &mut problems).await?;
+
+    app.click("nav-complaints").await?;
+    app.wait_for_count("complaint-item", 20).await?;
+    look(app, theme, "complaints", &mut problems).await?;
+
+    for (step, summary) in AT_EACH_STEP {
+        open_complaint(app, summary).await?;
+        look(app, theme, &format!("step-{step}"), &mut problems).await?;
+    }
+
+    app.click("new-complaint").await?;
+    app.click("intake-save").await?;
+    app.wait_for_text("intake-error", "fields marked above")
+        .await?;
+    look(app, theme, "new-complaint-with-errors", &mut problems).await?;
+    app.click("intake-cancel").await?;
+
+    app.click("nav-customers").await?;
+    app.type_into("customer-search", "Ana Lima").await?;
+    app.wait_for_text("customer-list", "Ana Lima").await?;
+    app.click("customer-row").await?;
+    app.wait_for_text("customer-name-heading", "Ana Lima")
+        .await?;
+    look(app, theme, "customer", &mut problems).await?;
+
+    app.click("nav-settings").await?;
+    app.find("business-name").await?;
+    look(app, theme, "settings", &mut problems).await?;
+
+    app.click("nav-complaints").await?;
+    app.click("print-period").await?;
+    app.find("report-counts").await?;
+    look(app, theme, "report", &mut problems).await?;
+    Ok(problems)
+}
+
+fn seeded(
+    extra: Vec<(&'static str, OsString)>,
+) -> (tempfile::TempDir, Vec<(&'static str, OsString)>) {
+    let folder = tempfile::tempdir().expect("a data folder");
+    bakery::seed(folder.path());
+    let mut env = vec![("MEND_DATA_DIR", folder.path().into())];
+    env.extend(extra);
+    (folder, env)
+}
+
+#[tokio::test]
+async fn in_the_light_theme_every_view_reads_well() {
+    let (_folder, env) = seeded(vec![]);
+    run_with("looks-light", env, |app| {
+        Box::pin(async move {
+            let problems = tour(app, "light").await?;
+            assert!(
+                problems.is_empty(),
+                "below WCAG AA contrast:\n{}",
+                problems.join("\n")
+            );
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn in_the_dark_theme_every_view_reads_well() {
+    let (_folder, env) = seeded(vec![("GTK_THEME", "Adwaita:dark".into())]);
+    run_with("looks-dark", env, |app| {
+        Box::pin(async move {
+            let dark = app
+                .client()
+                .execute(
+                    "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(
+                dark,
+                serde_json::Value::Bool(true),
+                "the window follows the dark system"
+            );
+            let problems = tour(app, "dark").await?;
+            assert!(
+                problems.is_empty(),
+                "below WCAG AA contrast:\n{}",
+                problems.join("\n")
+            );
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn in_a_1024_by_700_window_the_list_shows_six_rows_and_every_view_reads_well() {
+    let (_folder, env) = seeded(vec![]);
+    run_with("looks-small", env, |app| {
+        Box::pin(async move {
+            app.resize(1024, 700).await?;
+            app.click("nav-complaints").await?;
+            app.wait_for_count("complaint-item", 20).await?;
+            let shown = app
+                .client()
+                .execute(
+                    "return [...document.querySelectorAll('[data-testid=complaint-item]')]
+                       .filter((row) => row.getBoundingClientRect().bottom <= window.innerHeight).length;",
+                    vec![],
+                )
+                .await?;
+            assert!(shown.as_u64().unwrap_or(0) >= 6, "only {shown} rows in view at 1024×700");
+            app.click("nav-today").await?;
+            let problems = tour(app, "small").await?;
+            assert!(problems.is_empty(), "below WCAG AA contrast:\n{}", problems.join("\n"));
+            Ok(())
+        })
+    })
+    .await;
+}
