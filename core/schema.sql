@@ -38,7 +38,7 @@ CREATE TABLE complaints (
     CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
     CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
     CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
-    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT);
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT);
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),

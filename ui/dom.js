@@ -76,7 +76,8 @@ export async function busy(button, error, work) {
   button.disabled = true;
   try {
     const done = await work();
-    if (form) delete form.dataset.unsaved;
+    // Saved by its own save button: the form's changes are no longer unsaved.
+    if (form && button.type === 'submit') delete form.dataset.unsaved;
     return done;
   } catch (failure) {
     if (error) showFailure(error, form, failure);

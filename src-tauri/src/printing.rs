@@ -21,9 +21,12 @@ fn failed(reason: impl std::fmt::Display) -> IpcError {
 /// How the print window was left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Printed {
+pub enum PrintOutcome {
     Printed,
     Cancelled,
+    /// The print window was shown; the system does not say what came of it.
+    #[cfg_attr(target_os = "linux", allow(dead_code))]
+    Shown,
 }
 
 #[cfg(target_os = "linux")]
@@ -34,13 +37,13 @@ mod webkit {
     use tauri::WebviewWindow;
     use webkit2gtk::{PrintOperation, PrintOperationExt, PrintOperationResponse};
 
-    use super::{failed, Printed};
+    use super::{failed, PrintOutcome};
     use crate::error::IpcError;
 
     /// Whether it printed, or why it failed; sent once.
-    type Answer = Arc<Mutex<Option<tokio::sync::oneshot::Sender<Result<Printed, String>>>>>;
+    type Answer = Arc<Mutex<Option<tokio::sync::oneshot::Sender<Result<PrintOutcome, String>>>>>;
 
-    fn reply(answer: &Answer, result: Result<Printed, String>) {
+    fn reply(answer: &Answer, result: Result<PrintOutcome, String>) {
         if let Some(sender) = answer.lock().ok().and_then(|mut held| held.take()) {
             let _ = sender.send(result);
         }
@@ -52,7 +55,7 @@ mod webkit {
     async fn run(
         window: &WebviewWindow,
         start: impl FnOnce(&PrintOperation) -> bool + Send + 'static,
-    ) -> Result<Printed, IpcError> {
+    ) -> Result<PrintOutcome, IpcError> {
         let (sender, receiver) = tokio::sync::oneshot::channel();
         let answer: Answer = Arc::new(Mutex::new(Some(sender)));
         window
@@ -61,9 +64,9 @@ mod webkit {
                 let on_failed = answer.clone();
                 operation.connect_failed(move |_, error| reply(&on_failed, Err(error.to_string())));
                 let on_finished = answer.clone();
-                operation.connect_finished(move |_| reply(&on_finished, Ok(Printed::Printed)));
+                operation.connect_finished(move |_| reply(&on_finished, Ok(PrintOutcome::Printed)));
                 if !start(&operation) {
-                    reply(&answer, Ok(Printed::Cancelled));
+                    reply(&answer, Ok(PrintOutcome::Cancelled));
                 }
             })
             .map_err(failed)?;
@@ -73,7 +76,7 @@ mod webkit {
         }
     }
 
-    pub async fn dialog(window: &WebviewWindow) -> Result<Printed, IpcError> {
+    pub async fn dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
         run(window, |operation| {
             operation.run_dialog(None::<&gtk::Window>) == PrintOperationResponse::Print
         })
@@ -86,8 +89,9 @@ mod webkit {
             .to_string();
         run(window, move |operation| {
             // GTK's own file printer, with no window: straight to the file.
+            // It is known by its name in the owner's language, as GTK says it.
             let settings = gtk::PrintSettings::new();
-            settings.set_printer("Print to File");
+            settings.set_printer(&gtk::glib::dgettext(Some("gtk30"), "Print to File"));
             settings.set("output-file-format", Some("pdf"));
             settings.set("output-uri", Some(&uri));
             operation.set_print_settings(&settings);
@@ -100,27 +104,37 @@ mod webkit {
 }
 
 /// Opens the system's print window on the report; says whether the owner printed.
-pub async fn print_dialog(window: &WebviewWindow) -> Result<Printed, IpcError> {
+pub async fn print_dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
     #[cfg(target_os = "linux")]
     return webkit::dialog(window).await;
     #[cfg(not(target_os = "linux"))]
     {
         window.print().map_err(failed)?;
-        Ok(Printed::Printed)
+        Ok(PrintOutcome::Shown)
     }
 }
 
-/// Writes the report as a PDF to `path`.
+/// Writes the report as a PDF to `path`: first beside it, then put in its
+/// place once whole, so a failure never leaves half a file (or an older
+/// file under the new one's name).
 pub async fn save_pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
     #[cfg(target_os = "linux")]
     {
-        webkit::pdf(window, path).await?;
-        // The file printer writes it as it goes: it must be there, and whole.
-        let written = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if written == 0 {
-            return Err(failed("the PDF came out empty"));
+        let mut partial = path.as_os_str().to_owned();
+        partial.push(".part");
+        let partial = std::path::PathBuf::from(partial);
+        let _ = std::fs::remove_file(&partial);
+        let printed = webkit::pdf(window, &partial).await;
+        let written = std::fs::metadata(&partial).map(|m| m.len()).unwrap_or(0);
+        let placed = match printed {
+            Ok(()) if written > 0 => std::fs::rename(&partial, path).map_err(failed),
+            Ok(()) => Err(failed("the PDF came out empty")),
+            Err(problem) => Err(problem),
+        };
+        if placed.is_err() {
+            let _ = std::fs::remove_file(&partial);
         }
-        Ok(())
+        placed
     }
     #[cfg(not(target_os = "linux"))]
     {

@@ -203,8 +203,16 @@ async fn print_opens_the_systems_print_window() {
                 assert!(Instant::now() < deadline, "the print window did not close");
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
-            // Mend is still there, and says nothing was sent.
-            assert!(app.find("print").await?.is_enabled().await?);
+            // Mend is still there once the print window has answered, and
+            // says nothing was sent.
+            let deadline = Instant::now() + Duration::from_secs(20);
+            while !app.find("print").await?.is_enabled().await? {
+                assert!(
+                    Instant::now() < deadline,
+                    "Print… stayed busy after the window closed"
+                );
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
             assert_eq!(app.text("print-done").await?, "");
             assert_eq!(app.text("print-error").await?, "");
             Ok(())

@@ -113,3 +113,31 @@ async fn a_half_written_new_complaint_survives_a_restart() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_complaint_half_written_for_someone_else_is_not_given_to_the_customer_opened() {
+    run("intake_draft_other_customer", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake { customer: "Ben Okafor", summary: "Rye bread too dense", ..Intake::default() }).await?;
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Carla Dias").await?;
+            app.type_into("intake-summary", "Gluten-free loaf had").await?;
+            app.click("intake-cancel").await?;
+
+            app.click("complaint-customer-link").await?;
+            app.click("customer-new-complaint").await?;
+            app.wait_for_text(
+                "intake-draft-note",
+                "This window still holds the complaint you started for Carla Dias. Finish it first, or clear the form to start one for Ben Okafor.",
+            )
+            .await?;
+            assert_eq!(app.value("intake-summary").await?, "Gluten-free loaf had");
+            app.click("intake-clear").await?;
+            app.wait_for_text("intake-chosen-customer", "Existing customer: Ben Okafor").await?;
+            assert_eq!(app.value("intake-summary").await?, "");
+            assert!(!app.find("intake-draft-note").await?.is_displayed().await?);
+            Ok(())
+        })
+    })
+    .await;
+}

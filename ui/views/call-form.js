@@ -49,6 +49,14 @@ export function callForm(details, onSaved) {
   // The promise's fields are there only while a promise is ticked; the
   // promise counts from the day of the call, which may be in the past.
   form.addEventListener('change', (event) => {
+    // The steps are done in order: ticking one ticks those before it,
+    // unticking one unticks those after it.
+    const boxes = [...form.querySelectorAll('[name="steps"]')];
+    const at = boxes.indexOf(event.target);
+    if (at >= 0) boxes.forEach((box, index) => {
+      if (event.target.checked && index < at) box.checked = true;
+      if (!event.target.checked && index > at) box.checked = false;
+    });
     promise.hidden = !form.querySelector('[name="steps"][value="assure"]').checked;
     if (event.target.name === 'doneAt') form.elements.promisedDate.min = event.target.value.slice(0, 10) || localDay();
   });

@@ -65,9 +65,11 @@ export function factsCorrection(details, saved) {
         customerWords: values.words.value,
         desiredOutcome: values.outcome.value,
         channel: values.channel.value,
-        receivedAt: toInstant(values.receivedAt.value),
+        // The field holds minutes: unchanged, the time is sent as it was kept.
+        receivedAt: values.receivedAt.value === localInputValue(new Date(details.receivedAt)) ? details.receivedAt : toInstant(values.receivedAt.value),
         reference: values.reference.value,
-        categoryId: values.category.value ? Number(values.category.value) : null,
+        // Until the categories have come, the category is the one it had.
+        categoryId: values.category.dataset.loaded ? (values.category.value ? Number(values.category.value) : null) : details.categoryId,
         severity: values.severity.value,
         isPublic: values.isPublic.checked,
       });
@@ -133,6 +135,7 @@ async function fillCategories(pick, categoryId) {
       .map((category) => el('option', { value: category.id }, category.name)),
   );
   pick.value = categoryId ?? '';
+  pick.dataset.loaded = '1';
 }
 
 /** A "Correct" button that turns one timeline entry into its form. */

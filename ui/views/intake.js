@@ -32,8 +32,22 @@ async function showIntake(customer) {
   dialog.showModal();
   // Opened again after scrolling down: it starts from its top.
   dialog.scrollTop = 0;
-  if (customer) choose(openForm, customer);
+  const note = openForm.querySelector('[data-testid="intake-draft-note"]');
+  if (customer && hasContent(openForm) && chosenCustomer?.id !== customer.id) {
+    // Someone else's complaint is half-written here: it is not theirs.
+    const started = openForm.elements.customerName.value.trim() || 'another customer';
+    note.querySelector('p').textContent = `This window still holds the complaint you started for ${started}. Finish it first, or clear the form to start one for ${customer.name}.`;
+    note.hidden = false;
+    note.dataset.next = JSON.stringify(customer);
+    note.querySelector('button').focus();
+  } else if (customer) choose(openForm, customer);
   else openForm.elements.customerName.focus();
+}
+
+/** Whether the form holds anything typed about the complaint itself. */
+function hasContent(form) {
+  const values = form.elements;
+  return [values.summary, values.words, values.outcome, values.reference].some((control) => control.value.trim());
 }
 
 async function buildForm(dialog) {
@@ -52,10 +66,18 @@ async function buildForm(dialog) {
   const received = el('input', { name: 'receivedAt', type: 'datetime-local', testid: 'intake-received-at' });
 
   const save = el('button', { type: 'submit', class: 'primary', testid: 'intake-save' }, 'Save complaint');
+  // Shown when the window opens on a complaint started earlier.
+  const draftNote = el(
+    'div',
+    { class: 'message warning', testid: 'intake-draft-note', hidden: true },
+    el('p', {}, 'This is the complaint you started earlier, as you left it.'),
+    el('button', { type: 'button', testid: 'intake-clear', onclick: () => clearForm(form, draftNote) }, 'Clear the form'),
+  );
   const form = el(
     'form',
     { method: 'dialog', novalidate: true, testid: 'intake-form' },
     el('h2', { id: 'intake-title' }, 'New complaint'),
+    draftNote,
     el('p', { class: 'lead' }, receive.purpose),
     el(
       'details',
@@ -110,8 +132,16 @@ async function buildForm(dialog) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     busy(save, error, async () => {
+      // No draft is written while saving, nor after: the save clears it.
+      saving = true;
       clearTimeout(draftTimer);
-      const complaint = await api.createComplaint(collect(form));
+      let complaint;
+      try {
+        await draftWrites;
+        complaint = await api.createComplaint(collect(form));
+      } finally {
+        saving = false;
+      }
       // Saved (and its draft cleared): the next one starts from an empty form.
       openForm = null;
       chosenCustomer = null;
@@ -126,13 +156,33 @@ async function buildForm(dialog) {
 }
 
 let draftTimer = null;
+/** The draft's writes, one after the other, so an older one never lands last. */
+let draftWrites = Promise.resolve();
+let saving = false;
+
+/** Empties the form and its draft; for a customer waiting to be chosen, chooses them. */
+function clearForm(form, note) {
+  const next = note.dataset.next ? JSON.parse(note.dataset.next) : null;
+  delete note.dataset.next;
+  note.hidden = true;
+  form.reset();
+  chosenCustomer = null;
+  choose(form, null);
+  form.elements.receivedAt.value = localInputValue();
+  delete form.elements.receivedAt.dataset.touched;
+  countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
+  clearTimeout(draftTimer);
+  draftWrites = draftWrites.then(() => api.saveIntakeDraft('')).catch(() => {});
+  if (next) choose(form, next);
+  else form.elements.customerName.focus();
+}
 
 /** Keeps what is typed, a moment after the owner stops typing (or now). */
 function keepDraft(form, wait = 400) {
   if (openForm && openForm !== form) return; // a form from before a save
   clearTimeout(draftTimer);
   draftTimer = setTimeout(() => {
-    if (openForm !== form) return; // saved meanwhile
+    if (openForm !== form || saving) return; // saved, or being saved
     const values = form.elements;
     const draft = {
       customerName: values.customerName.value,
@@ -150,7 +200,8 @@ function keepDraft(form, wait = 400) {
       severity: values.severity.value,
       isPublic: values.isPublic.checked,
     };
-    api.saveIntakeDraft(JSON.stringify(draft)).catch(() => {});
+    const text = JSON.stringify(draft);
+    draftWrites = draftWrites.then(() => api.saveIntakeDraft(text)).catch(() => {});
   }, wait);
 }
 
@@ -175,6 +226,7 @@ async function restoreDraft(form) {
   values.isPublic.checked = draft.isPublic === true;
   if (draft.chosen && typeof draft.chosen.id === 'number') choose(form, draft.chosen);
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
+  form.querySelector('[data-testid="intake-draft-note"]').hidden = !hasContent(form);
 }
 
 function collect(form) {

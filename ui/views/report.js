@@ -17,6 +17,7 @@ function toolbar(back, backLabel) {
     showMessage(done, '');
     const printed = await api.printReport();
     showMessage(done, printed === 'printed' ? 'Sent to the printer.' : '');
+    // ('shown': the system's print window took it from there.)
   }) }, 'Print…');
   const pdf = el('button', { type: 'button', class: 'primary', testid: 'save-pdf', onclick: () => busy(pdf, error, async () => {
     showMessage(done, '');

@@ -111,8 +111,8 @@ pub(crate) fn clear_expired(write: &mut Write<'_>) -> Result<()> {
     let now = write.clock().now();
     let before = dates::stamp(now - Duration::days(KEPT_DAYS));
     let expired: Vec<i64> = write
-        .prepare("SELECT id FROM complaints WHERE deleted_at < ?1 AND summary <> ?2")?
-        .query_map(params![before, CLEARED_SUMMARY], |row| row.get(0))?
+        .prepare("SELECT id FROM complaints WHERE deleted_at < ?1 AND cleared_at IS NULL")?
+        .query_map(params![before], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in expired {
         for table in ["contacts", "step_records", "checklist_ticks", "reminders"] {
@@ -123,9 +123,9 @@ pub(crate) fn clear_expired(write: &mut Write<'_>) -> Result<()> {
         }
         write.execute(
             "UPDATE complaints SET summary = ?2, customer_words = '', desired_outcome = '',
-                    reference = ''
+                    reference = '', cleared_at = ?3
              WHERE id = ?1",
-            params![id, CLEARED_SUMMARY],
+            params![id, CLEARED_SUMMARY, dates::stamp(now)],
         )?;
         log(
             write,

@@ -5,10 +5,10 @@ use tauri::{AppHandle, WebviewWindow};
 
 use crate::dialogs::{self, Question};
 use crate::error::IpcError;
-use crate::printing::{self, Printed};
+use crate::printing::{self, PrintOutcome};
 
 #[tauri::command]
-pub async fn print_report(window: WebviewWindow) -> Result<Printed, IpcError> {
+pub async fn print_report(window: WebviewWindow) -> Result<PrintOutcome, IpcError> {
     printing::print_dialog(&window).await
 }
 

@@ -105,7 +105,8 @@ fn after_thirty_days_a_deleted_complaint_is_cleared_for_good() {
     let path = dir.path().join("mend.sqlite3");
     let clock = std::sync::Arc::new(crate::clock::FixedClock::at(at(9)));
     let mut store = Store::open_file(&path, clock.clone()).unwrap();
-    let mut new = phone_complaint("Ana", "Entered by mistake");
+    // Even one whose summary happens to be what a cleared one's becomes.
+    let mut new = phone_complaint("Ana", "Deleted complaint");
     new.customer_words = "Private words".into();
     let id = store.create_complaint(&new).unwrap().id;
     store.delete_complaint(id).unwrap();

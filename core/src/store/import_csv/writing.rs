@@ -43,7 +43,8 @@ pub(super) fn already_there(
     let found: Option<i64> = tx
         .query_row(
             "SELECT c.id FROM complaints c JOIN customers k ON k.id = c.customer_id
-             WHERE c.id <= ?4 AND (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
+             WHERE c.id <= ?4 AND c.deleted_at IS NULL
+               AND (k.name = ?1 COLLATE NOCASE OR k.email = ?1 COLLATE NOCASE)
                AND c.summary = ?2 AND (?3 IS NULL OR c.received_at = ?3)",
             params![name.trim(), summary.trim(), received, before],
             |row| row.get(0),
