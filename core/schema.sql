@@ -11,6 +11,11 @@ CREATE TABLE categories (
     name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
     retired_at  TEXT
 );
+CREATE TABLE causes (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    retired_at  TEXT
+);
 CREATE TABLE checklist_ticks (
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
     step          TEXT NOT NULL,
@@ -38,7 +43,7 @@ CREATE TABLE complaints (
     CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
     CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
     CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
-    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT);
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id));
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
@@ -109,6 +114,7 @@ CREATE TABLE templates (
 CREATE INDEX complaints_by_category ON complaints (category_id, received_at);
 CREATE INDEX complaints_by_category_and_promise
     ON complaints (category_id, promised_date IS NULL, promised_date, received_at DESC, id DESC);
+CREATE INDEX complaints_by_cause ON complaints (cause_id, closed_at) WHERE cause_id IS NOT NULL;
 CREATE INDEX complaints_by_customer ON complaints (customer_id);
 CREATE INDEX complaints_by_promise
     ON complaints (promised_date IS NULL, promised_date, received_at DESC, id DESC);

@@ -67,10 +67,14 @@ export const api = {
   listTemplates: () => call('list_templates'),
   saveTemplate: (step, body) => call('save_template', { step, body }),
   resetTemplate: (step) => call('reset_template', { step }),
-  listCategories: () => call('list_categories'),
-  addCategory: (name) => call('add_category', { name }),
-  renameCategory: (id, name) => call('rename_category', { id, name }),
-  setCategoryRetired: (id, retired) => call('set_category_retired', { id, retired }),
+  // The owner's lists: kind is 'categories' or 'causes'.
+  listItems: (kind) => call('list_items', { kind }),
+  addListItem: (kind, name) => call('add_list_item', { kind, name }),
+  renameListItem: (kind, id, name) => call('rename_list_item', { kind, id, name }),
+  setListItemRetired: (kind, id, retired) => call('set_list_item_retired', { kind, id, retired }),
+  listCategories: () => call('list_items', { kind: 'categories' }),
+  listCauses: () => call('list_items', { kind: 'causes' }),
+  correctLesson: (id, lesson) => call('correct_lesson', { id, lesson }),
   sendTestNotification: () => call('send_test_notification'),
 
   reminderStatus: () => call('reminder_status'),

@@ -24,6 +24,8 @@ pub const PATIENCE: Duration = Duration::from_secs(15);
 
 /// How long one attempt to open a WebDriver session (and the app) may take.
 const SESSION_START: Duration = Duration::from_secs(30);
+/// Tries at a session before giving up (waiting 2, 4, 6, 8 s between them).
+const SESSION_ATTEMPTS: u64 = 5;
 
 pub struct App {
     name: String,
@@ -140,8 +142,10 @@ impl App {
             serde_json::json!({ "application": app_binary() }),
         );
         let url = format!("http://127.0.0.1:{}", self.driver.port);
-        // The first session after a driver starts is sometimes dropped, and
-        // then the request can hang: bound each attempt, and try again.
+        // The first session after a driver starts is sometimes dropped (the
+        // first of a whole run most of all, while WebKit's driver warms up),
+        // and then the request can hang: bound each attempt, and try again,
+        // waiting a little longer each time.
         let mut attempt = 0;
         let client = loop {
             attempt += 1;
@@ -157,10 +161,13 @@ impl App {
                 "{}: WebDriver session attempt {attempt} failed: {failure}",
                 self.name
             );
-            if attempt == 3 {
-                return Err(format!("no WebDriver session after 3 attempts: {failure}").into());
+            if attempt == SESSION_ATTEMPTS {
+                return Err(format!(
+                    "no WebDriver session after {SESSION_ATTEMPTS} attempts: {failure}"
+                )
+                .into());
             }
-            tokio::time::sleep(Duration::from_secs(1)).await;
+            tokio::time::sleep(Duration::from_secs(2 * attempt)).await;
         };
         eprintln!("{}: WebDriver session open", self.name);
         self.client = Some(client);

@@ -211,6 +211,7 @@ pub fn seed(folder: &Path) {
                         root_cause: "The boxes were too thin for tiered cakes.".into(),
                         preventive_action: "Double-walled boxes from now on.".into(),
                         check_in_date: None,
+                        cause_id: None,
                     },
                 )
                 .expect("closed");

@@ -55,6 +55,7 @@ export async function showComplaintReport(main, params, { signal }) {
       ['Outcome wanted', details.desiredOutcome],
       ['Where it stands', details.closedAt ? `Closed on ${formatDateTime(details.closedAt)}` : `Next: ${stepTitle(details.step)}`],
       ['Promised by', details.promisedDate && formatDay(details.promisedDate)],
+      ['Cause', details.closedAt && (details.cause ?? 'Not recorded')],
     ];
     main.append(
       el(

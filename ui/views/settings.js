@@ -21,6 +21,7 @@ const SECTIONS = [
   ['settings-names', 'Your business'],
   ['settings-templates', 'Messages'],
   ['settings-categories', 'Categories'],
+  ['settings-causes', 'Causes'],
   ['settings-reminders', 'Reminders'],
   ['settings-desktop', 'Tray and login'],
   ['settings-notifications', 'Notifications'],
@@ -35,13 +36,14 @@ export function showSettings(main, params, { signal }) {
     el(
       'header',
       { class: 'view-header' },
-      el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories, your reminders, and where your data is kept.')),
+      el('div', {}, el('h1', {}, 'Settings'), el('p', { class: 'lead' }, 'Your names, the wording of your messages, your categories and causes, your reminders, and where your data is kept.')),
     ),
     el('nav', { class: 'settings-sections', 'aria-label': 'Sections of Settings', testid: 'settings-sections' },
       SECTIONS.map(([id, label]) => el('button', { type: 'button', class: 'quiet', testid: `jump-${id}`, onclick: () => jump(id) }, label))),
     card('settings-names', 'Your business', namesForm, signal),
     card('settings-templates', 'Message templates', templateBlocks, signal),
-    card('settings-categories', 'Categories', categoriesList, signal),
+    card('settings-categories', 'Categories', () => itemsList('categories'), signal),
+    card('settings-causes', 'Causes', () => itemsList('causes'), signal),
     card('settings-reminders', 'Reminders', reminderDelaysForm, signal),
     card('settings-desktop', 'Keep reminding me', desktopForm, signal),
     notificationsCard(),
@@ -157,13 +159,28 @@ function templateBlock(template, open) {
   );
 }
 
-async function categoriesList() {
-  const list = el('ul', { class: 'rows categories', testid: 'category-list' });
-  const saved = successLine('category-saved');
-  const error = errorLine('category-error');
-  const newName = el('input', { name: 'category', testid: 'new-category', autocomplete: 'off', maxlength: 80, placeholder: 'e.g. Packaging' });
-  const add = el('button', { type: 'submit', testid: 'add-category' }, 'Add the category');
-  const addForm = el('form', { class: 'toolbar add-category', novalidate: true }, field('New category', newName), add);
+/** The owner's two lists, each edited the same way. */
+const LISTS = {
+  categories: {
+    noun: 'category',
+    placeholder: 'e.g. Packaging',
+    hint: 'Each complaint can have a category, so you can filter the list and the reports by it and see which problems keep coming back. Retire one you no longer use: old complaints keep it.',
+  },
+  causes: {
+    noun: 'cause',
+    placeholder: 'e.g. Oven too hot',
+    hint: 'When you close a complaint, you name what caused it from this list, so you can see which causes keep coming back. Retire one you no longer use: old complaints keep it.',
+  },
+};
+
+async function itemsList(kind) {
+  const { noun, placeholder, hint } = LISTS[kind];
+  const list = el('ul', { class: 'rows categories', testid: `${noun}-list` });
+  const saved = successLine(`${noun}-saved`);
+  const error = errorLine(`${noun}-error`);
+  const newName = el('input', { name: 'name', testid: `new-${noun}`, autocomplete: 'off', maxlength: 80, placeholder });
+  const add = el('button', { type: 'submit', testid: `add-${noun}` }, `Add the ${noun}`);
+  const addForm = el('form', { class: 'toolbar add-category', novalidate: true }, field(`New ${noun}`, newName), add);
 
   /** Runs a change, then shows the list again and says what happened. */
   async function change(button, work, message, focus) {
@@ -178,25 +195,25 @@ async function categoriesList() {
   }
 
   async function reload(focus) {
-    const categories = await api.listCategories();
-    list.replaceChildren(...categories.map(categoryItem));
+    const items = await api.listItems(kind);
+    list.replaceChildren(...items.map(categoryItem));
     // Redrawing loses the focus; give it back to the same control for keyboard users.
     if (focus) list.querySelector(`[data-id="${focus.id}"] [data-testid^="${focus.testid}"]`)?.focus();
   }
 
   function categoryItem(category) {
-    const name = el('input', { testid: 'category-name', autocomplete: 'off', maxlength: 80, value: category.name, 'aria-label': `Name of the category “${category.name}”` });
-    const rename = el('button', { type: 'submit', testid: 'rename-category' }, 'Rename it');
+    const name = el('input', { name: 'name', testid: `${noun}-name`, autocomplete: 'off', maxlength: 80, value: category.name, 'aria-label': `Name of the ${noun} “${category.name}”` });
+    const rename = el('button', { type: 'submit', testid: `rename-${noun}` }, 'Rename it');
     const toggle = category.retired
-      ? el('button', { type: 'button', testid: 'restore-category' }, 'Offer it again')
-      : el('button', { type: 'button', class: 'danger', testid: 'retire-category' }, 'Stop offering it');
+      ? el('button', { type: 'button', testid: `restore-${noun}` }, 'Offer it again')
+      : el('button', { type: 'button', class: 'danger', testid: `retire-${noun}` }, 'Stop offering it');
     toggle.addEventListener('click', () =>
       change(
         toggle,
-        () => api.setCategoryRetired(category.id, !category.retired),
+        () => api.setListItemRetired(kind, category.id, !category.retired),
         (done) => (done.retired ? `“${done.name}” is retired: it stays on old complaints but is not offered for new ones.` : `“${done.name}” is offered for new complaints again.`),
         // The toggle flips between retire-category and restore-category.
-        category.retired ? 'retire' : 'restore',
+        category.retired ? `retire-${noun}` : `restore-${noun}`,
       ),
     );
     const form = el(
@@ -204,27 +221,27 @@ async function categoriesList() {
       { class: 'category-row', novalidate: true },
       name,
       el('span', { class: 'category-actions' }, rename, toggle),
-      category.retired && el('span', { class: 'muted retired-note', testid: 'category-retired-note' }, '(retired: kept on old complaints, not offered for new ones)'),
+      category.retired && el('span', { class: 'muted retired-note', testid: `${noun}-retired-note` }, '(retired: kept on old complaints, not offered for new ones)'),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       // An unchanged name would only add a line to the history.
       if (name.value.trim() === category.name) return;
-      change(rename, () => api.renameCategory(category.id, name.value), (done) => `Renamed “${category.name}” to “${done.name}”.`, 'category-name');
+      change(rename, () => api.renameListItem(kind, category.id, name.value), (done) => `Renamed “${category.name}” to “${done.name}”.`, `${noun}-name`);
     });
-    return el('li', { class: category.retired ? 'category retired' : 'category', testid: 'category', dataset: { id: category.id } }, form);
+    return el('li', { class: category.retired ? 'category retired' : 'category', testid: noun, dataset: { id: category.id } }, form);
   }
 
   addForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const done = await change(add, () => api.addCategory(newName.value), (category) => `Added “${category.name}”.`);
+    const done = await change(add, () => api.addListItem(kind, newName.value), (item) => `Added “${item.name}”.`);
     if (done) newName.value = '';
     newName.focus();
   });
 
   await reload();
   return [
-    el('p', { class: 'hint' }, 'Each complaint can have a category, so you can filter the list and the reports by it and see which problems keep coming back. Retire one you no longer use: old complaints keep it.'),
+    el('p', { class: 'hint' }, hint),
     list,
     addForm,
     saved,

@@ -7,6 +7,7 @@ import { busy, el, errorLine, field, formatDateTime, localDay, localInputValue, 
 import { guide, labelOf, stepTitle } from '../guide.js';
 import { recordedLines } from './records.js';
 import { callForm } from './call-form.js';
+import { causePick, chosenCause, lessonCard } from './lesson.js';
 
 export const ORDER = ['receive', 'acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close'];
 
@@ -63,7 +64,7 @@ export function stepPanel(details, step, onSaved) {
   );
   const draft = draftBlock(details, step);
   panel.append(draft.block);
-  if (step === 'close') panel.append(details.closedAt ? reopenForm(details, onSaved) : closeForm(details, onSaved));
+  if (step === 'close') panel.append(...(details.closedAt ? [lessonCard(details, onSaved), reopenForm(details, onSaved)] : [closeForm(details, onSaved)]));
   else if (step !== 'receive' && !details.closedAt && state !== 'done') {
     if (state === 'current') {
       const sitting = callForm(details, onSaved);
@@ -258,6 +259,7 @@ function closeForm(details, onSaved) {
   const reasons = early ? closeReasons.filter((reason) => reason.value !== 'resolved') : closeReasons;
   const error = errorLine('close-error');
   const save = el('button', { type: 'submit', class: 'primary', testid: 'close-submit' }, 'Close the complaint');
+  const cause = causePick('close-cause');
   const form = el(
     'form',
     { class: 'record', testid: 'close-form', novalidate: true },
@@ -267,6 +269,7 @@ function closeForm(details, onSaved) {
       'div',
       { class: 'fields' },
       field('Why is it closed?', select('reason', reasons, { testid: 'close-reason', value: early ? 'withdrawn' : 'resolved' })),
+      field('What caused it?', cause, { hint: 'From your list of causes (Settings → Causes).' }),
       field('A friendly check-in later? (optional)', el('input', { type: 'date', name: 'checkIn', testid: 'close-check-in', min: localDay(), dataset: { field: 'checkInDate' } })),
       field('Note (needed for “Other reason”)', el('textarea', { name: 'note', rows: 2, testid: 'close-note' }), { wide: true }),
       field('The lesson: why did it happen? One-off or a pattern?', el('textarea', { name: 'rootCause', testid: 'close-root-cause' }), { wide: true }),
@@ -285,6 +288,7 @@ function closeForm(details, onSaved) {
         rootCause: values.rootCause.value,
         preventiveAction: values.prevention.value,
         checkInDate: values.checkIn.value || null,
+        causeId: chosenCause(cause),
       });
       onSaved(saved, 'Closed. Well done for seeing it through.');
     });

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_closed_last.sql"),
     include_str!("../../migrations/0006_customer_notes.sql"),
     include_str!("../../migrations/0007_deleted.sql"),
+    include_str!("../../migrations/0008_causes.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -59,6 +59,9 @@ pub struct ComplaintDetails {
     pub kept_until: Option<DateTime<Utc>>,
     /// When it was written down in Mend, if well after it was received.
     pub written_later: Option<DateTime<Utc>>,
+    /// Its cause, from the owner's list, once the lesson names one.
+    pub cause_id: Option<i64>,
+    pub cause: Option<String>,
     pub customer: Customer,
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
@@ -98,7 +101,8 @@ impl Store {
         let mut details = self.conn.query_row(
             "SELECT channel, is_public, customer_words, desired_outcome, reference, category_id,
                     acknowledged_at, apologized_at, fixed_at, last_outgoing_at, close_reason,
-                    deleted_at, received_at, created_at
+                    deleted_at, received_at, created_at, cause_id,
+                    (SELECT name FROM causes WHERE id = cause_id)
              FROM complaints WHERE id = ?1",
             [id],
             |row| {
@@ -118,6 +122,8 @@ impl Store {
                     deleted_at: row.get(11)?,
                     kept_until: None,
                     written_later: rows::written_later(row.get(12)?, row.get(13)?),
+                    cause_id: row.get(14)?,
+                    cause: row.get(15)?,
                     customer: Customer::default(),
                     records: Vec::new(),
                     ticks: Vec::new(),
@@ -230,7 +236,7 @@ pub(crate) fn checked_facts(
     if let Some(category_id) = facts.category_id {
         problems.check(
             "categoryId",
-            super::categories::check_offered(tx, category_id),
+            super::lists::check_offered(tx, super::lists::ListKind::Categories, category_id),
         );
     }
     problems.finish()?;

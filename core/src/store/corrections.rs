@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::complaints::{checked_facts, Facts, NewComplaint};
+use super::lists::{self, ListKind};
 use super::rows::{self, Contact};
 use super::timeline::{log, NewContact};
 use super::Store;
@@ -64,8 +65,8 @@ impl Store {
             if old.category_id != new.category_id {
                 changes.push(format!(
                     "Changed the category: {} → {}",
-                    category_name(tx, old.category_id)?,
-                    category_name(tx, new.category_id)?
+                    lists::name_or_none(tx, ListKind::Categories, old.category_id)?,
+                    lists::name_or_none(tx, ListKind::Categories, new.category_id)?
                 ));
             }
             if old.is_public != new.is_public {
@@ -290,17 +291,6 @@ fn latest_outgoing_from_contacts(tx: &Transaction<'_>, complaint_id: i64) -> Res
 fn customer_name(tx: &Transaction<'_>, id: i64) -> Result<String> {
     Ok(
         tx.query_row("SELECT name FROM customers WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })?,
-    )
-}
-
-fn category_name(tx: &Transaction<'_>, id: Option<i64>) -> Result<String> {
-    let Some(id) = id else {
-        return Ok("Not sure yet".into());
-    };
-    Ok(
-        tx.query_row("SELECT name FROM categories WHERE id = ?1", [id], |row| {
             row.get(0)
         })?,
     )

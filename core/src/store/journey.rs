@@ -5,6 +5,7 @@ use rusqlite::params;
 use serde::Deserialize;
 
 use super::complaints::ComplaintDetails;
+use super::lists::{self, ListKind};
 use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::{insert_contact, log};
 use super::write::Write;
@@ -47,6 +48,9 @@ pub struct Closing {
     /// A friendly check-in planned for later, as YYYY-MM-DD.
     #[serde(default)]
     pub check_in_date: Option<String>,
+    /// The cause, from the owner's list; None: not recorded (yet).
+    #[serde(default)]
+    pub cause_id: Option<i64>,
 }
 
 impl Store {
@@ -217,9 +221,12 @@ impl Store {
                 check_in
             ],
         )?;
+            if let Some(cause_id) = closing.cause_id {
+                lists::check_offered(write, ListKind::Causes, cause_id)?;
+            }
             write.execute(
-                "UPDATE complaints SET closed_at = ?2, close_reason = ?3 WHERE id = ?1",
-                params![complaint_id, dates::stamp(now), closing.reason],
+                "UPDATE complaints SET closed_at = ?2, close_reason = ?3, cause_id = ?4 WHERE id = ?1",
+                params![complaint_id, dates::stamp(now), closing.reason, closing.cause_id],
             )?;
             log(
                 write,
@@ -227,8 +234,9 @@ impl Store {
                 None,
                 now,
                 &format!(
-                    "Closed the complaint ({})",
-                    closing.reason.label().to_lowercase()
+                    "Closed the complaint ({}); cause: {}",
+                    closing.reason.label().to_lowercase(),
+                    lists::name_or_none(write, ListKind::Causes, closing.cause_id)?
                 ),
             )?;
             write.complaint_changed(complaint_id);

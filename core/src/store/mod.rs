@@ -2,7 +2,6 @@
 //! Each area of the data has its own file beside this one.
 
 pub mod backups;
-pub mod categories;
 pub mod complaints;
 pub mod corrections;
 pub mod customers;
@@ -13,7 +12,9 @@ pub mod import_csv;
 pub mod import_json;
 pub mod intake_draft;
 pub mod journey;
+pub mod lessons;
 pub mod list;
+pub mod lists;
 pub mod preferences;
 pub mod recovery;
 pub mod reminders;

@@ -6,6 +6,7 @@ use mend_core::journey::template::Draft;
 use mend_core::journey::Step;
 use mend_core::store::complaints::ComplaintDetails;
 use mend_core::store::journey::{Call, Closing, StepEntry};
+use mend_core::store::lessons::Lesson;
 use mend_core::store::settings::DraftChoices;
 use tauri::State;
 
@@ -74,4 +75,14 @@ pub fn record_call(
     call: Call,
 ) -> Result<ComplaintDetails, IpcError> {
     Ok(state.store()?.record_call(id, &call)?)
+}
+
+/// Puts right (or completes) the lesson of a closed complaint.
+#[tauri::command(async)]
+pub fn correct_lesson(
+    state: State<'_, AppState>,
+    id: i64,
+    lesson: Lesson,
+) -> Result<ComplaintDetails, IpcError> {
+    Ok(state.store()?.correct_lesson(id, &lesson)?)
 }

@@ -1,8 +1,9 @@
-//! Settings: business and owner name, message templates, categories, and
+//! Settings: business and owner name, message templates, the owner's lists
+//! (categories, causes), and
 //! checking that reminders will reach the owner.
 
 use mend_core::journey::Step;
-use mend_core::store::categories::Category;
+use mend_core::store::lists::{ListItem, ListKind};
 use mend_core::store::settings::{Settings, Template};
 use tauri::{AppHandle, State};
 
@@ -111,30 +112,37 @@ pub fn reset_template(state: State<'_, AppState>, step: Step) -> Result<Template
     Ok(state.store()?.reset_template(step)?)
 }
 
+/// The owner's lists (categories, causes): read, add, rename, retire.
 #[tauri::command(async)]
-pub fn list_categories(state: State<'_, AppState>) -> Result<Vec<Category>, IpcError> {
-    Ok(state.store()?.categories()?)
+pub fn list_items(state: State<'_, AppState>, kind: ListKind) -> Result<Vec<ListItem>, IpcError> {
+    Ok(state.store()?.list_items(kind)?)
 }
 
 #[tauri::command(async)]
-pub fn add_category(state: State<'_, AppState>, name: String) -> Result<Category, IpcError> {
-    Ok(state.store()?.add_category(&name)?)
-}
-
-#[tauri::command(async)]
-pub fn rename_category(
+pub fn add_list_item(
     state: State<'_, AppState>,
+    kind: ListKind,
+    name: String,
+) -> Result<ListItem, IpcError> {
+    Ok(state.store()?.add_list_item(kind, &name)?)
+}
+
+#[tauri::command(async)]
+pub fn rename_list_item(
+    state: State<'_, AppState>,
+    kind: ListKind,
     id: i64,
     name: String,
-) -> Result<Category, IpcError> {
-    Ok(state.store()?.rename_category(id, &name)?)
+) -> Result<ListItem, IpcError> {
+    Ok(state.store()?.rename_list_item(kind, id, &name)?)
 }
 
 #[tauri::command(async)]
-pub fn set_category_retired(
+pub fn set_list_item_retired(
     state: State<'_, AppState>,
+    kind: ListKind,
     id: i64,
     retired: bool,
-) -> Result<Category, IpcError> {
-    Ok(state.store()?.set_category_retired(id, retired)?)
+) -> Result<ListItem, IpcError> {
+    Ok(state.store()?.set_list_item_retired(kind, id, retired)?)
 }

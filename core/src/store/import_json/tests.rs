@@ -49,6 +49,7 @@ fn full_store(folder: &Path, clock: &Arc<FixedClock>) -> Store {
         root_cause: "Thin box".into(),
         preventive_action: "Double walls".into(),
         check_in_date: Some("2026-12-23".into()),
+        cause_id: None,
     };
     store.close_complaint(id, &closing).unwrap();
     store

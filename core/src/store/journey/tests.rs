@@ -19,6 +19,7 @@ fn closing(reason: CloseReason, note: &str) -> Closing {
         root_cause: "The box was too thin".into(),
         preventive_action: "Use double-walled boxes".into(),
         check_in_date: None,
+        cause_id: None,
     }
 }
 

@@ -114,6 +114,7 @@ fn filters_narrow_the_list() {
                 root_cause: "x".into(),
                 preventive_action: String::new(),
                 check_in_date: None,
+                cause_id: None,
             },
         )
         .unwrap();
@@ -283,6 +284,7 @@ fn the_list_says_how_many_match_and_the_promised_sort_puts_closed_ones_last() {
                 root_cause: "Misunderstanding".into(),
                 preventive_action: String::new(),
                 check_in_date: None,
+                cause_id: None,
             },
         )
         .unwrap();

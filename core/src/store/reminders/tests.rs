@@ -122,6 +122,7 @@ fn closing_a_complaint_completes_its_open_reminders() {
         root_cause: "Mixed-up order".into(),
         preventive_action: String::new(),
         check_in_date: None,
+        cause_id: None,
     };
     store.close_complaint(id, &closing).unwrap();
     assert!(store.complaint_reminders(id).unwrap().is_empty());
@@ -141,6 +142,7 @@ fn a_check_in_chosen_at_close_is_a_reminder() {
         root_cause: "Thin box".into(),
         preventive_action: String::new(),
         check_in_date: Some("2026-12-23".into()),
+        cause_id: None,
     };
     store.close_complaint(id, &closing).unwrap();
     let open = store.complaint_reminders(id).unwrap();
