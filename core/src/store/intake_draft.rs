@@ -3,7 +3,7 @@
 //! The draft is the UI's own: the core keeps it whole, and only checks that
 //! it is a JSON object of a sane size.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::{Error, Result};
@@ -48,12 +48,7 @@ impl Store {
             if draft.trim().is_empty() {
                 clear(write)
             } else {
-                write.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![KEY, draft],
-                )?;
-                Ok(())
+                super::preferences::put(write, KEY, draft)
             }
         })
     }

@@ -31,28 +31,8 @@ impl Store {
         lesson: &Lesson,
     ) -> Result<ComplaintDetails> {
         let mut problems = Problems::default();
-        let root_cause = problems
-            .check(
-                "rootCause",
-                text::long(
-                    &lesson.root_cause,
-                    "the lesson (why it happened)",
-                    MAX_LONG_TEXT_CHARS,
-                    true,
-                ),
-            )
-            .unwrap_or_default();
-        let prevention = problems
-            .check(
-                "preventiveAction",
-                text::long(
-                    &lesson.preventive_action,
-                    "the preventive action",
-                    MAX_LONG_TEXT_CHARS,
-                    false,
-                ),
-            )
-            .unwrap_or_default();
+        let (root_cause, prevention) =
+            checked_texts(&mut problems, &lesson.root_cause, &lesson.preventive_action);
         problems.finish()?;
         let now = self.clock.now();
         self.write(|write| {
@@ -109,6 +89,38 @@ impl Store {
         })?;
         self.complaint(complaint_id)
     }
+}
+
+/// A lesson's two texts, checked the same way at close and afterwards:
+/// why it happened (needed) and what will change (optional).
+pub(crate) fn checked_texts(
+    problems: &mut Problems,
+    root_cause: &str,
+    preventive_action: &str,
+) -> (String, String) {
+    let root_cause = problems
+        .check(
+            "rootCause",
+            text::long(
+                root_cause,
+                "the lesson (why it happened)",
+                MAX_LONG_TEXT_CHARS,
+                true,
+            ),
+        )
+        .unwrap_or_default();
+    let prevention = problems
+        .check(
+            "preventiveAction",
+            text::long(
+                preventive_action,
+                "the preventive action",
+                MAX_LONG_TEXT_CHARS,
+                false,
+            ),
+        )
+        .unwrap_or_default();
+    (root_cause, prevention)
 }
 
 /// The cause, and the latest close record with its lesson.

@@ -30,7 +30,8 @@ fn flag(conn: &Connection, key: &str) -> Result<bool> {
     Ok(derived::setting(conn, key)?.as_deref() == Some("1"))
 }
 
-fn put(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+/// Sets one of the settings table's values (added, or replaced).
+pub(crate) fn put(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

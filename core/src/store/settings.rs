@@ -95,11 +95,7 @@ impl Store {
                 values.push(("currency", code.clone()));
             }
             for (key, value) in values {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value],
-                )?;
+                super::preferences::put(tx, key, &value)?;
             }
             log(tx, None, None, now, "Changed the business and owner names")?;
             Ok(())
