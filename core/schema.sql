@@ -43,7 +43,7 @@ CREATE TABLE complaints (
     CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
     CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
     CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
-    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id));
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id), known_issue_id INTEGER REFERENCES known_issues (id));
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
@@ -66,19 +66,41 @@ CREATE TABLE history (
     at            TEXT NOT NULL,
     who           TEXT NOT NULL,
     what          TEXT NOT NULL
-);
-CREATE TABLE reminders (
+, known_issue_id INTEGER REFERENCES known_issues (id));
+CREATE TABLE known_issue_tellings (
+    known_issue_id  INTEGER NOT NULL REFERENCES known_issues (id),
+    customer_id     INTEGER NOT NULL REFERENCES customers (id),
+    state           TEXT NOT NULL CHECK (state IN ('told', 'dismissed')),
+    at              TEXT NOT NULL,
+    PRIMARY KEY (known_issue_id, customer_id)
+) WITHOUT ROWID;
+CREATE TABLE known_issues (
     id            INTEGER PRIMARY KEY,
-    complaint_id  INTEGER REFERENCES complaints (id),
-    kind          TEXT NOT NULL CHECK (kind IN
-        ('acknowledge', 'promise_eve', 'promise_day', 'update', 'follow_up', 'check_in', 'custom')),
-    note          TEXT NOT NULL DEFAULT '',
-    base_due_at   TEXT NOT NULL,
-    due_at        TEXT NOT NULL,
-    state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
-    notified_at   TEXT,
-    created_at    TEXT NOT NULL,
-    ended_at      TEXT
+    title         TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    noticed       TEXT NOT NULL DEFAULT '',
+    cause         TEXT NOT NULL DEFAULT '',
+    workaround    TEXT NOT NULL DEFAULT '',
+    what_changed  TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'being_fixed', 'fixed', 'checked')),
+    target_date   TEXT,
+    fixed_at      TEXT,
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE "reminders" (
+    id              INTEGER PRIMARY KEY,
+    complaint_id    INTEGER REFERENCES complaints (id),
+    known_issue_id  INTEGER REFERENCES known_issues (id),
+    kind            TEXT NOT NULL CHECK (kind IN
+        ('acknowledge', 'promise_eve', 'promise_day', 'update', 'follow_up', 'check_in', 'custom',
+         'issue_target_eve', 'issue_target_day', 'tell_customers', 'action_due', 'action_check')),
+    note            TEXT NOT NULL DEFAULT '',
+    base_due_at     TEXT NOT NULL,
+    due_at          TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'dismissed')),
+    notified_at     TEXT,
+    created_at      TEXT NOT NULL,
+    ended_at        TEXT
 );
 CREATE TABLE settings (
     key    TEXT PRIMARY KEY,
@@ -116,6 +138,8 @@ CREATE INDEX complaints_by_category_and_promise
     ON complaints (category_id, promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_cause ON complaints (cause_id, closed_at) WHERE cause_id IS NOT NULL;
 CREATE INDEX complaints_by_customer ON complaints (customer_id);
+CREATE INDEX complaints_by_known_issue ON complaints (known_issue_id, received_at)
+    WHERE known_issue_id IS NOT NULL;
 CREATE INDEX complaints_by_promise
     ON complaints (promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_promise_closed_last
@@ -145,6 +169,10 @@ CREATE INDEX contacts_by_complaint ON contacts (complaint_id, at);
 CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
 CREATE INDEX history_by_complaint ON history (complaint_id, id);
 CREATE INDEX history_by_customer ON history (customer_id, id);
+CREATE INDEX history_by_known_issue ON history (known_issue_id, id)
+    WHERE known_issue_id IS NOT NULL;
 CREATE INDEX reminders_by_complaint ON reminders (complaint_id, kind);
+CREATE INDEX reminders_by_known_issue ON reminders (known_issue_id, kind)
+    WHERE known_issue_id IS NOT NULL;
 CREATE INDEX reminders_open_by_due ON reminders (due_at) WHERE state = 'open';
 CREATE INDEX step_records_by_complaint ON step_records (complaint_id, id);

@@ -116,6 +116,24 @@ kinds! {
     }
 }
 
+kinds! {
+    /// Where a known issue is: found, being worked on, fixed, and the fix
+    /// seen to work.
+    IssueStatus {
+        Open = "open", "Open";
+        BeingFixed = "being_fixed", "Being fixed";
+        Fixed = "fixed", "Fixed";
+        Checked = "checked", "Fixed and checked";
+    }
+}
+
+impl IssueStatus {
+    /// Fixed, checked or not: the customers behind it can be told.
+    pub fn is_fixed(self) -> bool {
+        matches!(self, IssueStatus::Fixed | IssueStatus::Checked)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +154,9 @@ mod tests {
         }
         for direction in Direction::ALL {
             assert_eq!(Direction::parse(direction.as_str()), Some(*direction));
+        }
+        for status in IssueStatus::ALL {
+            assert_eq!(IssueStatus::parse(status.as_str()), Some(*status));
         }
     }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
 use crate::journey::Step;
-use crate::kinds::Severity;
+use crate::kinds::{IssueStatus, Severity};
 
 /// What a reminder is for. All but `Custom` follow the complaint's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -19,6 +19,12 @@ pub enum ReminderKind {
     FollowUp,
     CheckIn,
     Custom,
+    /// The day before a known issue's target date.
+    IssueTargetEve,
+    /// A known issue's target date.
+    IssueTargetDay,
+    /// A known issue is fixed and some of its customers are not told yet.
+    TellCustomers,
 }
 
 impl ReminderKind {
@@ -31,6 +37,13 @@ impl ReminderKind {
         ReminderKind::CheckIn,
     ];
 
+    /// The ones that follow a known issue's state.
+    pub const ISSUE_DERIVED: [ReminderKind; 3] = [
+        ReminderKind::IssueTargetEve,
+        ReminderKind::IssueTargetDay,
+        ReminderKind::TellCustomers,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReminderKind::Acknowledge => "acknowledge",
@@ -40,6 +53,9 @@ impl ReminderKind {
             ReminderKind::FollowUp => "follow_up",
             ReminderKind::CheckIn => "check_in",
             ReminderKind::Custom => "custom",
+            ReminderKind::IssueTargetEve => "issue_target_eve",
+            ReminderKind::IssueTargetDay => "issue_target_day",
+            ReminderKind::TellCustomers => "tell_customers",
         }
     }
 
@@ -47,6 +63,7 @@ impl ReminderKind {
         ReminderKind::DERIVED
             .into_iter()
             .chain([ReminderKind::Custom])
+            .chain(ReminderKind::ISSUE_DERIVED)
             .find(|kind| kind.as_str() == word)
     }
 
@@ -60,6 +77,9 @@ impl ReminderKind {
             ReminderKind::FollowUp => "Follow up on a fix",
             ReminderKind::CheckIn => "Check in with a customer",
             ReminderKind::Custom => "Reminder",
+            ReminderKind::IssueTargetEve => "A known issue is due to be fixed tomorrow",
+            ReminderKind::IssueTargetDay => "A known issue is due to be fixed today",
+            ReminderKind::TellCustomers => "Tell the customers a known issue is fixed",
         }
     }
 
@@ -70,7 +90,11 @@ impl ReminderKind {
             ReminderKind::PromiseEve | ReminderKind::PromiseDay => Some(Step::Fix),
             ReminderKind::FollowUp => Some(Step::FollowUp),
             ReminderKind::CheckIn => Some(Step::Close),
-            ReminderKind::Update | ReminderKind::Custom => None,
+            ReminderKind::Update
+            | ReminderKind::Custom
+            | ReminderKind::IssueTargetEve
+            | ReminderKind::IssueTargetDay
+            | ReminderKind::TellCustomers => None,
         }
     }
 }
@@ -177,6 +201,37 @@ pub fn derive(
     due
 }
 
+/// What the rules read from a known issue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueState {
+    pub status: IssueStatus,
+    pub target_date: Option<NaiveDate>,
+    pub fixed_at: Option<DateTime<Utc>>,
+    /// Some customers behind it are neither told nor passed over.
+    pub customers_untold: bool,
+}
+
+/// When each derived reminder of a known issue is due: its target date
+/// like a promise (the morning before and of), and once it is fixed, the
+/// customers to tell, until each is told or passed over.
+pub fn derive_for_issue(
+    state: &IssueState,
+    clock: &dyn Clock,
+) -> Vec<(ReminderKind, DateTime<Utc>)> {
+    let mut due = Vec::new();
+    if state.status.is_fixed() {
+        if let (Some(fixed_at), true) = (state.fixed_at, state.customers_untold) {
+            due.push((ReminderKind::TellCustomers, fixed_at));
+        }
+    } else if let Some(day) = state.target_date {
+        if let Some(eve) = day.pred_opt() {
+            due.push((ReminderKind::IssueTargetEve, morning_of(eve, clock)));
+        }
+        due.push((ReminderKind::IssueTargetDay, morning_of(day, clock)));
+    }
+    due
+}
+
 /// How long a reminder is put off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -223,6 +278,8 @@ pub fn message(
     };
     let body = match (customer, summary) {
         (Some(customer), Some(summary)) => format!("{customer}: {summary}"),
+        // A known issue's reminder: the summary is the issue's title.
+        (None, Some(title)) if ReminderKind::ISSUE_DERIVED.contains(&kind) => title.to_owned(),
         _ if kind == ReminderKind::Custom => String::new(),
         _ => String::from("Open Mend to see it."),
     };

@@ -212,6 +212,7 @@ pub fn seed(folder: &Path) {
                         preventive_action: "Double-walled boxes from now on.".into(),
                         check_in_date: None,
                         cause_id: None,
+                        issue: Default::default(),
                     },
                 )
                 .expect("closed");

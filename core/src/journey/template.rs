@@ -22,8 +22,13 @@ pub struct Values {
     pub summary: String,
     pub promised_date: String,
     pub remedy: String,
+    /// A known issue's title, and what changed to fix it: for the message
+    /// telling a customer it is fixed.
+    pub issue: String,
+    pub what_changed: String,
 }
 
+/// The placeholders of the steps' templates.
 pub const PLACEHOLDERS: [&str; 6] = [
     "first_name",
     "business_name",
@@ -32,6 +37,26 @@ pub const PLACEHOLDERS: [&str; 6] = [
     "promised_date",
     "remedy",
 ];
+
+/// The placeholders of the message telling a customer a known issue is fixed.
+pub const ISSUE_FIXED_PLACEHOLDERS: [&str; 5] = [
+    "first_name",
+    "business_name",
+    "owner_name",
+    "issue",
+    "what_changed",
+];
+
+/// Mend's own wording of the message telling a customer a known issue is fixed.
+pub const ISSUE_FIXED_TEMPLATE: &str = "Hello {first_name},
+
+When you got in touch with us, you ran into a problem we have been working on: “{issue}”. I am glad to say it is now fixed. {what_changed}
+
+Thank you for telling us about it: it helped us put it right for everyone.
+
+Best wishes,
+{owner_name}
+{business_name}";
 
 /// Fills every known placeholder in one pass (so a value that itself looks
 /// like a placeholder stays as typed); unknown ones are left as written.
@@ -63,8 +88,8 @@ pub fn render(template: &str, values: &Values) -> Draft {
     Draft { text: out, gaps }
 }
 
-/// The {placeholders} of `template` that Mend does not know, as written.
-pub fn unknown_placeholders(template: &str) -> Vec<String> {
+/// The {placeholders} of `template` that are not among `known`, as written.
+pub fn unknown_placeholders(template: &str, known: &[&str]) -> Vec<String> {
     let mut unknown = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -75,7 +100,7 @@ pub fn unknown_placeholders(template: &str) -> Vec<String> {
             && name
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
-        if looks_like_one && !PLACEHOLDERS.contains(&name.trim()) {
+        if looks_like_one && !known.contains(&name.trim()) {
             let written = format!("{{{name}}}");
             if !unknown.contains(&written) {
                 unknown.push(written);
@@ -95,6 +120,8 @@ fn value_of(name: &str, values: &Values) -> Option<(String, bool)> {
         "summary" => (&values.summary, "summary"),
         "promised_date" => (&values.promised_date, "promised date"),
         "remedy" => (&values.remedy, "remedy"),
+        "issue" => (&values.issue, "the issue"),
+        "what_changed" => (&values.what_changed, "what changed"),
         _ => return None,
     };
     Some(if value.trim().is_empty() {

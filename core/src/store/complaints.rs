@@ -62,6 +62,9 @@ pub struct ComplaintDetails {
     /// Its cause, from the owner's list, once the lesson names one.
     pub cause_id: Option<i64>,
     pub cause: Option<String>,
+    /// The known issue it belongs to, if any.
+    pub known_issue_id: Option<i64>,
+    pub known_issue: Option<String>,
     pub customer: Customer,
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
@@ -102,7 +105,8 @@ impl Store {
             "SELECT channel, is_public, customer_words, desired_outcome, reference, category_id,
                     acknowledged_at, apologized_at, fixed_at, last_outgoing_at, close_reason,
                     deleted_at, received_at, created_at, cause_id,
-                    (SELECT name FROM causes WHERE id = cause_id)
+                    (SELECT name FROM causes WHERE id = cause_id), known_issue_id,
+                    (SELECT title FROM known_issues WHERE id = known_issue_id)
              FROM complaints WHERE id = ?1",
             [id],
             |row| {
@@ -124,6 +128,8 @@ impl Store {
                     written_later: rows::written_later(row.get(12)?, row.get(13)?),
                     cause_id: row.get(14)?,
                     cause: row.get(15)?,
+                    known_issue_id: row.get(16)?,
+                    known_issue: row.get(17)?,
                     customer: Customer::default(),
                     records: Vec::new(),
                     ticks: Vec::new(),

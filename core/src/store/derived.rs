@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::clock::Clock;
 use crate::dates;
 use crate::error::Result;
-use crate::reminders::{self, ComplaintState, ReminderKind, ReminderSettings};
+use crate::reminders::{self, ComplaintState, IssueState, ReminderKind, ReminderSettings};
 
 /// Where the owner's delays are kept in the settings table.
 pub(crate) const ACKNOWLEDGE_HOURS: &str = "reminder_acknowledge_hours";
@@ -87,19 +87,71 @@ pub(crate) fn sync(
         return Ok(false);
     };
     let desired = reminders::derive(&state, settings, clock);
+    follow(tx, Owner::Complaint(complaint_id), &desired, clock)
+}
+
+/// Brings a known issue's derived reminders in line with its state.
+pub(crate) fn sync_issue(tx: &Transaction<'_>, issue_id: i64, clock: &dyn Clock) -> Result<bool> {
+    let Some(state) = issue_state_of(tx, issue_id)? else {
+        return Ok(false);
+    };
+    let desired = reminders::derive_for_issue(&state, clock);
+    follow(tx, Owner::Issue(issue_id), &desired, clock)
+}
+
+/// The known issue a complaint belongs to, if any.
+pub(crate) fn known_issue_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT known_issue_id FROM complaints WHERE id = ?1")?
+        .query_row([complaint_id], |row| row.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// What derived reminders are about.
+#[derive(Clone, Copy)]
+enum Owner {
+    Complaint(i64),
+    Issue(i64),
+}
+
+impl Owner {
+    fn column_and_id(self) -> (&'static str, i64) {
+        match self {
+            Owner::Complaint(id) => ("complaint_id", id),
+            Owner::Issue(id) => ("known_issue_id", id),
+        }
+    }
+
+    fn kinds(self) -> &'static [ReminderKind] {
+        match self {
+            Owner::Complaint(_) => &ReminderKind::DERIVED,
+            Owner::Issue(_) => &ReminderKind::ISSUE_DERIVED,
+        }
+    }
+}
+
+/// Makes the open derived reminders of `owner` be exactly `desired`.
+fn follow(
+    tx: &Transaction<'_>,
+    owner: Owner,
+    desired: &[(ReminderKind, chrono::DateTime<chrono::Utc>)],
+    clock: &dyn Clock,
+) -> Result<bool> {
+    let (column, owner_id) = owner.column_and_id();
     let now = dates::stamp(clock.now());
     let mut changed = 0;
-    for kind in ReminderKind::DERIVED {
+    for &kind in owner.kinds() {
         let want = desired
             .iter()
             .find(|(found, _)| *found == kind)
             .map(|(_, due)| dates::stamp(*due));
         let open: Option<(i64, String)> = tx
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT id, base_due_at FROM reminders
-                 WHERE complaint_id = ?1 AND kind = ?2 AND state = 'open'",
-            )?
-            .query_row(params![complaint_id, kind.as_str()], |row| {
+                 WHERE {column} = ?1 AND kind = ?2 AND state = 'open'"
+            ))?
+            .query_row(params![owner_id, kind.as_str()], |row| {
                 Ok((row.get(0)?, row.get(1)?))
             })
             .optional()?;
@@ -110,13 +162,13 @@ pub(crate) fn sync(
                 )?
                 .execute(params![id, due])?,
             (Some(due), None) => tx
-                .prepare_cached(
-                    "INSERT INTO reminders (complaint_id, kind, base_due_at, due_at, created_at)
+                .prepare_cached(&format!(
+                    "INSERT INTO reminders ({column}, kind, base_due_at, due_at, created_at)
                      SELECT ?1, ?2, ?3, ?3, ?4
                      WHERE NOT EXISTS (SELECT 1 FROM reminders
-                                       WHERE complaint_id = ?1 AND kind = ?2 AND base_due_at = ?3)",
-                )?
-                .execute(params![complaint_id, kind.as_str(), due, now])?,
+                                       WHERE {column} = ?1 AND kind = ?2 AND base_due_at = ?3)"
+                ))?
+                .execute(params![owner_id, kind.as_str(), due, now])?,
             (None, Some((id, _))) => tx
                 .prepare_cached("UPDATE reminders SET state = 'done', ended_at = ?2 WHERE id = ?1")?
                 .execute(params![id, now])?,
@@ -125,6 +177,28 @@ pub(crate) fn sync(
     }
     Ok(changed > 0)
 }
+
+fn issue_state_of(tx: &Transaction<'_>, issue_id: i64) -> Result<Option<IssueState>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT status, target_date, fixed_at, EXISTS ({UNTOLD}) FROM known_issues i WHERE id = ?1"
+        ))?
+        .query_row([issue_id], |row| {
+            Ok(IssueState {
+                status: row.get(0)?,
+                target_date: row.get(1)?,
+                fixed_at: row.get(2)?,
+                customers_untold: row.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
+/// The customers of known issue `i` neither told nor passed over yet.
+pub(crate) const UNTOLD: &str = "SELECT 1 FROM complaints c
+     WHERE c.known_issue_id = i.id AND c.deleted_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM known_issue_tellings t
+                       WHERE t.known_issue_id = i.id AND t.customer_id = c.customer_id)";
 
 /// Every complaint a derived reminder may concern, for when the delays change.
 pub(crate) fn concerned(

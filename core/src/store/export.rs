@@ -17,9 +17,11 @@ use crate::error::{Error, Result};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
-pub(crate) const TABLES: [&str; 10] = [
+pub(crate) const TABLES: [&str; 13] = [
     "categories",
+    "causes",
     "customers",
+    "known_issues",
     "complaints",
     "step_records",
     "checklist_ticks",
@@ -28,6 +30,7 @@ pub(crate) const TABLES: [&str; 10] = [
     "settings",
     "templates",
     "reminders",
+    "known_issue_tellings",
 ];
 
 /// Marks a file as a full export of Mend's data.
@@ -41,9 +44,11 @@ const CSV_COLUMNS: &str = "c.id, c.received_at, k.name, k.email, k.phone, c.chan
      (SELECT cost_cents FROM step_records WHERE complaint_id = c.id AND step = 'fix' ORDER BY id DESC LIMIT 1),
      (SELECT satisfaction FROM step_records WHERE complaint_id = c.id AND step = 'follow_up' ORDER BY id DESC LIMIT 1),
      (SELECT root_cause FROM step_records WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1),
-     (SELECT preventive_action FROM step_records WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1)";
+     (SELECT preventive_action FROM step_records WHERE complaint_id = c.id AND step = 'close' ORDER BY id DESC LIMIT 1),
+     (SELECT name FROM causes WHERE id = c.cause_id),
+     (SELECT title FROM known_issues WHERE id = c.known_issue_id)";
 
-const CSV_HEADER: [&str; 25] = [
+const CSV_HEADER: [&str; 27] = [
     "Complaint",
     "Received",
     "Customer",
@@ -69,6 +74,8 @@ const CSV_HEADER: [&str; 25] = [
     "Satisfaction (1-5)",
     "Root cause",
     "Preventive action",
+    "Cause",
+    "Known issue",
 ];
 
 fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -108,6 +115,7 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
     for table in TABLES {
         let order = match table {
             "checklist_ticks" => "complaint_id, step, item",
+            "known_issue_tellings" => "known_issue_id, customer_id",
             "settings" => "key",
             "templates" => "step",
             _ => "id",

@@ -93,10 +93,10 @@ impl Store {
                         .into(),
                 ));
             }
-            // The export brings its own categories, settings and wording.
+            // The export brings its own lists, settings and wording.
             tx.execute_batch(
-                "DELETE FROM categories; DELETE FROM settings; DELETE FROM reminders;
-                 DELETE FROM templates;",
+                "DELETE FROM categories; DELETE FROM causes; DELETE FROM settings;
+                 DELETE FROM reminders; DELETE FROM templates;",
             )?;
             let counts = insert_tables(tx, tables)?;
             let ids: Vec<i64> = {
@@ -121,9 +121,11 @@ fn brought_up_to_date(tables: &Map<String, Value>, version: i64) -> Result<Map<S
     migrations::migrate_to(&mut conn, version, APPLICATION_ID)?;
     {
         let tx = conn.transaction()?;
-        // What the first migrations put in (the default categories) the export brings itself.
-        if tables.contains_key("categories") {
-            tx.execute_batch("DELETE FROM categories;")?;
+        // What the migrations put in (the default lists) the export brings itself.
+        for list in ["categories", "causes"] {
+            if tables.contains_key(list) {
+                tx.execute_batch(&format!("DELETE FROM {list};"))?;
+            }
         }
         insert_tables(&tx, tables)?;
         tx.commit()?;

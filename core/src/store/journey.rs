@@ -5,6 +5,7 @@ use rusqlite::params;
 use serde::Deserialize;
 
 use super::complaints::ComplaintDetails;
+use super::known_issues::choice::IssueChoice;
 use super::lessons;
 use super::lists::{self, ListKind};
 use super::rows::{progress, MAX_LONG_TEXT_CHARS};
@@ -52,6 +53,9 @@ pub struct Closing {
     /// The cause, from the owner's list; None: not recorded (yet).
     #[serde(default)]
     pub cause_id: Option<i64>,
+    /// The known issue it belongs to, if the owner names one.
+    #[serde(flatten)]
+    pub issue: IssueChoice,
 }
 
 impl Store {
@@ -116,6 +120,7 @@ impl Store {
             ),
             _ => None,
         };
+        let issue = closing.issue.checked(&mut problems);
         problems.finish()?;
         self.write(|write| {
             let (current, _) = progress(write, complaint_id)?;
@@ -157,6 +162,7 @@ impl Store {
                     lists::name_or_none(write, ListKind::Causes, closing.cause_id)?
                 ),
             )?;
+            issue.apply(write, complaint_id, closing.cause_id, false)?;
             write.complaint_changed(complaint_id);
             Ok(())
         })?;

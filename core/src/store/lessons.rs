@@ -7,6 +7,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Deserialize;
 
 use super::complaints::ComplaintDetails;
+use super::known_issues::choice::IssueChoice;
 use super::lists::{self, ListKind};
 use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::log;
@@ -21,6 +22,9 @@ pub struct Lesson {
     pub cause_id: Option<i64>,
     pub root_cause: String,
     pub preventive_action: String,
+    /// The known issue it belongs to; none takes it out of the one it had.
+    #[serde(flatten)]
+    pub issue: IssueChoice,
 }
 
 impl Store {
@@ -33,6 +37,7 @@ impl Store {
         let mut problems = Problems::default();
         let (root_cause, prevention) =
             checked_texts(&mut problems, &lesson.root_cause, &lesson.preventive_action);
+        let issue = lesson.issue.checked(&mut problems);
         problems.finish()?;
         let now = self.clock.now();
         self.write(|write| {
@@ -67,23 +72,23 @@ impl Store {
                     "Changed what will change: \"{old_prevention}\" → \"{prevention}\""
                 ));
             }
-            if changes.is_empty() {
-                write.discard();
-                return Ok(());
-            }
-            tx.execute(
-                "UPDATE complaints SET cause_id = ?2 WHERE id = ?1",
-                params![complaint_id, lesson.cause_id],
-            )?;
-            if let Some(record) = record {
+            if !changes.is_empty() {
                 tx.execute(
+                    "UPDATE complaints SET cause_id = ?2 WHERE id = ?1",
+                    params![complaint_id, lesson.cause_id],
+                )?;
+                if let Some(record) = record {
+                    tx.execute(
                     "UPDATE step_records SET root_cause = ?2, preventive_action = ?3 WHERE id = ?1",
                     params![record, root_cause, prevention],
                 )?;
+                }
+                for change in &changes {
+                    log(tx, Some(complaint_id), None, now, change)?;
+                }
             }
-            for change in &changes {
-                log(tx, Some(complaint_id), None, now, change)?;
-            }
+            // A link or an unlink writes its own history lines.
+            issue.apply(write, complaint_id, lesson.cause_id, true)?;
             write.complaint_changed(complaint_id);
             Ok(())
         })?;
@@ -184,6 +189,7 @@ mod tests {
                     preventive_action: String::new(),
                     check_in_date: None,
                     cause_id: Some(packaging),
+                    issue: Default::default(),
                 },
             )
             .unwrap();
@@ -203,6 +209,7 @@ mod tests {
                     cause_id: Some(courier),
                     root_cause: "The courier dropped it".into(),
                     preventive_action: "Hand delivery for tiered cakes".into(),
+                    ..Lesson::default()
                 },
             )
             .unwrap();
@@ -255,6 +262,7 @@ mod tests {
                     preventive_action: String::new(),
                     check_in_date: None,
                     cause_id: None,
+                    issue: Default::default(),
                 },
             )
             .unwrap();

@@ -12,6 +12,7 @@ pub mod import_csv;
 pub mod import_json;
 pub mod intake_draft;
 pub mod journey;
+pub mod known_issues;
 pub mod lessons;
 pub mod list;
 pub mod lists;

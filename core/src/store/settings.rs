@@ -138,19 +138,7 @@ impl Store {
     }
 
     pub fn save_template(&mut self, step: Step, body: &str) -> Result<Template> {
-        let body = text::long(body, "the template", MAX_LONG_TEXT_CHARS, true)?;
-        let unknown = template::unknown_placeholders(&body);
-        if !unknown.is_empty() {
-            let known: Vec<String> = template::PLACEHOLDERS
-                .iter()
-                .map(|name| format!("{{{name}}}"))
-                .collect();
-            return Err(Error::InvalidInput(format!(
-                "Mend does not know {} in this template; please check the spelling. It can fill in {}.",
-                unknown.join(" and "),
-                known.join(", ")
-            )));
-        }
+        let body = checked_template(body, &template::PLACEHOLDERS)?;
         let now = self.clock.now();
         self.write(|tx| {
         tx.execute(
@@ -225,6 +213,7 @@ impl Store {
                 .map(spoken_date)
                 .unwrap_or_default(),
             remedy,
+            ..Values::default()
         };
         Ok(template::render(&self.template(step)?.body, &values))
     }
@@ -233,6 +222,22 @@ impl Store {
 /// "Friday 27 November", as one would write it in a message.
 pub fn spoken_date(day: NaiveDate) -> String {
     format!("{} {} {}", day.format("%A"), day.day(), day.format("%B"))
+}
+
+/// A template's text, checked: not empty, not too long, and only
+/// placeholders from `known` (an unknown one is named, with what is known).
+pub(crate) fn checked_template(body: &str, known: &[&str]) -> Result<String> {
+    let body = text::long(body, "the template", MAX_LONG_TEXT_CHARS, true)?;
+    let unknown = template::unknown_placeholders(&body, known);
+    if !unknown.is_empty() {
+        let known: Vec<String> = known.iter().map(|name| format!("{{{name}}}")).collect();
+        return Err(Error::InvalidInput(format!(
+            "Mend does not know {} in this template; please check the spelling. It can fill in {}.",
+            unknown.join(" and "),
+            known.join(", ")
+        )));
+    }
+    Ok(body)
 }
 
 #[cfg(test)]

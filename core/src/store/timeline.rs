@@ -135,3 +135,20 @@ pub(crate) fn log(
     )?;
     Ok(())
 }
+
+/// Appends one line to the history of a known issue; about one of its
+/// complaints (a link), it is in that complaint's history too.
+pub(crate) fn log_about_issue(
+    tx: &Transaction<'_>,
+    issue_id: i64,
+    complaint_id: Option<i64>,
+    now: DateTime<Utc>,
+    what: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO history (complaint_id, known_issue_id, at, who, what)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![complaint_id, issue_id, dates::stamp(now), OWNER, what],
+    )?;
+    Ok(())
+}

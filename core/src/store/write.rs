@@ -1,7 +1,7 @@
 //! The one way the store writes. A write says what it changed (a complaint,
-//! the reminder delays, a reminder itself); before it commits, the search
-//! documents and the derived reminders of what changed are brought in line,
-//! in the same transaction. The store then knows whether reminders changed,
+//! a known issue, the reminder delays, a reminder itself); before it commits,
+//! the search documents and the derived reminders of what changed are
+//! brought in line, in the same transaction. The store then knows whether reminders changed,
 //! which is how the shell knows to wake the reminder scheduler.
 
 use std::collections::BTreeSet;
@@ -17,6 +17,7 @@ pub(crate) struct Write<'a> {
     tx: Transaction<'a>,
     clock: &'a dyn Clock,
     complaints: BTreeSet<i64>,
+    issues: BTreeSet<i64>,
     delays_changed: bool,
     reminders_changed: bool,
     discard: bool,
@@ -36,6 +37,7 @@ impl<'a> Write<'a> {
             tx: conn.transaction()?,
             clock,
             complaints: BTreeSet::new(),
+            issues: BTreeSet::new(),
             delays_changed: false,
             reminders_changed: false,
             discard: false,
@@ -50,6 +52,13 @@ impl<'a> Write<'a> {
     /// derived reminders follow before the commit.
     pub(crate) fn complaint_changed(&mut self, complaint_id: i64) {
         self.complaints.insert(complaint_id);
+    }
+
+    /// Something written about this known issue (or the complaints behind
+    /// it): its derived reminders follow before the commit. A changed
+    /// complaint's own known issue follows by itself.
+    pub(crate) fn known_issue_changed(&mut self, issue_id: i64) {
+        self.issues.insert(issue_id);
     }
 
     /// The reminder delays changed: every derived reminder follows.
@@ -75,6 +84,10 @@ impl<'a> Write<'a> {
         for &id in &self.complaints {
             search::refresh(&self.tx, id)?;
         }
+        let mut issues = self.issues;
+        for &id in &self.complaints {
+            issues.extend(derived::known_issue_of(&self.tx, id)?);
+        }
         let settings = derived::reminder_settings(&self.tx)?;
         let mut to_sync = self.complaints;
         if self.delays_changed {
@@ -83,6 +96,9 @@ impl<'a> Write<'a> {
         let mut reminders_changed = self.reminders_changed;
         for id in to_sync {
             reminders_changed |= derived::sync(&self.tx, id, &settings, self.clock)?;
+        }
+        for id in issues {
+            reminders_changed |= derived::sync_issue(&self.tx, id, self.clock)?;
         }
         self.tx.commit()?;
         Ok(reminders_changed)

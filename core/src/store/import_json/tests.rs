@@ -50,6 +50,7 @@ fn full_store(folder: &Path, clock: &Arc<FixedClock>) -> Store {
         preventive_action: "Double walls".into(),
         check_in_date: Some("2026-12-23".into()),
         cause_id: None,
+        issue: Default::default(),
     };
     store.close_complaint(id, &closing).unwrap();
     store

@@ -190,6 +190,7 @@ fn a_check_in_follows_the_same_rule_as_a_promise() {
         preventive_action: String::new(),
         check_in_date: Some(day.into()),
         cause_id: None,
+        issue: Default::default(),
     };
     let error = store
         .close_complaint(id, &closing("2026-11-22"))

@@ -20,6 +20,7 @@ fn closing(reason: CloseReason, note: &str) -> Closing {
         preventive_action: "Use double-walled boxes".into(),
         check_in_date: None,
         cause_id: None,
+        issue: Default::default(),
     }
 }
 

@@ -115,6 +115,7 @@ fn filters_narrow_the_list() {
                 preventive_action: String::new(),
                 check_in_date: None,
                 cause_id: None,
+                issue: Default::default(),
             },
         )
         .unwrap();
@@ -285,6 +286,7 @@ fn the_list_says_how_many_match_and_the_promised_sort_puts_closed_ones_last() {
                 preventive_action: String::new(),
                 check_in_date: None,
                 cause_id: None,
+                issue: Default::default(),
             },
         )
         .unwrap();

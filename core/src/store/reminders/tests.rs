@@ -123,6 +123,7 @@ fn closing_a_complaint_completes_its_open_reminders() {
         preventive_action: String::new(),
         check_in_date: None,
         cause_id: None,
+        issue: Default::default(),
     };
     store.close_complaint(id, &closing).unwrap();
     assert!(store.complaint_reminders(id).unwrap().is_empty());
@@ -143,6 +144,7 @@ fn a_check_in_chosen_at_close_is_a_reminder() {
         preventive_action: String::new(),
         check_in_date: Some("2026-12-23".into()),
         cause_id: None,
+        issue: Default::default(),
     };
     store.close_complaint(id, &closing).unwrap();
     let open = store.complaint_reminders(id).unwrap();
