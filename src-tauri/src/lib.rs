@@ -111,6 +111,20 @@ pub fn run() {
             commands::exports::preview_csv,
             commands::exports::import_csv,
             commands::exports::period_report,
+            commands::known_issues::list_known_issues,
+            commands::known_issues::get_known_issue,
+            commands::known_issues::create_known_issue,
+            commands::known_issues::update_known_issue,
+            commands::known_issues::set_known_issue_status,
+            commands::known_issues::link_complaint,
+            commands::known_issues::unlink_complaint,
+            commands::known_issues::set_complaint_issue,
+            commands::known_issues::tell_customer,
+            commands::known_issues::pass_over_customer,
+            commands::known_issues::same_cause,
+            commands::known_issues::get_issue_fixed_template,
+            commands::known_issues::save_issue_fixed_template,
+            commands::known_issues::reset_issue_fixed_template,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

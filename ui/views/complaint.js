@@ -1,7 +1,7 @@
 // One complaint's page: where it stands, the step to do with its coaching,
 // the timeline of every contact, and the history of every change.
 
-import { api } from '../api.js';
+import { AppError, api } from '../api.js';
 import { busy, copyable, el, errorLine, field, formatDateTime, formatDay, localInputValue, readableDates, select, showMessage, successLine, toInstant } from '../dom.js';
 import { guide, labelOf } from '../guide.js';
 import { go } from '../nav.js';
@@ -9,6 +9,7 @@ import { statusBadges } from './rows.js';
 import { ORDER, stepPanel, stepState } from './step-panel.js';
 import { remindersCard } from './reminders.js';
 import { contactCorrection, factsCorrection } from './corrections.js';
+import { issuePick } from './lesson.js';
 
 export async function showComplaint(main, params, { signal }) {
   const error = errorLine('complaint-error');
@@ -40,7 +41,7 @@ function openingStep(details) {
 
 function backButton(params) {
   const from = params.from ?? { name: 'complaints' };
-  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints', deleted: 'Back to the Deleted list' }[from.name] ?? 'Back';
+  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints', deleted: 'Back to the Deleted list', issue: 'Back to the known issue' }[from.name] ?? 'Back';
   return el('button', { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go(from.name, from.params ?? {}) }, `← ${label}`);
 }
 
@@ -60,6 +61,7 @@ function draw(main, details, params, openStep, notice, signal) {
     backButton(params),
     header(details, () => redraw('close')),
     atHand(details),
+    knownIssueLine(details, saved),
     factsCorrection(details, saved),
     noticeLine,
     stepper(details, openStep, redraw),
@@ -129,6 +131,31 @@ function atHand(details) {
     { class: 'card at-hand', testid: 'at-hand', 'aria-label': 'At hand during a call' },
     el('dl', { class: 'facts' }, facts.map(([name, value]) => [el('dt', {}, name), el('dd', { testid: `at-hand-${name.toLowerCase().replace(' ', '-')}` }, value)])),
   );
+}
+
+/** The known issue it belongs to, or a way to link it to one. */
+function knownIssueLine(details, saved) {
+  const error = errorLine('complaint-issue-error');
+  if (details.knownIssueId) {
+    const open = el('button', { type: 'button', class: 'quiet inline-link', testid: 'complaint-issue-link', onclick: () => go('issue', { id: details.knownIssueId }) }, details.knownIssue);
+    const unlink = el('button', { type: 'button', class: 'quiet small', testid: 'complaint-issue-unlink', onclick: () => busy(unlink, error, async () => {
+      saved(await api.setComplaintIssue(details.id, {}), `No longer part of “${details.knownIssue}”.`);
+    }) }, 'Unlink');
+    return el('p', { class: 'issue-line', testid: 'complaint-issue' }, 'Part of the known issue ', open, ' ', unlink, error);
+  }
+  const issue = issuePick('complaint-issue-pick');
+  const link = el('button', { type: 'submit', testid: 'complaint-issue-save' }, 'Link it');
+  const form = el('form', { class: 'record', novalidate: true, testid: 'complaint-issue-form' }, el('div', { class: 'fields' }, issue.fields), error, el('div', { class: 'actions' }, link));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(link, error, async () => {
+      const choice = issue.choice();
+      if (!choice.knownIssueId && !choice.newKnownIssue.trim()) throw new AppError('no_issue', 'Please choose a known issue, or name a new one.');
+      const linked = await api.setComplaintIssue(details.id, choice);
+      saved(linked, `Linked to the known issue “${linked.knownIssue}”.`);
+    });
+  });
+  return el('details', { class: 'issue-line', testid: 'complaint-issue' }, el('summary', { testid: 'open-complaint-issue' }, 'Part of a known issue? Link it'), form);
 }
 
 function stepper(details, openStep, open) {

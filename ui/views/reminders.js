@@ -17,7 +17,7 @@ const SNOOZES = [
  * With `onDo`, its first button leads to doing what it asks, rather than
  * marking it done (it is done when the step is recorded).
  */
-export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone = false, withComplaint = true }) {
+export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone = false, withComplaint = true, noDismiss = false }) {
   const signal = viewSignal();
   const error = errorLine('reminder-error');
   const until = el('input', { type: 'datetime-local', step: 1, testid: 'snooze-until', value: localInputValue(new Date(Date.now() + 3600000)), 'aria-label': 'Remind me again at' });
@@ -42,9 +42,13 @@ export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone 
       if (!signal.aborted) onChanged();
     });
   }
-  const open = reminder.complaintId && canOpen
-    ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('complaint', { id: reminder.complaintId, step: reminder.step ?? undefined, from: { name: 'today' } }) }, 'Open the complaint')
-    : null;
+  const open = !canOpen
+    ? null
+    : reminder.complaintId
+      ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('complaint', { id: reminder.complaintId, step: reminder.step ?? undefined, from: { name: 'today' } }) }, 'Open the complaint')
+      : reminder.knownIssueId
+        ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('issue', { id: reminder.knownIssueId }) }, 'Open the known issue')
+        : null;
   return el(
     'li',
     { class: 'reminder', testid: 'reminder' },
@@ -63,7 +67,7 @@ export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone 
         ? el('button', { type: 'button', testid: 'reminder-do', onclick: onDo }, reminder.kind === 'update' ? 'Send an update…' : 'Do it now…')
         : !noDone && el('button', { type: 'button', testid: 'reminder-done', onclick: (event) => act(event.target, 'done') }, 'Done'),
       snooze,
-      el('button', { type: 'button', class: 'quiet', testid: 'reminder-dismiss', onclick: (event) => act(event.target, 'dismiss') }, 'Dismiss'),
+      !noDismiss && el('button', { type: 'button', class: 'quiet', testid: 'reminder-dismiss', onclick: (event) => act(event.target, 'dismiss') }, 'Dismiss'),
     ),
     untilRow,
     error,

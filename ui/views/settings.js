@@ -14,6 +14,8 @@ const PLACEHOLDERS = [
   ['{summary}', 'the one-line summary of the complaint'],
   ['{promised_date}', 'the date you promised'],
   ['{remedy}', 'what you did to put it right (refund, replacement…)'],
+  ['{issue}', 'the known issue, in “A known issue is fixed” only'],
+  ['{what_changed}', 'what changed to fix it, in “A known issue is fixed” only'],
 ];
 
 /** The sections of Settings, to jump to from its top. */
@@ -105,18 +107,29 @@ async function namesForm() {
   return [el('p', { class: 'hint' }, 'Mend puts these in the message drafts it writes for you, to sign them.'), form];
 }
 
+/** How each kind of template is saved and reset: a step's, or the "it is fixed" message. */
+function stepTemplateActions(step) {
+  return { save: (body) => api.saveTemplate(step, body), reset: () => api.resetTemplate(step) };
+}
+
+const ISSUE_FIXED_ACTIONS = { save: (body) => api.saveIssueFixedTemplate(body), reset: () => api.resetIssueFixedTemplate() };
+
 async function templateBlocks() {
-  const templates = await api.listTemplates();
+  const [templates, issueFixed] = await Promise.all([api.listTemplates(), api.getIssueFixedTemplate()]);
   const note = el(
     'div',
     { class: 'placeholders', testid: 'template-placeholders' },
     el('p', {}, 'Mend writes a draft message at each step from these templates. Words in curly brackets are filled in for you:'),
     el('ul', {}, PLACEHOLDERS.map(([code, meaning]) => el('li', {}, el('code', {}, code), ` ${meaning}`))),
   );
-  return [note, ...templates.map((template, index) => templateBlock(template, index === 0))];
+  return [
+    note,
+    ...templates.map((template, index) => templateBlock(template, index === 0, stepTemplateActions(template.step))),
+    templateBlock({ ...issueFixed, step: 'issue_fixed', title: 'A known issue is fixed' }, false, ISSUE_FIXED_ACTIONS),
+  ];
 }
 
-function templateBlock(template, open) {
+function templateBlock(template, open, actions) {
   const { step } = template;
   const text = el('textarea', { class: 'draft', name: step, testid: `template-${step}` });
   const marker = el('span', { class: 'template-kind', testid: `template-kind-${step}` });
@@ -143,8 +156,8 @@ function templateBlock(template, open) {
     // A disabled Reset drops the keyboard focus; put it back in the text.
     if (button.disabled) text.focus();
   }
-  save.addEventListener('click', () => act(save, () => api.saveTemplate(step, text.value), 'Saved. Drafts for this step now use your wording.'));
-  reset.addEventListener('click', () => act(reset, () => api.resetTemplate(step), 'Back to Mend’s wording.'));
+  save.addEventListener('click', () => act(save, () => actions.save(text.value), 'Saved. Drafts now use your wording.'));
+  reset.addEventListener('click', () => act(reset, () => actions.reset(), 'Back to Mend’s wording.'));
   show(template);
   reset.disabled = isDefault;
 

@@ -3,11 +3,12 @@
 // a refusal is shown as its sentence, never as a silently disabled button.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, formatDateTime, localDay, localInputValue, select, showMessage, successLine, toInstant } from '../dom.js';
+import { busy, el, errorLine, field, formatDateTime, localDay, localInputValue, select, showMessage, toInstant } from '../dom.js';
 import { guide, labelOf, stepTitle } from '../guide.js';
 import { recordedLines } from './records.js';
+import { draftEditor } from './draft.js';
 import { callForm } from './call-form.js';
-import { causePick, chosenCause, lessonCard } from './lesson.js';
+import { causePick, chosenCause, issuePick, lessonCard, sameCauseNote } from './lesson.js';
 
 export const ORDER = ['receive', 'acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close'];
 
@@ -132,30 +133,13 @@ function checklist(details, step, items) {
 
 /**
  * The draft, and `refresh(choosing)` to redo it while the owner has not
- * edited it. What Mend does not know yet shows as a gap ("[remedy]"): the
- * owner is told to fill it in, and the draft cannot be copied until they do.
+ * edited it.
  */
 function draftBlock(details, step) {
-  let edited = false;
-  let gaps = [];
-  const text = el('textarea', { class: 'draft', testid: 'draft', 'aria-label': 'Message draft', oninput: () => { edited = true; showGaps(); } });
-  const copied = successLine('draft-copied');
-  const error = errorLine('draft-error');
-  const toFill = el('p', { class: 'message warning', testid: 'draft-gaps', role: 'status', hidden: true });
-  const copy = el('button', { type: 'button', testid: 'copy-draft', onclick: () => copyText(text, copied, error) }, 'Copy message');
-  function showGaps() {
-    const left = gaps.filter((gap) => text.value.includes(gap));
-    showMessage(toFill, left.length ? `Before you send it, write in ${left.join(', ')}: Mend does not know ${left.length === 1 ? 'it' : 'them'} yet.` : '');
-    copy.disabled = left.length > 0;
-  }
+  const editor = draftEditor('draft');
   const refresh = (choosing) => {
-    if (edited) return;
-    api.draftMessage(details.id, step, choosing).then((draft) => {
-      if (edited) return;
-      text.value = draft.text;
-      gaps = draft.gaps;
-      showGaps();
-    }, (failure) => showMessage(error, failure.message));
+    if (editor.edited()) return;
+    api.draftMessage(details.id, step, choosing).then(editor.show, (failure) => editor.fail(failure.message));
   };
   refresh({});
   const block = el(
@@ -163,29 +147,9 @@ function draftBlock(details, step) {
     { class: 'draft-block' },
     el('h3', {}, 'Message draft'),
     el('p', { class: 'muted' }, 'Edit it so it sounds like you, then copy it into your email or message. Change the template in Settings.'),
-    text,
-    toFill,
-    el('div', { class: 'actions' }, copy),
-    copied,
-    error,
+    editor.parts,
   );
   return { block, refresh };
-}
-
-async function copyText(text, copied, error) {
-  showMessage(copied, '');
-  showMessage(error, '');
-  try {
-    await navigator.clipboard.writeText(text.value);
-  } catch {
-    // Older WebKit: copy the selected text the classic way.
-    text.select();
-    if (!document.execCommand('copy')) {
-      showMessage(error, 'Mend could not copy the message. Select it and press Ctrl+C.');
-      return;
-    }
-  }
-  showMessage(copied, 'Copied. Paste it into your email or message.');
 }
 
 function whenField(testid) {
@@ -260,6 +224,8 @@ function closeForm(details, onSaved) {
   const error = errorLine('close-error');
   const save = el('button', { type: 'submit', class: 'primary', testid: 'close-submit' }, 'Close the complaint');
   const cause = causePick('close-cause');
+  const sameCause = sameCauseNote(details.id, cause);
+  const issue = issuePick('close-issue');
   const form = el(
     'form',
     { class: 'record', testid: 'close-form', novalidate: true },
@@ -271,6 +237,8 @@ function closeForm(details, onSaved) {
       field('Why is it closed?', select('reason', reasons, { testid: 'close-reason', value: early ? 'withdrawn' : 'resolved' })),
       field('What caused it?', cause, { hint: 'From your list of causes (Settings → Causes).' }),
       field('A friendly check-in later? (optional)', el('input', { type: 'date', name: 'checkIn', testid: 'close-check-in', min: localDay(), dataset: { field: 'checkInDate' } })),
+      sameCause.note,
+      issue.fields,
       field('Note (needed for “Other reason”)', el('textarea', { name: 'note', rows: 2, testid: 'close-note' }), { wide: true }),
       field('The lesson: why did it happen? One-off or a pattern?', el('textarea', { name: 'rootCause', testid: 'close-root-cause' }), { wide: true }),
       field('What will change so it does not happen again? (optional)', el('textarea', { name: 'prevention', rows: 2, testid: 'close-prevention', dataset: { field: 'preventiveAction' } }), { wide: true }),
@@ -289,6 +257,8 @@ function closeForm(details, onSaved) {
         preventiveAction: values.prevention.value,
         checkInDate: values.checkIn.value || null,
         causeId: chosenCause(cause),
+        ...issue.choice(),
+        linkSameCause: sameCause.linkSameCause(),
       });
       onSaved(saved, 'Closed. Well done for seeing it through.');
     });

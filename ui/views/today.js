@@ -117,7 +117,22 @@ export async function showToday(main, params, { signal }) {
         ),
       );
     }
-    if (today.entries.length === 0 && today.ownReminders.length === 0) {
+    if (today.issueReminders.length > 0) {
+      body.append(
+        el(
+          'section',
+          { class: 'card reminders-due', testid: 'today-issues' },
+          el('h2', {}, 'Known issues ', el('span', { class: 'badge' }, today.issueReminders.length)),
+          el('ul', { class: 'reminders' }, today.issueReminders.map((reminder) => reminderRow(reminder, {
+            onChanged: () => go('today'),
+            // Customers to tell: it goes once each is told, or passed over.
+            noDone: reminder.kind === 'tell_customers',
+            noDismiss: reminder.kind === 'tell_customers',
+          }))),
+        ),
+      );
+    }
+    if (today.entries.length === 0 && today.ownReminders.length === 0 && today.issueReminders.length === 0) {
       body.append(
         el(
           'section',

@@ -8,6 +8,7 @@ pub mod customers;
 pub mod desktop;
 pub mod exports;
 pub mod journey;
+pub mod known_issues;
 pub mod printing;
 pub mod recovery;
 pub mod reminders;

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{checked_title, create_in, link_in, unlink_in};
 use crate::error::{Problems, Result};
+use crate::store::complaints::ComplaintDetails;
+use crate::store::rows::progress;
 use crate::store::write::Write;
 use crate::store::Store;
 
@@ -111,6 +113,23 @@ pub struct SameCause {
 }
 
 impl Store {
+    /// Puts a complaint in the known issue chosen (an existing one, or a
+    /// new one named now), or takes it out of its one when none is chosen.
+    pub fn set_complaint_issue(
+        &mut self,
+        complaint_id: i64,
+        choice: &IssueChoice,
+    ) -> Result<ComplaintDetails> {
+        let mut problems = Problems::default();
+        let checked = choice.checked(&mut problems);
+        problems.finish()?;
+        self.write(|write| {
+            progress(write, complaint_id)?;
+            checked.apply(write, complaint_id, None, true)
+        })?;
+        self.complaint(complaint_id)
+    }
+
     /// How many other complaints had `cause_id` in the last `SAME_CAUSE_DAYS`.
     pub fn same_cause(&self, complaint_id: i64, cause_id: i64) -> Result<SameCause> {
         let since = crate::dates::stamp(self.clock.now() - Duration::days(SAME_CAUSE_DAYS));
