@@ -43,7 +43,7 @@ CREATE TABLE complaints (
     CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
     CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
     CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
-    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id), known_issue_id INTEGER REFERENCES known_issues (id));
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id), known_issue_id INTEGER REFERENCES known_issues (id), first_fixed_at TEXT, satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5), remedy_cents INTEGER NOT NULL DEFAULT 0, reopened INTEGER NOT NULL DEFAULT 0 CHECK (reopened IN (0, 1)));
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
@@ -66,7 +66,22 @@ CREATE TABLE history (
     at            TEXT NOT NULL,
     who           TEXT NOT NULL,
     what          TEXT NOT NULL
-, known_issue_id INTEGER REFERENCES known_issues (id));
+, known_issue_id INTEGER REFERENCES known_issues (id), improvement_id INTEGER REFERENCES improvements (id));
+CREATE TABLE improvements (
+    id                INTEGER PRIMARY KEY,
+    what              TEXT NOT NULL CHECK (length(trim(what)) > 0),
+    complaint_id      INTEGER REFERENCES complaints (id),
+    known_issue_id    INTEGER REFERENCES known_issues (id),
+    cause_id          INTEGER REFERENCES causes (id),
+    due_date          TEXT,
+    done_date         TEXT,
+    cost_cents        INTEGER CHECK (cost_cents >= 0),
+    check_after_days  INTEGER NOT NULL DEFAULT 30 CHECK (check_after_days BETWEEN 1 AND 3650),
+    -- When its effectiveness is checked next: set when it is done, moved by "not yet".
+    check_date        TEXT,
+    worked_at         TEXT,
+    created_at        TEXT NOT NULL
+);
 CREATE TABLE known_issue_tellings (
     known_issue_id  INTEGER NOT NULL REFERENCES known_issues (id),
     customer_id     INTEGER NOT NULL REFERENCES customers (id),
@@ -101,7 +116,7 @@ CREATE TABLE "reminders" (
     notified_at     TEXT,
     created_at      TEXT NOT NULL,
     ended_at        TEXT
-);
+, improvement_id INTEGER REFERENCES improvements (id));
 CREATE TABLE settings (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
@@ -169,9 +184,14 @@ CREATE INDEX contacts_by_complaint ON contacts (complaint_id, at);
 CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);
 CREATE INDEX history_by_complaint ON history (complaint_id, id);
 CREATE INDEX history_by_customer ON history (customer_id, id);
+CREATE INDEX history_by_improvement ON history (improvement_id, id) WHERE improvement_id IS NOT NULL;
 CREATE INDEX history_by_known_issue ON history (known_issue_id, id)
     WHERE known_issue_id IS NOT NULL;
+CREATE INDEX improvements_by_complaint ON improvements (complaint_id) WHERE complaint_id IS NOT NULL;
+CREATE INDEX improvements_by_known_issue ON improvements (known_issue_id) WHERE known_issue_id IS NOT NULL;
 CREATE INDEX reminders_by_complaint ON reminders (complaint_id, kind);
+CREATE INDEX reminders_by_improvement ON reminders (improvement_id, kind)
+    WHERE improvement_id IS NOT NULL;
 CREATE INDEX reminders_by_known_issue ON reminders (known_issue_id, kind)
     WHERE known_issue_id IS NOT NULL;
 CREATE INDEX reminders_open_by_due ON reminders (due_at) WHERE state = 'open';

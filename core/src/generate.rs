@@ -18,6 +18,8 @@ const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
 /// Complaints are spread over the last three years.
 const SPAN: i64 = 3 * 365 * DAY;
+/// Known issues behind some of the closed complaints.
+const KNOWN_ISSUES: usize = 25;
 
 /// Writes `complaints` complaints from about a third as many customers, with
 /// `contacts` timeline entries in all (more if their recorded steps need more).
@@ -31,11 +33,17 @@ pub fn populate(store: &mut Store, complaints: usize, contacts: usize, seed: u64
     let categories = statement.query_map([], |row| row.get(0))?;
     let categories = categories.collect::<rusqlite::Result<_>>()?;
     drop(statement);
+    let mut statement = conn.prepare("SELECT id FROM causes WHERE retired_at IS NULL")?;
+    let causes = statement.query_map([], |row| row.get(0))?;
+    let causes = causes.collect::<rusqlite::Result<_>>()?;
+    drop(statement);
     let words = Words::load();
     let mut make = Generator {
         rng: Rng(seed),
         words,
         categories,
+        causes,
+        known_issues: Vec::new(),
         now,
     };
     let mut received: Vec<i64> = (0..complaints).map(|_| make.ago(SPAN)).collect();
@@ -67,6 +75,9 @@ pub fn populate(store: &mut Store, complaints: usize, contacts: usize, seed: u64
     let tx = conn.transaction()?;
     let ids = since.iter().map(|&at| make.customer(&tx, at));
     let ids = ids.collect::<Result<Vec<i64>>>()?;
+    make.known_issues = (0..KNOWN_ISSUES.min(complaints))
+        .map(|_| make.known_issue(&tx))
+        .collect::<Result<_>>()?;
     tx.commit()?;
     for chunk in plans.chunks(BATCH) {
         let tx = conn.transaction()?;
@@ -79,7 +90,9 @@ pub fn populate(store: &mut Store, complaints: usize, contacts: usize, seed: u64
         }
         tx.commit()?;
     }
-    // The reminders the store would have derived, as it derives them.
+    // What each complaint came to, and the reminders the store would have
+    // derived, as the store keeps them.
+    crate::store::outcome::refresh_all(store.connection_mut())?;
     store.derive_all_reminders()
 }
 
@@ -97,12 +110,14 @@ struct Plan {
     extra: u32,
 }
 
-/// What turns plans into rows: the dice, the words, the categories to choose
-/// from and the moment that counts as now.
+/// What turns plans into rows: the dice, the words, the categories, causes
+/// and known issues to choose from, and the moment that counts as now.
 struct Generator {
     rng: Rng,
     words: Words,
     categories: Vec<i64>,
+    causes: Vec<i64>,
+    known_issues: Vec<i64>,
     now: i64,
 }
 

@@ -8,6 +8,7 @@ pub mod error;
 pub mod generate;
 pub mod journey;
 pub mod kinds;
+pub mod patterns;
 pub mod reminders;
 pub mod store;
 mod text;

@@ -25,6 +25,10 @@ pub enum ReminderKind {
     IssueTargetDay,
     /// A known issue is fixed and some of its customers are not told yet.
     TellCustomers,
+    /// An improvement is due to be made.
+    ImprovementDue,
+    /// An improvement was made a while ago: did it work?
+    ImprovementCheck,
 }
 
 impl ReminderKind {
@@ -44,6 +48,10 @@ impl ReminderKind {
         ReminderKind::TellCustomers,
     ];
 
+    /// The ones that follow an improvement's state.
+    pub const IMPROVEMENT_DERIVED: [ReminderKind; 2] =
+        [ReminderKind::ImprovementDue, ReminderKind::ImprovementCheck];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReminderKind::Acknowledge => "acknowledge",
@@ -56,6 +64,8 @@ impl ReminderKind {
             ReminderKind::IssueTargetEve => "issue_target_eve",
             ReminderKind::IssueTargetDay => "issue_target_day",
             ReminderKind::TellCustomers => "tell_customers",
+            ReminderKind::ImprovementDue => "action_due",
+            ReminderKind::ImprovementCheck => "action_check",
         }
     }
 
@@ -64,6 +74,7 @@ impl ReminderKind {
             .into_iter()
             .chain([ReminderKind::Custom])
             .chain(ReminderKind::ISSUE_DERIVED)
+            .chain(ReminderKind::IMPROVEMENT_DERIVED)
             .find(|kind| kind.as_str() == word)
     }
 
@@ -80,6 +91,8 @@ impl ReminderKind {
             ReminderKind::IssueTargetEve => "A known issue is due to be fixed tomorrow",
             ReminderKind::IssueTargetDay => "A known issue is due to be fixed today",
             ReminderKind::TellCustomers => "Tell the customers a known issue is fixed",
+            ReminderKind::ImprovementDue => "An improvement is due",
+            ReminderKind::ImprovementCheck => "Did an improvement work? Check it",
         }
     }
 
@@ -94,7 +107,9 @@ impl ReminderKind {
             | ReminderKind::Custom
             | ReminderKind::IssueTargetEve
             | ReminderKind::IssueTargetDay
-            | ReminderKind::TellCustomers => None,
+            | ReminderKind::TellCustomers
+            | ReminderKind::ImprovementDue
+            | ReminderKind::ImprovementCheck => None,
         }
     }
 }
@@ -232,6 +247,30 @@ pub fn derive_for_issue(
     due
 }
 
+/// What the rules read from an improvement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImprovementState {
+    pub due_date: Option<NaiveDate>,
+    pub done_date: Option<NaiveDate>,
+    pub check_date: Option<NaiveDate>,
+    pub worked: bool,
+}
+
+/// An improvement is reminded the morning it is due until it is done, then
+/// the morning of its check until the owner says it worked.
+pub fn derive_for_improvement(
+    state: &ImprovementState,
+    clock: &dyn Clock,
+) -> Vec<(ReminderKind, DateTime<Utc>)> {
+    match (state.done_date, state.due_date, state.check_date) {
+        (None, Some(due), _) => vec![(ReminderKind::ImprovementDue, morning_of(due, clock))],
+        (Some(_), _, Some(check)) if !state.worked => {
+            vec![(ReminderKind::ImprovementCheck, morning_of(check, clock))]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// How long a reminder is put off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -278,8 +317,13 @@ pub fn message(
     };
     let body = match (customer, summary) {
         (Some(customer), Some(summary)) => format!("{customer}: {summary}"),
-        // A known issue's reminder: the summary is the issue's title.
-        (None, Some(title)) if ReminderKind::ISSUE_DERIVED.contains(&kind) => title.to_owned(),
+        // A known issue's or an improvement's reminder: the summary is its title.
+        (None, Some(title))
+            if ReminderKind::ISSUE_DERIVED.contains(&kind)
+                || ReminderKind::IMPROVEMENT_DERIVED.contains(&kind) =>
+        {
+            title.to_owned()
+        }
         _ if kind == ReminderKind::Custom => String::new(),
         _ => String::from("Open Mend to see it."),
     };

@@ -231,3 +231,56 @@ fn known_issues_from_version_9_onwards_are_kept_in_the_data_file_and_the_export(
         assert_known_issue_kept(&store, &format!("export v{version}"));
     }
 }
+
+#[test]
+fn improvements_from_version_10_onwards_are_kept_in_the_data_file_and_the_export() {
+    for version in 10..=LATEST_VERSION {
+        let check = |store: &Store, what: &str| {
+            let improvements = store.improvements().unwrap();
+            assert_eq!(improvements.len(), 1, "{what}");
+            assert_eq!(
+                improvements[0].what, "Double-wall boxes for every cake",
+                "{what}"
+            );
+            assert_eq!(improvements[0].cost_cents, Some(4000), "{what}");
+            assert_eq!(
+                improvements[0].known_issue.as_deref(),
+                Some("Cake boxes crush in transit"),
+                "{what}"
+            );
+            assert_eq!(
+                store.improvement(improvements[0].id).unwrap().history.len(),
+                1,
+                "{what}"
+            );
+        };
+        check(
+            &open(&data_folder_at(version)),
+            &format!("data file v{version}"),
+        );
+        let (_folder, store) = imported_export_of(version);
+        check(&store, &format!("export v{version}"));
+    }
+}
+
+#[test]
+fn what_will_change_written_at_close_before_version_10_becomes_an_improvement() {
+    let folder = data_folder_at(9);
+    {
+        let conn = rusqlite::Connection::open(Store::database_path(folder.path())).unwrap();
+        conn.execute(
+            "INSERT INTO step_records (complaint_id, step, done_at, close_reason, root_cause,
+                    preventive_action, created_at)
+             VALUES (1, 'close', '2025-03-01T12:00:00.000Z', 'resolved', 'Thin box',
+                     '  Double-wall boxes  ', '2025-03-01T12:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = open(&folder);
+    let improvements = store.improvements().unwrap();
+    assert_eq!(improvements.len(), 1);
+    assert_eq!(improvements[0].what, "Double-wall boxes");
+    assert_eq!(improvements[0].complaint_id, Some(1));
+    assert_eq!(improvements[0].cause.as_deref(), Some("Oven too hot"));
+}

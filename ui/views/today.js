@@ -117,13 +117,13 @@ export async function showToday(main, params, { signal }) {
         ),
       );
     }
-    if (today.issueReminders.length > 0) {
+    if (today.learningReminders.length > 0) {
       body.append(
         el(
           'section',
           { class: 'card reminders-due', testid: 'today-issues' },
-          el('h2', {}, 'Known issues ', el('span', { class: 'badge' }, today.issueReminders.length)),
-          el('ul', { class: 'reminders' }, today.issueReminders.map((reminder) => reminderRow(reminder, {
+          el('h2', {}, 'Known issues ', el('span', { class: 'badge' }, today.learningReminders.length)),
+          el('ul', { class: 'reminders' }, today.learningReminders.map((reminder) => reminderRow(reminder, {
             onChanged: () => go('today'),
             // Customers to tell: it goes once each is told, or passed over.
             noDone: reminder.kind === 'tell_customers',
@@ -132,7 +132,7 @@ export async function showToday(main, params, { signal }) {
         ),
       );
     }
-    if (today.entries.length === 0 && today.ownReminders.length === 0 && today.issueReminders.length === 0) {
+    if (today.entries.length === 0 && today.ownReminders.length === 0 && today.learningReminders.length === 0) {
       body.append(
         el(
           'section',

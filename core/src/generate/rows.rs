@@ -194,8 +194,63 @@ impl Generator {
         )?;
         let when = time(at);
         insert.execute(params![id, when, note, reason, cause, prevention, check_in])?;
+        // Most closes name a cause; some complaints belong to a known issue;
+        // a few lessons become improvements, most of them made, some checked.
+        let cause_id =
+            (!self.causes.is_empty() && self.rng.chance(85)).then(|| self.rng.pick(&self.causes));
+        let issue_id = (!self.known_issues.is_empty() && self.rng.chance(10))
+            .then(|| self.rng.pick(&self.known_issues));
+        tx.prepare_cached(
+            "UPDATE complaints SET cause_id = ?2, known_issue_id = ?3 WHERE id = ?1",
+        )?
+        .execute(params![id, cause_id, issue_id])?;
+        if !prevention.trim().is_empty() && self.rng.chance(5) {
+            let done = (at + self.rng.between(DAY, 20 * DAY)).min(self.now);
+            let done = self.rng.chance(70).then(|| day(done));
+            let check = done.and_then(|done| done.checked_add_days(Days::new(30)));
+            let worked = (check.is_some_and(|check| check < day(self.now)) && self.rng.chance(60))
+                .then(|| when.clone());
+            let cost = self.rng.chance(50).then(|| self.rng.between(500, 30_000));
+            tx.prepare_cached(
+                "INSERT INTO improvements (what, complaint_id, known_issue_id, cause_id, due_date,
+                        done_date, cost_cents, check_date, worked_at, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                prevention,
+                id,
+                issue_id,
+                cause_id,
+                day(at + 14 * DAY),
+                done,
+                cost,
+                check,
+                worked,
+                when
+            ])?;
+        }
         let what = format!("Closed the complaint ({})", reason.label().to_lowercase());
         log(tx, (Some(id), None), at, &what)
+    }
+
+    pub(super) fn known_issue(&mut self, tx: &Transaction<'_>) -> Result<i64> {
+        let problem = self.rng.pick(self.words.list("problems"));
+        let (problem, _) = problem.split_once(" | ").unwrap_or_default();
+        let product = self.rng.pick(self.words.list("products"));
+        let at = self.ago(super::SPAN);
+        let fixed = self.rng.chance(50);
+        tx.prepare_cached(
+            "INSERT INTO known_issues (title, workaround, what_changed, status, fixed_at, created_at)
+             VALUES (?1, 'Offer a replacement straight away', ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            format!("{problem}: {product}"),
+            if fixed { "A new way of working" } else { "" },
+            if fixed { "fixed" } else { "being_fixed" },
+            fixed.then(|| time((at + 30 * DAY).min(self.now))),
+            time(at)
+        ])?;
+        Ok(tx.last_insert_rowid())
     }
 }
 

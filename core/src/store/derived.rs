@@ -8,7 +8,9 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::clock::Clock;
 use crate::dates;
 use crate::error::Result;
-use crate::reminders::{self, ComplaintState, IssueState, ReminderKind, ReminderSettings};
+use crate::reminders::{
+    self, ComplaintState, ImprovementState, IssueState, ReminderKind, ReminderSettings,
+};
 
 /// Where the owner's delays are kept in the settings table.
 pub(crate) const ACKNOWLEDGE_HOURS: &str = "reminder_acknowledge_hours";
@@ -99,6 +101,13 @@ pub(crate) fn sync_issue(tx: &Transaction<'_>, issue_id: i64, clock: &dyn Clock)
     follow(tx, Owner::Issue(issue_id), &desired, clock)
 }
 
+/// Every id of `table` (known issues, improvements: a few hundred at most).
+pub(crate) fn all_ids(tx: &Transaction<'_>, table: &str) -> Result<Vec<i64>> {
+    let mut statement = tx.prepare(&format!("SELECT id FROM {table}"))?;
+    let rows = statement.query_map([], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The known issue a complaint belongs to, if any.
 pub(crate) fn known_issue_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<Option<i64>> {
     Ok(tx
@@ -108,11 +117,39 @@ pub(crate) fn known_issue_of(tx: &Transaction<'_>, complaint_id: i64) -> Result<
         .flatten())
 }
 
+/// Brings an improvement's derived reminders in line with its state.
+pub(crate) fn sync_improvement(
+    tx: &Transaction<'_>,
+    improvement_id: i64,
+    clock: &dyn Clock,
+) -> Result<bool> {
+    let state = tx
+        .prepare_cached(
+            "SELECT due_date, done_date, check_date, worked_at IS NOT NULL
+             FROM improvements WHERE id = ?1",
+        )?
+        .query_row([improvement_id], |row| {
+            Ok(ImprovementState {
+                due_date: row.get(0)?,
+                done_date: row.get(1)?,
+                check_date: row.get(2)?,
+                worked: row.get(3)?,
+            })
+        })
+        .optional()?;
+    let Some(state) = state else {
+        return Ok(false);
+    };
+    let desired = reminders::derive_for_improvement(&state, clock);
+    follow(tx, Owner::Improvement(improvement_id), &desired, clock)
+}
+
 /// What derived reminders are about.
 #[derive(Clone, Copy)]
 enum Owner {
     Complaint(i64),
     Issue(i64),
+    Improvement(i64),
 }
 
 impl Owner {
@@ -120,6 +157,7 @@ impl Owner {
         match self {
             Owner::Complaint(id) => ("complaint_id", id),
             Owner::Issue(id) => ("known_issue_id", id),
+            Owner::Improvement(id) => ("improvement_id", id),
         }
     }
 
@@ -127,6 +165,7 @@ impl Owner {
         match self {
             Owner::Complaint(_) => &ReminderKind::DERIVED,
             Owner::Issue(_) => &ReminderKind::ISSUE_DERIVED,
+            Owner::Improvement(_) => &ReminderKind::IMPROVEMENT_DERIVED,
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
-pub(crate) const TABLES: [&str; 13] = [
+pub(crate) const TABLES: [&str; 14] = [
     "categories",
     "causes",
     "customers",
@@ -26,6 +26,7 @@ pub(crate) const TABLES: [&str; 13] = [
     "step_records",
     "checklist_ticks",
     "contacts",
+    "improvements",
     "history",
     "settings",
     "templates",

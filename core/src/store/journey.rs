@@ -17,6 +17,7 @@ use crate::error::{Error, Problems, Result};
 use crate::journey::{self, coaching, Step};
 use crate::kinds::{Channel, CloseReason, Remedy};
 use crate::text;
+pub(crate) use entry::cost_cents;
 use entry::Validated;
 
 /// What the owner records for one step. Which fields matter depends on the
@@ -163,6 +164,7 @@ impl Store {
                 ),
             )?;
             issue.apply(write, complaint_id, closing.cause_id, false)?;
+            super::improvements::follow_lesson(write, complaint_id, &prevention)?;
             write.complaint_changed(complaint_id);
             Ok(())
         })?;

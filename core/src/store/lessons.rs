@@ -89,6 +89,7 @@ impl Store {
             }
             // A link or an unlink writes its own history lines.
             issue.apply(write, complaint_id, lesson.cause_id, true)?;
+            super::improvements::follow_lesson(write, complaint_id, &prevention)?;
             write.complaint_changed(complaint_id);
             Ok(())
         })?;

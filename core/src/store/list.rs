@@ -45,6 +45,8 @@ pub struct ComplaintQuery {
     pub sort: SortBy,
     pub offset: u32,
     pub limit: u32,
+    /// Only the complaints behind a figure of Patterns.
+    pub behind: Option<super::patterns::Behind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,7 +60,7 @@ pub struct ComplaintPage {
 impl Store {
     pub fn list_complaints(&self, query: &ComplaintQuery) -> Result<ComplaintPage> {
         let limit = query.limit.clamp(1, MAX_PAGE_SIZE);
-        let (filter, mut values) = self.filter_of(query);
+        let (filter, mut values) = self.filter_of(query)?;
         let order = match (query.sort, query.status) {
             (SortBy::Received, _) => "c.received_at DESC, c.id DESC",
             // Closed ones last: their promises no longer count.
@@ -89,7 +91,7 @@ impl Store {
     /// How many complaints match `query` in all (its page and sort aside).
     /// Asked apart from the page, so that a page is never slowed by counting.
     pub fn count_complaints(&self, query: &ComplaintQuery) -> Result<i64> {
-        let (filter, values) = self.filter_of(query);
+        let (filter, values) = self.filter_of(query)?;
         let sql = format!("SELECT count(*) FROM complaints c {filter}");
         let mut statement = self.conn.prepare_cached(&sql)?;
         let params: Vec<(&str, &dyn rusqlite::ToSql)> = values
@@ -101,7 +103,7 @@ impl Store {
     }
 
     /// The WHERE clause of `query`, and the values it names.
-    fn filter_of(&self, query: &ComplaintQuery) -> (String, Vec<(&'static str, Value)>) {
+    fn filter_of(&self, query: &ComplaintQuery) -> Result<(String, Vec<(&'static str, Value)>)> {
         let mut filters = vec!["c.deleted_at IS NULL"];
         let mut values: Vec<(&str, Value)> =
             vec![(":today", Value::Text(self.clock.today().to_string()))];
@@ -134,8 +136,16 @@ impl Store {
         if query.overdue_only {
             filters.push("c.closed_at IS NULL AND c.fixed_at IS NULL AND c.promised_date < :today");
         }
+        if let Some(behind) = &query.behind {
+            let ids = self.complaints_behind(behind)?;
+            filters.push("c.id IN (SELECT value FROM json_each(:behind))");
+            values.push((
+                ":behind",
+                Value::Text(serde_json::Value::from(ids).to_string()),
+            ));
+        }
         let filter = format!("WHERE {}", filters.join(" AND "));
-        (filter, values)
+        Ok((filter, values))
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Reminder {
     pub complaint_id: Option<i64>,
     /// The known issue it is about, if any (then `summary` is its title).
     pub known_issue_id: Option<i64>,
+    /// The improvement it is about, if any (then `summary` says what changes).
+    pub improvement_id: Option<i64>,
     pub kind: ReminderKind,
     pub note: String,
     pub due_at: DateTime<Utc>,
@@ -63,10 +65,12 @@ pub(crate) const REPLACED: &str = "(r.kind = 'promise_eve' AND EXISTS (
         AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))";
 
 const COLUMNS: &str = "r.id, r.complaint_id, r.kind, r.note, r.due_at, r.notified_at IS NOT NULL, \
-     k.name, coalesce(c.summary, i.title), c.step, c.closed_at IS NOT NULL, r.known_issue_id";
+     k.name, coalesce(c.summary, i.title, m.what), c.step, c.closed_at IS NOT NULL, r.known_issue_id, \
+     r.improvement_id";
 const FROM: &str = "reminders r LEFT JOIN complaints c ON c.id = r.complaint_id \
      LEFT JOIN customers k ON k.id = c.customer_id \
-     LEFT JOIN known_issues i ON i.id = r.known_issue_id";
+     LEFT JOIN known_issues i ON i.id = r.known_issue_id \
+     LEFT JOIN improvements m ON m.id = r.improvement_id";
 
 fn reminder_from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
     let word: String = row.get(2)?;
@@ -93,6 +97,7 @@ fn reminder_from_row(row: &Row<'_>) -> rusqlite::Result<Reminder> {
         id: row.get(0)?,
         complaint_id: row.get(1)?,
         known_issue_id: row.get(10)?,
+        improvement_id: row.get(11)?,
         kind,
         note,
         due_at: row.get(4)?,

@@ -25,8 +25,9 @@ pub struct Today {
     pub entries: Vec<TodayEntry>,
     /// Due reminders of the owner's own that are about no complaint.
     pub own_reminders: Vec<Reminder>,
-    /// Due reminders of known issues: a target date, customers to tell.
-    pub issue_reminders: Vec<Reminder>,
+    /// Due reminders of the learning: a known issue's target date or its
+    /// customers to tell, an improvement due or to check.
+    pub learning_reminders: Vec<Reminder>,
     /// Not yet acknowledged: urgent ones first, then the oldest.
     #[serde(skip)]
     pub to_acknowledge: Vec<ComplaintSummary>,
@@ -90,7 +91,7 @@ impl Store {
         let mut today = Today {
             entries: Vec::new(),
             own_reminders: Vec::new(),
-            issue_reminders: Vec::new(),
+            learning_reminders: Vec::new(),
             to_acknowledge: self.section(
                 "c.closed_at IS NULL AND c.acknowledged_at IS NULL",
                 "c.severity = 'urgent' DESC, c.received_at, c.id",
@@ -118,13 +119,16 @@ impl Store {
         let due = format!("r.state = 'open' AND r.due_at <= ?1 AND NOT {REPLACED}");
         today.own_reminders = reminders::query(
             &self.conn,
-            &format!("{due} AND r.complaint_id IS NULL AND r.known_issue_id IS NULL"),
+            &format!(
+                "{due} AND r.complaint_id IS NULL AND r.known_issue_id IS NULL
+                 AND r.improvement_id IS NULL"
+            ),
             &format!("r.due_at, r.id LIMIT {SECTION_SIZE}"),
             [&now],
         )?;
-        today.issue_reminders = reminders::query(
+        today.learning_reminders = reminders::query(
             &self.conn,
-            &format!("{due} AND r.known_issue_id IS NOT NULL"),
+            &format!("{due} AND (r.known_issue_id IS NOT NULL OR r.improvement_id IS NOT NULL)"),
             &format!("r.due_at, r.id LIMIT {SECTION_SIZE}"),
             [&now],
         )?;

@@ -1,7 +1,7 @@
 //! The one way the store writes. A write says what it changed (a complaint,
-//! a known issue, the reminder delays, a reminder itself); before it commits,
-//! the search documents and the derived reminders of what changed are
-//! brought in line, in the same transaction. The store then knows whether reminders changed,
+//! a known issue, an improvement, the reminder delays, a reminder itself);
+//! before it commits, the search documents and the derived reminders of what
+//! changed are brought in line, in the same transaction. The store then knows whether reminders changed,
 //! which is how the shell knows to wake the reminder scheduler.
 
 use std::collections::BTreeSet;
@@ -9,7 +9,7 @@ use std::ops::Deref;
 
 use rusqlite::{Connection, Transaction};
 
-use super::{derived, search};
+use super::{derived, outcome, search};
 use crate::clock::Clock;
 use crate::error::Result;
 
@@ -18,6 +18,7 @@ pub(crate) struct Write<'a> {
     clock: &'a dyn Clock,
     complaints: BTreeSet<i64>,
     issues: BTreeSet<i64>,
+    improvements: BTreeSet<i64>,
     delays_changed: bool,
     reminders_changed: bool,
     discard: bool,
@@ -38,6 +39,7 @@ impl<'a> Write<'a> {
             clock,
             complaints: BTreeSet::new(),
             issues: BTreeSet::new(),
+            improvements: BTreeSet::new(),
             delays_changed: false,
             reminders_changed: false,
             discard: false,
@@ -59,6 +61,11 @@ impl<'a> Write<'a> {
     /// complaint's own known issue follows by itself.
     pub(crate) fn known_issue_changed(&mut self, issue_id: i64) {
         self.issues.insert(issue_id);
+    }
+
+    /// Something written about this improvement: its reminders follow.
+    pub(crate) fn improvement_changed(&mut self, improvement_id: i64) {
+        self.improvements.insert(improvement_id);
     }
 
     /// The reminder delays changed: every derived reminder follows.
@@ -83,15 +90,20 @@ impl<'a> Write<'a> {
         }
         for &id in &self.complaints {
             search::refresh(&self.tx, id)?;
+            outcome::refresh(&self.tx, id)?;
         }
         let mut issues = self.issues;
+        let mut improvements = self.improvements;
         for &id in &self.complaints {
             issues.extend(derived::known_issue_of(&self.tx, id)?);
         }
         let settings = derived::reminder_settings(&self.tx)?;
         let mut to_sync = self.complaints;
         if self.delays_changed {
+            // Everything a derived reminder may follow.
             to_sync.extend(derived::concerned(&self.tx, &settings, self.clock)?);
+            issues.extend(derived::all_ids(&self.tx, "known_issues")?);
+            improvements.extend(derived::all_ids(&self.tx, "improvements")?);
         }
         let mut reminders_changed = self.reminders_changed;
         for id in to_sync {
@@ -99,6 +111,9 @@ impl<'a> Write<'a> {
         }
         for id in issues {
             reminders_changed |= derived::sync_issue(&self.tx, id, self.clock)?;
+        }
+        for id in improvements {
+            reminders_changed |= derived::sync_improvement(&self.tx, id, self.clock)?;
         }
         self.tx.commit()?;
         Ok(reminders_changed)

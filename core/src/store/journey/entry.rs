@@ -163,7 +163,7 @@ impl Validated {
 }
 
 /// "12.50", "12,50" or "12" as cents; empty means no cost.
-fn cost_cents(typed: &str) -> Result<Option<i64>> {
+pub(crate) fn cost_cents(typed: &str) -> Result<Option<i64>> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);

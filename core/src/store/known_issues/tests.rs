@@ -248,17 +248,17 @@ fn the_target_date_is_reminded_like_a_promise_until_it_is_fixed() {
     assert_eq!(due[0].body, "Oven runs hot");
     assert_eq!(due[0].known_issue_id, Some(id));
     let today = store.today().unwrap();
-    assert_eq!(today.issue_reminders.len(), 1);
+    assert_eq!(today.learning_reminders.len(), 1);
     assert!(today.own_reminders.is_empty());
     store
         .set_known_issue_status(id, IssueStatus::BeingFixed)
         .unwrap();
-    assert_eq!(store.today().unwrap().issue_reminders.len(), 1);
+    assert_eq!(store.today().unwrap().learning_reminders.len(), 1);
     store
         .set_known_issue_status(id, IssueStatus::Fixed)
         .unwrap();
     // Fixed, with no complaints: nobody to tell, nothing to remind.
-    assert!(store.today().unwrap().issue_reminders.is_empty());
+    assert!(store.today().unwrap().learning_reminders.is_empty());
     let lines: Vec<String> = store
         .known_issue(id)
         .unwrap()
@@ -332,7 +332,7 @@ fn once_fixed_every_customer_is_listed_and_the_reminder_stays_until_each_is_sett
         .text
         .contains("fixed. We now pack every cake in a double-wall box."));
     assert_eq!(fixed.summary.untold, 3);
-    let due = store.today().unwrap().issue_reminders;
+    let due = store.today().unwrap().learning_reminders;
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].kind, ReminderKind::TellCustomers);
 
@@ -353,7 +353,7 @@ fn once_fixed_every_customer_is_listed_and_the_reminder_stays_until_each_is_sett
         .tell_customer(issue, ben_customer, Channel::Phone)
         .unwrap();
     assert_eq!(
-        store.today().unwrap().issue_reminders.len(),
+        store.today().unwrap().learning_reminders.len(),
         1,
         "Cleo is not told yet"
     );
@@ -362,7 +362,7 @@ fn once_fixed_every_customer_is_listed_and_the_reminder_stays_until_each_is_sett
     let settled = store.pass_over_customer(issue, cleo_customer).unwrap();
     assert_eq!(settled.customers[2].telling, Some(Telling::Dismissed));
     assert_eq!(settled.summary.untold, 0);
-    assert!(store.today().unwrap().issue_reminders.is_empty());
+    assert!(store.today().unwrap().learning_reminders.is_empty());
     let lines: Vec<&str> = settled.history.iter().map(|h| h.what.as_str()).collect();
     assert!(lines.contains(&"Told Ana Lima that \"Cake boxes crush in transit\" is fixed"));
     assert!(
