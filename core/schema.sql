@@ -166,6 +166,10 @@ CREATE INDEX complaints_by_severity_and_promise
     ON complaints (severity, promised_date IS NULL, promised_date, received_at DESC, id DESC);
 CREATE INDEX complaints_by_step ON complaints (step, received_at);
 CREATE INDEX complaints_deleted ON complaints (deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX complaints_for_patterns ON complaints
+    (received_at, channel, is_public, category_id, cause_id, known_issue_id, customer_id,
+     acknowledged_at, closed_at, promised_date, first_fixed_at, satisfaction, remedy_cents, reopened)
+    WHERE deleted_at IS NULL;
 CREATE INDEX complaints_open ON complaints (received_at) WHERE closed_at IS NULL;
 CREATE INDEX complaints_open_by_last_update
     ON complaints (coalesce(last_outgoing_at, received_at), id)

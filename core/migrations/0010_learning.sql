@@ -56,3 +56,10 @@ UPDATE complaints SET
                        WHERE complaint_id = complaints.id AND step = 'follow_up' AND satisfied = 0)
             OR EXISTS (SELECT 1 FROM history
                        WHERE complaint_id = complaints.id AND what LIKE 'Reopened the complaint%');
+
+-- Patterns reads a year of complaints at a time: from this narrow index,
+-- not from the wide rows with all their words.
+CREATE INDEX complaints_for_patterns ON complaints
+    (received_at, channel, is_public, category_id, cause_id, known_issue_id, customer_id,
+     acknowledged_at, closed_at, promised_date, first_fixed_at, satisfaction, remedy_cents, reopened)
+    WHERE deleted_at IS NULL;

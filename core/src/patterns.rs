@@ -9,28 +9,29 @@ pub mod period;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::Channel;
 pub use period::{BucketSize, PeriodChoice, Span};
 
-/// One complaint as Patterns reads it.
+/// One complaint as Patterns reads it. Moments are Unix seconds: a year of
+/// complaints is read many times faster than as parsed dates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub id: i64,
-    pub received_at: DateTime<Utc>,
+    pub received_at: i64,
     pub channel: Channel,
     pub is_public: bool,
     pub category_id: Option<i64>,
     pub cause_id: Option<i64>,
     pub known_issue_id: Option<i64>,
     pub customer_id: i64,
-    pub acknowledged_at: Option<DateTime<Utc>>,
-    pub closed_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<i64>,
+    pub closed_at: Option<i64>,
     pub promised_date: Option<NaiveDate>,
     /// When it was first fixed, and that day on the owner's calendar.
-    pub fixed_at: Option<DateTime<Utc>>,
+    pub fixed_at: Option<i64>,
     pub fixed_day: Option<NaiveDate>,
     /// The latest satisfaction at a follow-up, 1 to 5.
     pub satisfaction: Option<u8>,
@@ -93,11 +94,11 @@ pub enum Slice {
 #[derive(Debug, Clone)]
 pub struct Window {
     pub span: Span,
-    pub start: DateTime<Utc>,
-    /// The first moment after the period.
-    pub end: DateTime<Utc>,
-    /// The period's weeks or months, as instants: [start, end).
-    pub buckets: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Its first moment, and the first moment after it (Unix seconds).
+    pub start: i64,
+    pub end: i64,
+    /// The period's weeks or months, as Unix seconds: [start, end).
+    pub buckets: Vec<(i64, i64)>,
     /// The owner's day today: a promise not kept is missed once its day is
     /// over, within the period.
     pub today: NaiveDate,
@@ -114,7 +115,7 @@ pub enum Promise {
 }
 
 impl Window {
-    fn in_bucket(&self, index: usize, at: DateTime<Utc>) -> bool {
+    fn in_bucket(&self, index: usize, at: i64) -> bool {
         self.buckets
             .get(index)
             .is_some_and(|(from, to)| *from <= at && at < *to)

@@ -1,12 +1,15 @@
 //! Every figure of Patterns, for the period and the one before it, from the
 //! rows of each; each figure names the slice of complaints behind it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::{median, percentile_90, BucketSize, Row, Slice, Span, Window};
 use crate::kinds::Channel;
+
+/// How many repeat customers are listed, the most frequent first.
+pub const REPEAT_LISTED: usize = 20;
 
 /// The names figures are labelled with.
 #[derive(Debug, Clone, Default)]
@@ -14,7 +17,6 @@ pub struct Names {
     pub categories: HashMap<i64, String>,
     pub causes: HashMap<i64, String>,
     pub known_issues: HashMap<i64, String>,
-    pub customers: HashMap<i64, String>,
     /// The label of each week or month of the period.
     pub buckets: Vec<String>,
 }
@@ -78,6 +80,7 @@ pub struct Patterns {
     pub reopened: Bar,
     /// The number of customers (not complaints).
     pub repeat_customers: Bar,
+    /// The most frequent of them (`REPEAT_LISTED` at most).
     pub repeat_list: Vec<RepeatCustomer>,
     /// In cents.
     pub cost: Bar,
@@ -85,17 +88,35 @@ pub struct Patterns {
     pub cost_by_category: Vec<Bar>,
 }
 
-/// A period and its rows.
+/// A period and its rows (or some of them), in the order received.
 pub struct Period<'a> {
     pub window: &'a Window,
-    pub rows: &'a [Row],
+    pub rows: Vec<&'a Row>,
 }
 
-impl Period<'_> {
-    fn held(&self, slice: Slice) -> impl Iterator<Item = &Row> {
+impl<'a> Period<'a> {
+    fn held(&self, slice: Slice) -> impl Iterator<Item = &'a Row> + '_ {
         self.rows
             .iter()
+            .copied()
             .filter(move |row| self.window.holds(slice, row))
+    }
+
+    /// The rows received in its n-th week or month: a run of them, as they
+    /// are in the order received.
+    fn in_bucket(&self, index: usize) -> Period<'a> {
+        let rows = match self.window.buckets.get(index) {
+            Some(&(from, to)) => {
+                let first = self.rows.partition_point(|row| row.received_at < from);
+                let end = self.rows.partition_point(|row| row.received_at < to);
+                self.rows[first..end.max(first)].to_vec()
+            }
+            None => Vec::new(),
+        };
+        Period {
+            window: self.window,
+            rows,
+        }
     }
 
     fn count(&self, slice: Slice) -> i64 {
@@ -123,7 +144,8 @@ fn bar(label: impl Into<String>, slice: Slice, this: i64, previous: i64) -> Bar 
 }
 
 /// One bar per key found in either period, the largest first; `value`
-/// counts or sums, `slice` names the complaints behind a key.
+/// counts or sums, `slice` names the complaints behind a key. The rows are
+/// sorted by key once, so each key reads only its own rows.
 fn grouped<K: Ord + Copy>(
     this: &Period<'_>,
     previous: &Period<'_>,
@@ -132,20 +154,26 @@ fn grouped<K: Ord + Copy>(
     label: impl Fn(K) -> String,
     value: impl Fn(&Period<'_>, Slice) -> i64,
 ) -> Vec<Bar> {
-    let keys: BTreeSet<K> = this
-        .rows
-        .iter()
-        .chain(previous.rows)
-        .filter_map(&key)
-        .collect();
+    let (now, before) = (by_key(this, &key), by_key(previous, &key));
+    let keys: BTreeSet<K> = now.keys().chain(before.keys()).copied().collect();
+    let of = |period: &Period<'_>, groups: &BTreeMap<K, Vec<&Row>>, k: K| {
+        let rows = groups.get(&k).cloned().unwrap_or_default();
+        value(
+            &Period {
+                window: period.window,
+                rows,
+            },
+            slice(k),
+        )
+    };
     let mut bars: Vec<Bar> = keys
         .into_iter()
         .map(|k| {
             bar(
                 label(k),
                 slice(k),
-                value(this, slice(k)),
-                value(previous, slice(k)),
+                of(this, &now, k),
+                of(previous, &before, k),
             )
         })
         .filter(|bar| bar.this != 0 || bar.previous != 0)
@@ -156,6 +184,19 @@ fn grouped<K: Ord + Copy>(
             .then_with(|| a.label.cmp(&b.label))
     });
     bars
+}
+
+fn by_key<'a, K: Ord>(
+    period: &Period<'a>,
+    key: &impl Fn(&Row) -> Option<K>,
+) -> BTreeMap<K, Vec<&'a Row>> {
+    let mut groups: BTreeMap<K, Vec<&'a Row>> = BTreeMap::new();
+    for &row in &period.rows {
+        if let Some(k) = key(row) {
+            groups.entry(k).or_default().push(row);
+        }
+    }
+    groups
 }
 
 fn name(names: &HashMap<i64, String>, id: Option<i64>, none: &str) -> String {
@@ -182,8 +223,8 @@ fn durations(
     }
 }
 
-fn hours_between(from: chrono::DateTime<chrono::Utc>, to: chrono::DateTime<chrono::Utc>) -> f64 {
-    (to - from).num_seconds() as f64 / 3600.0
+fn hours_between(from: i64, to: i64) -> f64 {
+    (to - from) as f64 / 3600.0
 }
 
 fn average_satisfaction(period: &Period<'_>) -> Option<f64> {
@@ -214,8 +255,8 @@ pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patte
                 bar(
                     label.clone(),
                     slice(index),
-                    value(this, slice(index)),
-                    value(previous, slice(index)),
+                    value(&this.in_bucket(index), slice(index)),
+                    value(&previous.in_bucket(index), slice(index)),
                 )
             })
             .collect::<Vec<_>>()
@@ -234,7 +275,8 @@ pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patte
         .into_iter()
         .map(|customer_id| RepeatCustomer {
             customer_id,
-            name: name(&names.customers, Some(customer_id), "A customer"),
+            // Named by the store, for the few listed.
+            name: String::new(),
             complaints: this
                 .window
                 .repeat_customers
@@ -246,8 +288,9 @@ pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patte
     repeat_list.sort_by(|a, b| {
         b.complaints
             .cmp(&a.complaints)
-            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.customer_id.cmp(&b.customer_id))
     });
+    repeat_list.truncate(REPEAT_LISTED);
     Patterns {
         period: this.window.span,
         previous_period: previous.window.span,
