@@ -39,6 +39,25 @@ ensure_rust() {
   . "$HOME/.cargo/env"
 }
 
+# The libraries Mend's window loads (Chart.js, which draws Patterns), from the
+# npm registry at the versions in vendor/package-lock.json, copied into
+# ui/lib/ where the build takes them from.
+ensure_ui_libraries() {
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+  fi
+  local locked installed
+  locked=$(node -p "require('./vendor/package-lock.json').packages['node_modules/chart.js'].version")
+  installed=$(node -p "try { require('./vendor/node_modules/chart.js/package.json').version } catch { '' }")
+  if [ "$installed" != "$locked" ]; then
+    say "Fetching the chart library (Chart.js $locked) from npm"
+    npm ci --prefix vendor --no-audit --no-fund
+  fi
+  mkdir -p ui/lib
+  cmp -s vendor/node_modules/chart.js/dist/chart.umd.min.js ui/lib/chart.umd.min.js \
+    || cp vendor/node_modules/chart.js/dist/chart.umd.min.js ui/lib/chart.umd.min.js
+}
+
 # tauri-driver, the WebDriver server for Tauri apps.
 # The npm packages the end-to-end tests load into the window (axe-core),
 # from the registry, at the versions in tests/package-lock.json.

@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 
 ensure_packages "${BUILD_PACKAGES[@]}"
 ensure_rust
+ensure_ui_libraries
 say "Building and opening Mend (the first build takes a few minutes)"
 exec cargo run --release -p mend

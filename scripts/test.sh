@@ -9,6 +9,7 @@ started=$(date +%s)
 
 if [ "$(uname -s)" != Linux ]; then
   ensure_rust
+  ensure_ui_libraries
   say "Unit tests only: the end-to-end tests need Linux (WebKitWebDriver and a session bus)."
   cargo test --workspace --exclude mend-e2e
   exit
@@ -16,6 +17,7 @@ fi
 
 ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_rust
+ensure_ui_libraries
 ensure_tauri_driver
 ensure_test_tools
 

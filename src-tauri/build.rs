@@ -2,10 +2,12 @@
 // capabilities/ grants them one by one.
 const COMMANDS: &[&str] = &[
     "add_contact",
+    "add_improvement",
     "add_list_item",
     "add_reminder",
     "app_status",
     "back_up_now",
+    "check_improvement",
     "close_complaint",
     "complaint_reminders",
     "complete_reminder",
@@ -21,12 +23,15 @@ const COMMANDS: &[&str] = &[
     "draft_message",
     "export_csv",
     "export_json",
+    "export_patterns_csv",
     "finish_welcome",
     "get_complaint",
     "get_customer",
     "get_desktop_settings",
+    "get_improvement",
     "get_issue_fixed_template",
     "get_known_issue",
+    "get_patterns",
     "get_reminder_settings",
     "get_settings",
     "get_today",
@@ -39,9 +44,11 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "list_complaints",
     "list_customers",
+    "list_improvements",
     "list_items",
     "list_known_issues",
     "list_templates",
+    "mark_improvement_done",
     "pass_over_customer",
     "period_report",
     "pick_backup_file",
@@ -74,11 +81,22 @@ const COMMANDS: &[&str] = &[
     "tell_customer",
     "unlink_complaint",
     "update_customer",
+    "update_improvement",
     "update_known_issue",
     "welcome_pending",
 ];
 
+/// Chart.js, fetched from npm by the set-up scripts; the window loads it.
+const CHART_LIBRARY: &str = "../ui/lib/chart.umd.min.js";
+
 fn main() {
+    println!("cargo:rerun-if-changed={CHART_LIBRARY}");
+    if !std::path::Path::new(CHART_LIBRARY).is_file() {
+        panic!(
+            "ui/lib/chart.umd.min.js is missing. Run `bash scripts/start.sh` or \
+             `bash scripts/test.sh` once: they fetch Chart.js from npm (vendor/package.json)."
+        );
+    }
     let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("the Tauri build step failed");
