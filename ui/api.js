@@ -92,6 +92,17 @@ export const api = {
   saveIssueFixedTemplate: (body) => call('save_issue_fixed_template', { body }),
   resetIssueFixedTemplate: () => call('reset_issue_fixed_template'),
 
+  listImprovements: () => call('list_improvements'),
+  getImprovement: (id) => call('get_improvement', { id }),
+  addImprovement: (knownIssueId, improvement) => call('add_improvement', { knownIssueId, improvement }),
+  updateImprovement: (id, improvement) => call('update_improvement', { id, improvement }),
+  markImprovementDone: (id, doneDate) => call('mark_improvement_done', { id, doneDate }),
+  checkImprovement: (id, worked, nextCheck) => call('check_improvement', { id, worked, nextCheck }),
+
+  // period: { kind: 'last30_days' | 'last90_days' | 'last12_months' } or { kind: 'between', from, to }
+  getPatterns: (period) => call('get_patterns', { period }),
+  exportPatternsCsv: (period) => call('export_patterns_csv', { period }),
+
   reminderStatus: () => call('reminder_status'),
   complaintReminders: (id) => call('complaint_reminders', { id }),
   addReminder: (reminder) => call('add_reminder', { reminder }),

@@ -23,7 +23,7 @@ export function setStatus(status) {
 }
 
 /** Sidebar entry that stays highlighted for each view. */
-const SECTION = { today: 'today', complaints: 'complaints', complaint: 'complaints', deleted: 'complaints', customers: 'customers', customer: 'customers', issues: 'issues', issue: 'issues', settings: 'settings', report: 'complaints', 'period-report': 'complaints' };
+const SECTION = { today: 'today', complaints: 'complaints', complaint: 'complaints', deleted: 'complaints', customers: 'customers', customer: 'customers', issues: 'issues', issue: 'issues', improvements: 'improvements', patterns: 'patterns', settings: 'settings', report: 'complaints', 'period-report': 'complaints' };
 
 /**
  * Shows view `name`. A form in the view with changes not saved yet (see

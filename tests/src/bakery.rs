@@ -1,7 +1,8 @@
 //! A realistic small business, written by Mend's own core with a clock
 //! set in the past: a home bakery's last five weeks, 30 complaints from
 //! 24 customers (Ana Lima three times), at every step of the journey,
-//! some closed, costs recorded, and a weekend of reminders missed. For the
+//! some closed with the lesson's cause (one known issue, the changes they
+//! led to), costs recorded, and a weekend of reminders missed. For the
 //! scenarios that look at the whole window (readability, screenshots).
 
 use std::path::Path;
@@ -13,6 +14,8 @@ use mend_core::kinds::{Channel, CloseReason, Remedy, Severity};
 use mend_core::store::complaints::NewComplaint;
 use mend_core::store::customers::CustomerInput;
 use mend_core::store::journey::{Closing, StepEntry};
+use mend_core::store::known_issues::choice::IssueChoice;
+use mend_core::store::lists::ListKind;
 use mend_core::store::reminders::NewReminder;
 use mend_core::store::settings::Settings;
 use mend_core::{FixedClock, Store};
@@ -77,6 +80,60 @@ const SUMMARIES: [&str; 30] = [
     "Ana's second cake came without the topper",
 ];
 
+/// The lesson of each of the first ten, closed: its cause, why, what changes.
+const LESSONS: [(&str, &str, &str); 10] = [
+    (
+        "Packaging",
+        "The boxes were too thin for tiered cakes.",
+        "Double-walled boxes from now on.",
+    ),
+    (
+        "Product or workmanship",
+        "The new oven runs hot on the bottom shelf.",
+        "Bake sourdough on the middle shelf.",
+    ),
+    (
+        "Order or stock mistake",
+        "Two orders were swapped at packing.",
+        "Read each label back before sealing.",
+    ),
+    (
+        "Supplier",
+        "The supplier changed the nut-free flour's mill.",
+        "Ask for the allergen sheet with every delivery.",
+    ),
+    (
+        "Delivery or courier",
+        "The courier lost the parcel.",
+        "Tracked delivery for every December order.",
+    ),
+    (
+        "Product or workmanship",
+        "The croissants were baked the night before.",
+        "",
+    ),
+    (
+        "Price or billing",
+        "The card reader retried a payment.",
+        "Check the reader's log every evening.",
+    ),
+    (
+        "Delivery or courier",
+        "The van broke down on the ring road.",
+        "",
+    ),
+    (
+        "Packaging",
+        "The gluten-free loaf was packed beside wheat bread.",
+        "A shelf of its own for gluten-free.",
+    ),
+    (
+        "My own mistake",
+        "I answered while annoyed.",
+        "Wait an hour before answering a bad review.",
+    ),
+];
+
 fn said(text: &str) -> StepEntry {
     StepEntry {
         text: text.into(),
@@ -98,6 +155,8 @@ pub fn seed(folder: &Path) {
         .expect("names");
     store.finish_welcome().expect("welcome");
     let categories = store.categories().expect("categories");
+    let causes = store.list_items(ListKind::Causes).expect("causes");
+    let mut first_issue = None;
     let mut customers: Vec<Option<i64>> = vec![None; CUSTOMERS.len()];
 
     for (index, summary) in SUMMARIES.iter().enumerate() {
@@ -202,20 +261,38 @@ pub fn seed(folder: &Path) {
             store.record_step(id, *step, entry).expect("a step");
         }
         if reached == 7 {
-            store
+            let (cause, root_cause, prevention) = LESSONS[index];
+            let cause_id = causes
+                .iter()
+                .find(|item| item.name == cause)
+                .map(|item| item.id);
+            // The first close names the problem behind the boxes: a known issue.
+            let issue = IssueChoice {
+                new_known_issue: if index == 0 {
+                    "Cake boxes crush in transit".into()
+                } else {
+                    String::new()
+                },
+                known_issue_id: if index == 8 { first_issue } else { None },
+                link_same_cause: false,
+            };
+            let closed = store
                 .close_complaint(
                     id,
                     &Closing {
                         reason: CloseReason::Resolved,
                         note: String::new(),
-                        root_cause: "The boxes were too thin for tiered cakes.".into(),
-                        preventive_action: "Double-walled boxes from now on.".into(),
+                        root_cause: root_cause.into(),
+                        preventive_action: prevention.into(),
                         check_in_date: None,
-                        cause_id: None,
-                        issue: Default::default(),
+                        cause_id,
+                        issue,
                     },
                 )
                 .expect("closed");
+            if index == 0 {
+                first_issue = closed.known_issue_id;
+            }
         }
         // A weekend of reminders, missed while away.
         if index >= 26 {

@@ -98,3 +98,16 @@ pub async fn pick_day(app: &App, test_id: &str, days: i64) -> Outcome {
         .await?;
     Ok(())
 }
+
+/// Writes a complaint down and closes it at once (the customer withdrew
+/// it), naming its cause from the list, as an owner tidying up would.
+pub async fn closed_with_cause(app: &App, intake: &Intake<'_>, cause: &str) -> Outcome {
+    new_complaint(app, intake).await?;
+    app.click("close-complaint").await?;
+    app.choose_label("close-cause", cause).await?;
+    app.type_into("close-root-cause", "The box gave way in the van.")
+        .await?;
+    app.click("close-submit").await?;
+    app.wait_for_text("step-saved", "Closed.").await?;
+    Ok(())
+}

@@ -4,37 +4,16 @@
 //! issue is marked fixed, and its customers are told one by one, with the
 //! reminder on Today until the last is settled.
 
-use mend_e2e::journey::{new_complaint, Intake};
-use mend_e2e::{run, App, Outcome};
-
-/// Writes a complaint down and closes it at once (the customer withdrew
-/// it), naming its cause, as an owner tidying up would.
-async fn closed_with_packaging(app: &App, customer: &str, email: &str, summary: &str) -> Outcome {
-    new_complaint(
-        app,
-        &Intake {
-            customer,
-            summary,
-            email,
-            ..Intake::default()
-        },
-    )
-    .await?;
-    app.click("close-complaint").await?;
-    app.choose_label("close-cause", "Packaging").await?;
-    app.type_into("close-root-cause", "The box gave way in the van.")
-        .await?;
-    app.click("close-submit").await?;
-    app.wait_for_text("step-saved", "Closed.").await?;
-    Ok(())
-}
+use mend_e2e::journey::{closed_with_cause, new_complaint, Intake};
+use mend_e2e::run;
 
 #[tokio::test]
 async fn three_complaints_become_a_known_issue_and_every_customer_is_told_once_it_is_fixed() {
     run("known_issue", |app| {
         Box::pin(async move {
-            closed_with_packaging(app, "Ana Lima", "ana@example.com", "Wedding cake squashed").await?;
-            closed_with_packaging(app, "Ben Ode", "", "Birthday cake crushed").await?;
+            let ana = Intake { customer: "Ana Lima", email: "ana@example.com", summary: "Wedding cake squashed", ..Intake::default() };
+            closed_with_cause(app, &ana, "Packaging").await?;
+            closed_with_cause(app, &Intake { customer: "Ben Ode", summary: "Birthday cake crushed", ..Intake::default() }, "Packaging").await?;
 
             // The third: Mend says the cause came up before, and offers to gather them.
             new_complaint(app, &Intake { customer: "Cleo Park", summary: "Tart arrived in pieces", ..Intake::default() }).await?;

@@ -108,6 +108,22 @@ async fn tour(app: &App) -> Result<Vec<String>, Failure> {
     app.click("print-period").await?;
     app.find("report-counts").await?;
     look(app, "report", &mut problems).await?;
+
+    app.click("nav-patterns").await?;
+    app.wait_for_text("patterns-summary", "Complaints").await?;
+    look(app, "patterns", &mut problems).await?;
+    app.click("nav-issues").await?;
+    app.wait_for_text("issue-list", "Cake boxes crush in transit")
+        .await?;
+    look(app, "known-issues", &mut problems).await?;
+    app.click("issue-item").await?;
+    app.wait_for_text("issue-heading", "Cake boxes crush in transit")
+        .await?;
+    look(app, "known-issue", &mut problems).await?;
+    app.click("nav-improvements").await?;
+    app.wait_for_text("improvements-planned", "Double-walled boxes from now on.")
+        .await?;
+    look(app, "improvements", &mut problems).await?;
     Ok(problems)
 }
 

@@ -41,7 +41,7 @@ function openingStep(details) {
 
 function backButton(params) {
   const from = params.from ?? { name: 'complaints' };
-  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints', deleted: 'Back to the Deleted list', issue: 'Back to the known issue' }[from.name] ?? 'Back';
+  const label = { today: 'Back to Today', customer: 'Back to the customer', complaints: 'Back to complaints', deleted: 'Back to the Deleted list', issue: 'Back to the known issue', improvements: 'Back to improvements' }[from.name] ?? 'Back';
   return el('button', { type: 'button', class: 'quiet back', testid: 'back', onclick: () => go(from.name, from.params ?? {}) }, `← ${label}`);
 }
 

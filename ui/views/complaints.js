@@ -12,9 +12,16 @@ const PAGE = 50;
 
 /** The filters survive moving to a complaint and back. */
 // The list opens on the open complaints: those are the ones to work on.
-const query = { search: '', status: 'open', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received' };
+const query = { search: '', status: 'open', step: '', categoryId: '', severity: '', overdueOnly: false, sort: 'received', behind: null, behindLabel: '' };
+
+/** Sent from Patterns: exactly the complaints behind a figure, whatever their status. */
+function showBehind(params) {
+  if (!params.behind) return;
+  Object.assign(query, { search: '', status: 'any', step: '', categoryId: '', severity: '', overdueOnly: false, behind: params.behind, behindLabel: params.behindLabel ?? '' });
+}
 
 export async function showComplaints(main, params, { signal }) {
+  showBehind(params);
   const { steps, severities } = guide();
   const list = el('ul', { class: 'rows', testid: 'complaint-list' });
   const empty = el('p', { class: 'empty', testid: 'complaint-empty', hidden: true });
@@ -48,6 +55,14 @@ export async function showComplaints(main, params, { signal }) {
     el('label', { class: 'check' }, el('input', { type: 'checkbox', testid: 'filter-overdue', checked: query.overdueOnly, onchange: (event) => { query.overdueOnly = event.target.checked; load(true); } }), 'Overdue only (promised date passed)'),
   );
 
+  const behind = el(
+    'div',
+    { class: 'behind no-print', testid: 'list-behind', hidden: !query.behind },
+    el('p', {}, 'From Patterns: ', el('strong', { testid: 'list-behind-label' }, query.behindLabel)),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', testid: 'list-behind-back', onclick: () => go('patterns') }, '← Back to Patterns'),
+      el('button', { type: 'button', class: 'quiet', testid: 'list-behind-clear', onclick: () => { query.behind = null; behind.hidden = true; load(true); } }, 'Show all complaints')),
+  );
   main.append(
     el(
       'header',
@@ -56,6 +71,7 @@ export async function showComplaints(main, params, { signal }) {
       el('div', { class: 'header-actions' }, el('button', { type: 'button', testid: 'print-period', onclick: () => go('period-report') }, 'Print a report…'), el('button', { type: 'button', class: 'primary', testid: 'list-new-complaint', onclick: () => openIntake() }, 'New complaint')),
     ),
     notice,
+    behind,
     toolbar,
     error,
     el('section', { class: 'card list-card' }, count, list, empty, moreRow),
@@ -100,6 +116,7 @@ export async function showComplaints(main, params, { signal }) {
         sort: query.sort,
         offset,
         limit: PAGE,
+        behind: query.behind,
       };
       const page = await api.listComplaints(asked);
       // A slower, older answer must not replace a newer one.
@@ -110,7 +127,7 @@ export async function showComplaints(main, params, { signal }) {
       offset += page.items.length;
       moreRow.hidden = !page.hasMore;
       showCount(asked, mine);
-      const filtered = query.search.trim() || query.status !== 'open' || query.step || query.categoryId || query.severity || query.overdueOnly;
+      const filtered = query.behind || query.search.trim() || query.status !== 'open' || query.step || query.categoryId || query.severity || query.overdueOnly;
       showMessage(empty, offset > 0 ? '' : filtered ? 'No complaint matches. Try fewer words or other filters.' : 'No open complaints right now. Closed ones are under Status: “Open and closed”. When a new one comes in, press “New complaint”.');
     } catch (failure) {
       if (!signal.aborted) showMessage(error, failure.message);

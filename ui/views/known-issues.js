@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { busy, el, errorLine, field, formatDateTime, formatDay, money, readableDates, showMessage, successLine } from '../dom.js';
 import { go } from '../nav.js';
 import { complaintRow } from './rows.js';
+import { improvementFields, improvementInput } from './improvements.js';
 import { tellingCard } from './telling.js';
 
 const TYPING_PAUSE_MS = 200;
@@ -160,6 +161,7 @@ function draw(main, issue, notice, signal) {
     noticeLine,
     ...(fixed ? [tellingCard(issue, saved)] : []),
     complaintsCard(issue, saved),
+    changeCard(issue, saved),
     editCard(issue, saved),
     historyCard(issue),
   );
@@ -250,6 +252,26 @@ function complaintsCard(issue, saved) {
     searchField,
     found,
     error,
+  );
+}
+
+/** A change so it does not happen again, planned from here; it joins Improvements. */
+function changeCard(issue, saved) {
+  const error = errorLine('issue-change-error');
+  const save = el('button', { type: 'submit', testid: 'issue-change-save' }, 'Plan it');
+  const form = el('form', { class: 'record', novalidate: true, testid: 'issue-change-form' }, improvementFields(), error, el('div', { class: 'actions' }, save));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(save, error, async () => {
+      await api.addImprovement(issue.id, improvementInput(form));
+      saved(await api.getKnownIssue(issue.id), 'Planned. It is under Improvements, with a reminder when it is due.');
+    });
+  });
+  return el(
+    'section',
+    { class: 'card' },
+    el('details', {}, el('summary', { testid: 'open-issue-change' }, 'Plan a change so it does not happen again'), form),
+    el('p', { class: 'muted' }, el('button', { type: 'button', class: 'quiet inline-link', testid: 'issue-improvements', onclick: () => go('improvements') }, 'See every improvement and whether it worked')),
   );
 }
 
