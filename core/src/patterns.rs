@@ -76,10 +76,10 @@ pub enum Slice {
     /// From a customer with two or more complaints in the 12 months to the
     /// period's end.
     RepeatCustomers,
-    /// With a remedy that cost something: all, in the n-th week or month, of
-    /// a category, of a cause.
+    /// With a remedy that cost something: all, in the n-th month, of a
+    /// category, of a cause.
     Cost,
-    CostBucket {
+    CostMonth {
         index: usize,
     },
     CostCategory {
@@ -99,6 +99,8 @@ pub struct Window {
     pub end: i64,
     /// The period's weeks or months, as Unix seconds: [start, end).
     pub buckets: Vec<(i64, i64)>,
+    /// Its months (costs are shown by month), as Unix seconds.
+    pub months: Vec<(i64, i64)>,
     /// The owner's day today: a promise not kept is missed once its day is
     /// over, within the period.
     pub today: NaiveDate,
@@ -115,9 +117,8 @@ pub enum Promise {
 }
 
 impl Window {
-    fn in_bucket(&self, index: usize, at: i64) -> bool {
-        self.buckets
-            .get(index)
+    fn in_run(runs: &[(i64, i64)], index: usize, at: i64) -> bool {
+        runs.get(index)
             .is_some_and(|(from, to)| *from <= at && at < *to)
     }
 
@@ -144,7 +145,7 @@ impl Window {
         let cost = row.remedy_cents > 0;
         match slice {
             Slice::All => true,
-            Slice::Bucket { index } => self.in_bucket(index, row.received_at),
+            Slice::Bucket { index } => Window::in_run(&self.buckets, index, row.received_at),
             Slice::Category { id } => row.category_id == id,
             Slice::Channel { channel } => row.channel == channel,
             Slice::Public { public } => row.is_public == public,
@@ -158,7 +159,9 @@ impl Window {
             Slice::Reopened => row.reopened,
             Slice::RepeatCustomers => self.repeat_customers.contains_key(&row.customer_id),
             Slice::Cost => cost,
-            Slice::CostBucket { index } => cost && self.in_bucket(index, row.received_at),
+            Slice::CostMonth { index } => {
+                cost && Window::in_run(&self.months, index, row.received_at)
+            }
             Slice::CostCategory { id } => cost && row.category_id == id,
             Slice::CostCause { id } => cost && closed && row.cause_id == id,
         }

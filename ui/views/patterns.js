@@ -123,7 +123,7 @@ function draw(body, patterns, period) {
     figure('Satisfaction at follow-up', patterns.satisfaction, { lead: `Average ${average(patterns.satisfactionAverage)} of 5 (the period before: ${average(patterns.previousSatisfactionAverage)}).` }),
     figure('Came back', [patterns.reopened], { chart: false, lead: `Unhappy at a follow-up, or reopened after closing: ${percent(patterns.reopened.this, patterns.total.this)} of the complaints (the period before: ${percent(patterns.reopened.previous, patterns.total.previous)}).` }),
     repeatCard(patterns, open),
-    figure(`Cost of remedies ${by}`, patterns.costOverTime, { format: money }),
+    figure('Cost of remedies by month', patterns.costOverTime, { format: money }),
     figure('Cost of remedies by category', patterns.costByCategory, { horizontal: true, format: money }),
   );
 }

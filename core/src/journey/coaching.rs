@@ -208,7 +208,7 @@ pub static COACHING: [Coaching; 7] = [
         purpose: "Find out why it happened and change what needs changing, so it doesn't happen again.",
         do_this: &[
             "Work out the real cause, not just what went wrong on the day.",
-            "Look back at past complaints: is this a one-off or a pattern?",
+            "One-off or pattern? Choose the cause: Mend says how many others had it lately. A pattern is a known issue: fix it once, tell everyone.",
             "Decide on one concrete change to prevent it, and make it.",
             "If it feels right, plan a friendly check-in with the customer later.",
             "Send a short closing note to thank them.",

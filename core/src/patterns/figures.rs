@@ -17,8 +17,9 @@ pub struct Names {
     pub categories: HashMap<i64, String>,
     pub causes: HashMap<i64, String>,
     pub known_issues: HashMap<i64, String>,
-    /// The label of each week or month of the period.
+    /// The label of each week or month of the period, and of each month.
     pub buckets: Vec<String>,
+    pub months: Vec<String>,
 }
 
 /// One figure: its label, the complaints behind it, and its value in this
@@ -84,6 +85,7 @@ pub struct Patterns {
     pub repeat_list: Vec<RepeatCustomer>,
     /// In cents.
     pub cost: Bar,
+    /// By month.
     pub cost_over_time: Vec<Bar>,
     pub cost_by_category: Vec<Bar>,
 }
@@ -102,10 +104,10 @@ impl<'a> Period<'a> {
             .filter(move |row| self.window.holds(slice, row))
     }
 
-    /// The rows received in its n-th week or month: a run of them, as they
-    /// are in the order received.
-    fn in_bucket(&self, index: usize) -> Period<'a> {
-        let rows = match self.window.buckets.get(index) {
+    /// The rows received in the n-th of `runs` (its weeks or months): a run
+    /// of them, as they are in the order received.
+    fn in_run(&self, runs: &[(i64, i64)], index: usize) -> Period<'a> {
+        let rows = match runs.get(index) {
             Some(&(from, to)) => {
                 let first = self.rows.partition_point(|row| row.received_at < from);
                 let end = self.rows.partition_point(|row| row.received_at < to);
@@ -246,17 +248,19 @@ fn distinct_customers(period: &Period<'_>, slice: Slice) -> i64 {
 
 /// Every figure of the period beside the one before it.
 pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patterns {
-    let buckets = |value: &dyn Fn(&Period<'_>, Slice) -> i64, slice: &dyn Fn(usize) -> Slice| {
-        names
-            .buckets
+    let runs = |labels: &[String],
+                runs: &dyn Fn(&Window) -> &[(i64, i64)],
+                value: &dyn Fn(&Period<'_>, Slice) -> i64,
+                slice: &dyn Fn(usize) -> Slice| {
+        labels
             .iter()
             .enumerate()
             .map(|(index, label)| {
                 bar(
                     label.clone(),
                     slice(index),
-                    value(&this.in_bucket(index), slice(index)),
-                    value(&previous.in_bucket(index), slice(index)),
+                    value(&this.in_run(runs(this.window), index), slice(index)),
+                    value(&previous.in_run(runs(previous.window), index), slice(index)),
                 )
             })
             .collect::<Vec<_>>()
@@ -301,7 +305,12 @@ pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patte
             this.count(Slice::All),
             previous.count(Slice::All),
         ),
-        over_time: buckets(&count, &|index| Slice::Bucket { index }),
+        over_time: runs(
+            &names.buckets,
+            &|window| &window.buckets,
+            &count,
+            &|index| Slice::Bucket { index },
+        ),
         by_category: grouped(
             this,
             previous,
@@ -395,7 +404,9 @@ pub fn compute(this: &Period<'_>, previous: &Period<'_>, names: &Names) -> Patte
             this.cost(Slice::Cost),
             previous.cost(Slice::Cost),
         ),
-        cost_over_time: buckets(&cost, &|index| Slice::CostBucket { index }),
+        cost_over_time: runs(&names.months, &|window| &window.months, &cost, &|index| {
+            Slice::CostMonth { index }
+        }),
         cost_by_category: grouped(
             this,
             previous,

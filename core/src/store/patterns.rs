@@ -62,7 +62,8 @@ impl Store {
                 rows: previous_rows.iter().collect(),
             },
             &Names {
-                buckets: bucket_labels(span),
+                buckets: labels(span, span.by()),
+                months: labels(span, BucketSize::Month),
                 ..self.names()?
             },
         );
@@ -94,19 +95,21 @@ impl Store {
     fn window(&self, span: Span, repeat_customers: HashMap<i64, i64>) -> Window {
         let clock = self.clock.as_ref();
         let (start, end) = span.instants(clock);
-        let buckets = span
-            .buckets(span.by())
-            .into_iter()
-            .map(|bucket| {
-                let (from, to) = bucket.instants(clock);
-                (from.timestamp(), to.timestamp())
-            })
-            .collect();
+        let runs = |by: BucketSize| {
+            span.buckets(by)
+                .into_iter()
+                .map(|bucket| {
+                    let (from, to) = bucket.instants(clock);
+                    (from.timestamp(), to.timestamp())
+                })
+                .collect()
+        };
         Window {
             span,
             start: start.timestamp(),
             end: end.timestamp(),
-            buckets,
+            buckets: runs(span.by()),
+            months: runs(BucketSize::Month),
             today: clock.today(),
             repeat_customers,
         }
@@ -233,6 +236,7 @@ impl Store {
             causes: map("SELECT id, name FROM causes")?,
             known_issues: map("SELECT id, title FROM known_issues")?,
             buckets: Vec::new(),
+            months: Vec::new(),
         })
     }
 
@@ -284,9 +288,8 @@ impl Store {
     }
 }
 
-/// The label of each week ("Week of 23 Nov") or month ("Nov 2026").
-fn bucket_labels(span: Span) -> Vec<String> {
-    let by = span.by();
+/// The label of each week ("Week of 23 Nov 2026") or month ("Nov 2026").
+fn labels(span: Span, by: BucketSize) -> Vec<String> {
     span.buckets(by)
         .into_iter()
         .map(|bucket| match by {
@@ -353,7 +356,7 @@ pub fn csv_rows(patterns: &Patterns) -> Vec<[String; 4]> {
         std::slice::from_ref(&patterns.cost),
         true,
     );
-    bars("Cost of remedies over time", &patterns.cost_over_time, true);
+    bars("Cost of remedies by month", &patterns.cost_over_time, true);
     bars(
         "Cost of remedies by category",
         &patterns.cost_by_category,

@@ -41,3 +41,61 @@ fn the_csv_has_a_header_and_one_row_per_complaint_in_utf8_with_a_bom() {
     assert_eq!(&rows[0][13], "acknowledge", "the step reached");
     assert_eq!(&rows[1][7], "'=HYPERLINK(\"x\")", "never run as a formula");
 }
+
+#[test]
+fn the_csv_names_each_complaints_cause_and_known_issue() {
+    use crate::journey::Step;
+    use crate::kinds::CloseReason;
+    use crate::store::journey::Closing;
+    use crate::store::known_issues::choice::IssueChoice;
+    use crate::store::lists::ListKind;
+    use crate::store::test_support::walk_to;
+
+    let folder = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(folder.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    let id = store
+        .create_complaint(&phone_complaint("Ana", "Cake squashed"))
+        .unwrap()
+        .id;
+    walk_to(&mut store, id, Step::Close);
+    let packaging = store
+        .list_items(ListKind::Causes)
+        .unwrap()
+        .into_iter()
+        .find(|cause| cause.name == "Packaging")
+        .map(|cause| cause.id);
+    store
+        .close_complaint(
+            id,
+            &Closing {
+                reason: CloseReason::Resolved,
+                note: String::new(),
+                root_cause: "Thin box".into(),
+                preventive_action: String::new(),
+                check_in_date: None,
+                cause_id: packaging,
+                issue: IssueChoice {
+                    new_known_issue: "Cake boxes crush in transit".into(),
+                    ..IssueChoice::default()
+                },
+            },
+        )
+        .unwrap();
+    store
+        .create_complaint(&phone_complaint("Ben", "Late"))
+        .unwrap();
+    let target = folder.path().join("complaints.csv");
+    store.export_csv(&target).unwrap();
+    let bytes = std::fs::read(&target).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(
+        (&rows[0][25], &rows[0][26]),
+        ("Packaging", "Cake boxes crush in transit")
+    );
+    assert_eq!(
+        (&rows[1][25], &rows[1][26]),
+        ("", ""),
+        "open, with no cause yet"
+    );
+}

@@ -355,6 +355,16 @@ fn repeat_customers_categories_costs_and_the_previous_period_are_side_by_side() 
     assert_eq!(patterns.repeat_list[0].name, "Ana Lima");
     assert_eq!(patterns.repeat_list[0].complaints, 2);
     assert_eq!(patterns.cost.this, 1000);
+    let months: Vec<(&str, i64)> = patterns
+        .cost_over_time
+        .iter()
+        .map(|bar| (bar.label.as_str(), bar.this))
+        .collect();
+    assert_eq!(
+        months,
+        [("Nov 2026", 1000), ("Dec 2026", 0)],
+        "costs by month, even over 30 days"
+    );
     assert_eq!(patterns.cost_by_category[0].label, "No category");
     let behind = store
         .complaints_behind(&Behind {
