@@ -67,6 +67,18 @@ async fn a_cause_in_patterns_opens_exactly_its_complaints_and_the_figures_are_sa
             app.wait_for_text("patterns-saved", "Saved the figures").await?;
             let csv = std::fs::read_to_string(&target)?;
             assert!(csv.contains("Causes by number of complaints,Packaging,3,0"), "{csv}");
+
+            // Printed as on paper, to a PDF: the figures, not the buttons.
+            let pdf = app.data_dir().join("patterns.pdf");
+            app.answer_next_dialog(Some(&pdf))?;
+            app.click("patterns-pdf").await?;
+            app.wait_for_text("patterns-saved", "Saved Patterns as").await?;
+            let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output()?;
+            let text = String::from_utf8_lossy(&text.stdout).into_owned();
+            for expected in ["Patterns", "Causes", "Packaging", "Delivery or courier", "The period before"] {
+                assert!(text.contains(expected), "{expected:?} is not in the PDF: {text}");
+            }
+            assert!(!text.contains("Save as PDF"), "{text}");
             Ok(())
         })
     })

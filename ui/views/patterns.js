@@ -37,6 +37,7 @@ function percent(part, whole) {
 export async function showPatterns(main, params, { signal }) {
   const error = errorLine('patterns-error');
   const saved = successLine('patterns-saved');
+  saved.classList.add('no-print');
   const body = el('div', { class: 'patterns', testid: 'patterns' });
   const kind = select('kind', PERIODS, { testid: 'patterns-period', value: chosen.kind });
   const from = el('input', { type: 'date', name: 'from', testid: 'patterns-from', value: chosen.from ?? '', max: localDay() });
