@@ -159,17 +159,7 @@ mod tests {
     use crate::journey::Step;
     use crate::kinds::CloseReason;
     use crate::store::journey::Closing;
-    use crate::store::test_support::{at, phone_complaint, store_at, walk_to};
-
-    fn cause(store: &Store, name: &str) -> i64 {
-        store
-            .list_items(ListKind::Causes)
-            .unwrap()
-            .into_iter()
-            .find(|c| c.name == name)
-            .unwrap()
-            .id
-    }
+    use crate::store::test_support::{at, cause_id, phone_complaint, store_at, walk_to};
 
     #[test]
     fn a_cause_is_chosen_at_close_and_corrected_later_with_history() {
@@ -179,7 +169,7 @@ mod tests {
             .unwrap()
             .id;
         walk_to(&mut store, id, Step::Close);
-        let packaging = cause(&store, "Packaging");
+        let packaging = cause_id(&store, "Packaging");
         let closed = store
             .close_complaint(
                 id,
@@ -202,7 +192,7 @@ mod tests {
             .what
             .ends_with("; cause: Packaging"));
 
-        let courier = cause(&store, "Delivery or courier");
+        let courier = cause_id(&store, "Delivery or courier");
         let corrected = store
             .correct_lesson(
                 id,
@@ -278,7 +268,7 @@ mod tests {
             .correct_lesson(
                 id,
                 &Lesson {
-                    cause_id: Some(cause(&store, "Packaging")),
+                    cause_id: Some(cause_id(&store, "Packaging")),
                     root_cause: "Thin box".into(),
                     ..Lesson::default()
                 },

@@ -219,10 +219,16 @@ pub(crate) fn contacts(conn: &Connection, complaint_id: i64) -> Result<Vec<Conta
 }
 
 pub(crate) fn history(conn: &Connection, complaint_id: i64) -> Result<Vec<HistoryEntry>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, at, who, what FROM history WHERE complaint_id = ?1 ORDER BY id",
-    )?;
-    let rows = statement.query_map([complaint_id], |row| {
+    history_of(conn, "complaint_id", complaint_id)
+}
+
+/// The history lines about one complaint, known issue or improvement
+/// (`column` names which), the oldest first.
+pub(crate) fn history_of(conn: &Connection, column: &str, id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT id, at, who, what FROM history WHERE {column} = ?1 ORDER BY id"
+    ))?;
+    let rows = statement.query_map([id], |row| {
         Ok(HistoryEntry {
             id: row.get(0)?,
             at: row.get(1)?,

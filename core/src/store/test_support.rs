@@ -85,3 +85,14 @@ pub fn summaries(store: &Store) -> Vec<String> {
         .map(|c| c.summary)
         .collect()
 }
+
+/// The id of the cause named `name` in the owner's list.
+pub fn cause_id(store: &Store, name: &str) -> i64 {
+    store
+        .list_items(super::lists::ListKind::Causes)
+        .unwrap()
+        .into_iter()
+        .find(|cause| cause.name == name)
+        .unwrap_or_else(|| panic!("no cause {name:?}"))
+        .id
+}

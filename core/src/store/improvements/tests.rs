@@ -6,21 +6,10 @@ use crate::kinds::CloseReason;
 use crate::reminders::ReminderKind;
 use crate::store::journey::Closing;
 use crate::store::lessons::Lesson;
-use crate::store::lists::ListKind;
-use crate::store::test_support::{at, phone_complaint, store_at, walk_to};
-
-fn packaging(store: &Store) -> i64 {
-    store
-        .list_items(ListKind::Causes)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == "Packaging")
-        .unwrap()
-        .id
-}
+use crate::store::test_support::{at, cause_id, phone_complaint, store_at, walk_to};
 
 fn close_with(store: &mut Store, customer: &str, prevention: &str) -> i64 {
-    let cause = packaging(store);
+    let cause = cause_id(store, "Packaging");
     let id = store
         .create_complaint(&phone_complaint(customer, "Cake squashed"))
         .unwrap()
@@ -61,7 +50,7 @@ fn what_will_change_at_close_becomes_an_improvement_that_follows_the_lesson() {
         .correct_lesson(
             id,
             &Lesson {
-                cause_id: Some(packaging(&store)),
+                cause_id: Some(cause_id(&store, "Packaging")),
                 root_cause: "Thin box".into(),
                 preventive_action: "Double-wall boxes for every cake".into(),
                 ..Lesson::default()

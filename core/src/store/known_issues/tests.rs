@@ -6,19 +6,8 @@ use crate::kinds::{Channel, CloseReason, Direction};
 use crate::reminders::ReminderKind;
 use crate::store::journey::{Closing, StepEntry};
 use crate::store::lessons::Lesson;
-use crate::store::lists::ListKind;
-use crate::store::test_support::{at, entry, phone_complaint, store_at, walk_to};
+use crate::store::test_support::{at, cause_id, entry, phone_complaint, store_at, walk_to};
 use chrono::TimeZone;
-
-fn cause(store: &Store, name: &str) -> i64 {
-    store
-        .list_items(ListKind::Causes)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == name)
-        .unwrap()
-        .id
-}
 
 /// A complaint from `customer`, walked through the journey and closed with
 /// `cause` and `issue`; its fix cost `cost`.
@@ -74,7 +63,7 @@ fn issue_titled(title: &str) -> IssueText {
 #[test]
 fn a_known_issue_created_at_close_gathers_the_other_complaints_of_the_cause() {
     let (mut store, _) = store_at(at(9));
-    let packaging = cause(&store, "Packaging");
+    let packaging = cause_id(&store, "Packaging");
     let first = closed_complaint(
         &mut store,
         "Ana Lima",
@@ -273,7 +262,7 @@ fn the_target_date_is_reminded_like_a_promise_until_it_is_fixed() {
 #[test]
 fn once_fixed_every_customer_is_listed_and_the_reminder_stays_until_each_is_settled() {
     let (mut store, clock) = store_at(at(9));
-    let packaging = cause(&store, "Packaging");
+    let packaging = cause_id(&store, "Packaging");
     let issue = store
         .create_known_issue(&IssueText {
             title: "Cake boxes crush in transit".into(),

@@ -11,8 +11,7 @@ use crate::kinds::{Channel, CloseReason, Remedy};
 use crate::store::complaints::NewComplaint;
 use crate::store::journey::{Closing, StepEntry};
 use crate::store::list::ComplaintQuery;
-use crate::store::lists::ListKind;
-use crate::store::test_support::phone_complaint;
+use crate::store::test_support::{cause_id, phone_complaint};
 
 fn utc(text: &str) -> DateTime<Utc> {
     Utc.from_utc_datetime(&chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap())
@@ -54,16 +53,6 @@ fn said(text: &str) -> StepEntry {
     }
 }
 
-fn cause(store: &Store, name: &str) -> i64 {
-    store
-        .list_items(ListKind::Causes)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == name)
-        .unwrap()
-        .id
-}
-
 fn close(store: &mut Store, id: i64, cause_id: Option<i64>) {
     store
         .close_complaint(
@@ -100,7 +89,7 @@ fn an_empty_mend_has_nothing_to_show_and_nothing_fails() {
 #[test]
 fn one_complaint_walked_through_gives_every_figure_its_known_answer() {
     let (mut store, clock) = store_at("2026-11-02 09:00");
-    let packaging = cause(&store, "Packaging");
+    let packaging = cause_id(&store, "Packaging");
     let id = complaint(&mut store, Err("Ana Lima"), "Cake squashed");
     clock.set(utc("2026-11-02 11:00"));
     record(&mut store, id, Step::Acknowledge, said("I hear you"));
