@@ -91,8 +91,8 @@ async fn three_complaints_become_a_known_issue_and_every_customer_is_told_once_i
 
             // Cleo is not told yet: the reminder stays on Today.
             app.click("nav-today").await?;
-            app.wait_for_text("today-issues", "Tell the customers a known issue is fixed").await?;
-            assert!(app.text("today-issues").await?.contains("Cake boxes crush in transit"));
+            app.wait_for_text("today-learning", "Tell the customers a known issue is fixed").await?;
+            assert!(app.text("today-learning").await?.contains("Cake boxes crush in transit"));
             app.screenshot("known-issue-today").await;
             app.click("reminder-open").await?;
             app.wait_for_text("issue-heading", "Cake boxes crush in transit").await?;
@@ -101,7 +101,7 @@ async fn three_complaints_become_a_known_issue_and_every_customer_is_told_once_i
             app.wait_for_text("tell-lead", "Everyone has been told, or will not be.").await?;
             app.click("nav-today").await?;
             app.wait_for_text("today-empty", "Nothing needs you right now").await?;
-            assert!(app.find_all("today-issues").await?.is_empty(), "the reminder went once everyone was settled");
+            assert!(app.find_all("today-learning").await?.is_empty(), "the reminder went once everyone was settled");
 
             // Ana's complaint says she was told; all of it is there after a restart.
             app.restart().await?;
@@ -124,6 +124,31 @@ async fn three_complaints_become_a_known_issue_and_every_customer_is_told_once_i
             let ana = rows.iter().position(|row| row.contains("Ana Lima")).expect("Ana's complaint is listed");
             app.find_all("issue-complaint").await?[ana].click().await?;
             app.wait_for_text("timeline", "Told them the known issue \"Cake boxes crush in transit\" is fixed.").await?;
+
+            // Patterns counts them: the known issue and the cause open exactly these three.
+            app.click("nav-patterns").await?;
+            app.wait_for_text("tile-total", "3").await?;
+            let known = app
+                .client()
+                .execute(
+                    "const figure = [...document.querySelectorAll('[data-testid=figure]')].find((f) => f.querySelector('h2').textContent === 'Known issues');
+                     return [...figure.querySelectorAll('[data-testid=figure-row]')].map((row) => row.textContent);",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(known, serde_json::json!(["Cake boxes crush in transit30"]));
+            app.client()
+                .execute(
+                    "const figure = [...document.querySelectorAll('[data-testid=figure]')].find((f) => f.querySelector('h2').textContent === 'Causes');
+                     [...figure.querySelectorAll('[data-testid=figure-row]')].find((r) => r.querySelector('th').textContent === 'Packaging')
+                       .querySelector('[data-testid=figure-open]').click();",
+                    vec![],
+                )
+                .await?;
+            app.wait_for_count("complaint-item", 3).await?;
+            let mut shown = app.texts("complaint-summary").await?;
+            shown.sort();
+            assert_eq!(shown, ["Birthday cake crushed", "Tart arrived in pieces", "Wedding cake squashed"]);
             Ok(())
         })
     })

@@ -48,7 +48,9 @@ export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone 
       ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('complaint', { id: reminder.complaintId, step: reminder.step ?? undefined, from: { name: 'today' } }) }, 'Open the complaint')
       : reminder.knownIssueId
         ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('issue', { id: reminder.knownIssueId }) }, 'Open the known issue')
-        : null;
+        : reminder.improvementId
+          ? el('button', { type: 'button', class: 'quiet', testid: 'reminder-open', onclick: () => go('improvements') }, 'Open Improvements')
+          : null;
   return el(
     'li',
     { class: 'reminder', testid: 'reminder' },

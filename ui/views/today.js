@@ -121,8 +121,8 @@ export async function showToday(main, params, { signal }) {
       body.append(
         el(
           'section',
-          { class: 'card reminders-due', testid: 'today-issues' },
-          el('h2', {}, 'Known issues ', el('span', { class: 'badge' }, today.learningReminders.length)),
+          { class: 'card reminders-due', testid: 'today-learning' },
+          el('h2', {}, 'Known issues and improvements ', el('span', { class: 'badge' }, today.learningReminders.length)),
           el('ul', { class: 'reminders' }, today.learningReminders.map((reminder) => reminderRow(reminder, {
             onChanged: () => go('today'),
             // Customers to tell: it goes once each is told, or passed over.

@@ -234,7 +234,7 @@ fn issue_state_of(tx: &Transaction<'_>, issue_id: i64) -> Result<Option<IssueSta
 }
 
 /// The customers of known issue `i` neither told nor passed over yet.
-pub(crate) const UNTOLD: &str = "SELECT 1 FROM complaints c
+const UNTOLD: &str = "SELECT 1 FROM complaints c
      WHERE c.known_issue_id = i.id AND c.deleted_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM known_issue_tellings t
                        WHERE t.known_issue_id = i.id AND t.customer_id = c.customer_id)";

@@ -1,8 +1,9 @@
 //! The one way the store writes. A write says what it changed (a complaint,
 //! a known issue, an improvement, the reminder delays, a reminder itself);
-//! before it commits, the search documents and the derived reminders of what
-//! changed are brought in line, in the same transaction. The store then knows whether reminders changed,
-//! which is how the shell knows to wake the reminder scheduler.
+//! before it commits, the search documents, what each complaint came to
+//! (`outcome`) and the derived reminders of what changed are brought in
+//! line, in the same transaction. The store then knows whether reminders
+//! changed, which is how the shell knows to wake the reminder scheduler.
 
 use std::collections::BTreeSet;
 use std::ops::Deref;
