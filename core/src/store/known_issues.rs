@@ -200,7 +200,7 @@ pub(crate) fn unlink_in(write: &mut Write<'_>, complaint_id: i64) -> Result<()> 
 
 impl Store {
     /// Every known issue: open and being fixed first (the soonest target
-    /// first), then fixed ones still to tell, then the rest, latest first.
+    /// first, then the newest), then the fixed ones, the newest first.
     pub fn known_issues(&self) -> Result<Vec<IssueSummary>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {ISSUE_COLUMNS} FROM known_issues i

@@ -34,24 +34,16 @@ impl Store {
     pub fn patterns(&self, choice: &PeriodChoice) -> Result<Patterns> {
         let span = span_of(choice, self.clock.today())?;
         let previous_span = span.previous();
-        let (mut previous_rows, this_rows) = {
-            let mut rows = self.rows_between(previous_span.from, span)?;
-            let this_start = self.window(span, HashMap::new()).start;
-            let split = rows.partition_point(|row| row.received_at < this_start);
-            let this_rows = rows.split_off(split);
-            (rows, this_rows)
-        };
-        previous_rows.shrink_to_fit();
-        let [this_repeat, previous_repeat] = self.repeat_customers(
+        let mut this = self.window(span, HashMap::new());
+        let mut previous = self.window(previous_span, HashMap::new());
+        // One read for both periods, split where this one starts.
+        let mut previous_rows = self.rows_between(previous_span.from, span)?;
+        let split = previous_rows.partition_point(|row| row.received_at < this.start);
+        let this_rows = previous_rows.split_off(split);
+        [this.repeat_customers, previous.repeat_customers] = self.repeat_customers(
             [span, previous_span],
-            Some((
-                self.window(previous_span, HashMap::new()).start,
-                &previous_rows,
-                &this_rows,
-            )),
+            Some((previous.start, &previous_rows, &this_rows)),
         )?;
-        let this = self.window(span, this_repeat);
-        let previous = self.window(previous_span, previous_repeat);
         let mut patterns = figures::compute(
             &Period {
                 window: &this,
