@@ -20,14 +20,13 @@ export function improvementFields(improvement = {}) {
     field('What will change', el('textarea', { name: 'what', rows: 2, testid: 'improvement-what' }, improvement.what ?? ''), { wide: true }),
     field('Due by (optional)', el('input', { type: 'date', name: 'dueDate', testid: 'improvement-due', value: improvement.dueDate ?? '' }), { hint: 'Mend reminds you that morning.' }),
     field('What it costs (optional)', el('input', { name: 'cost', inputmode: 'decimal', testid: 'improvement-cost', value: improvement.costCents == null ? '' : (improvement.costCents / 100).toFixed(2) })),
-    field('Check it worked after (days)', el('input', { type: 'number', name: 'checkAfterDays', min: 1, max: 3650, testid: 'improvement-check-after', value: improvement.checkAfterDays ?? 30 }), { hint: 'Counted from the day it is done.' }),
+    field('Check it worked after (days)', el('input', { name: 'checkAfterDays', inputmode: 'numeric', testid: 'improvement-check-after', value: improvement.checkAfterDays ?? 30 }), { hint: 'Counted from the day it is done.' }),
   );
 }
 
 export function improvementInput(form) {
   const values = form.elements;
-  const days = values.checkAfterDays.value.trim();
-  return { what: values.what.value, dueDate: values.dueDate.value || null, cost: values.cost.value, checkAfterDays: days === '' ? null : Number(days) };
+  return { what: values.what.value, dueDate: values.dueDate.value || null, cost: values.cost.value, checkAfterDays: values.checkAfterDays.value };
 }
 
 /** Where it came from, as a link: its complaint, or its known issue. */
@@ -58,7 +57,7 @@ function facts(improvement) {
 function sinceDone(improvement) {
   if (improvement.sinceDone == null) return 'It names no cause or known issue, so Mend cannot count the complaints of its kind. Judge it yourself.';
   const count = improvement.sinceDone;
-  const kind = improvement.knownIssue ? `about “${improvement.knownIssue}”` : `with the cause “${improvement.cause}”`;
+  const kind = [improvement.cause && `with the cause “${improvement.cause}”`, improvement.knownIssue && `about “${improvement.knownIssue}”`].filter(Boolean).join(' or ');
   return `Since it was done on ${formatDay(improvement.doneDate)}, ${count === 0 ? 'no complaint' : count === 1 ? '1 complaint' : `${count} complaints`} ${kind} came in.`;
 }
 

@@ -126,7 +126,8 @@ export async function showToday(main, params, { signal }) {
           el('ul', { class: 'reminders' }, today.learningReminders.map((reminder) => reminderRow(reminder, {
             onChanged: () => go('today'),
             // Customers to tell: it goes once each is told, or passed over.
-            noDone: reminder.kind === 'tell_customers',
+            // An improvement is done, or checked, in Improvements, not here.
+            noDone: reminder.kind === 'tell_customers' || Boolean(reminder.improvementId),
             noDismiss: reminder.kind === 'tell_customers',
           }))),
         ),

@@ -49,6 +49,10 @@ impl Store {
             )?;
             // Its reminders wait unseen; the scheduler and Today look again.
             write.reminder_changed();
+            // Its known issue has one complaint (perhaps one customer) fewer.
+            if let Some(issue) = super::derived::known_issue_of(write, id)? {
+                write.known_issue_changed(issue);
+            }
             Ok(())
         })
     }

@@ -200,6 +200,16 @@ fn follow(
                     "UPDATE reminders SET base_due_at = ?2, due_at = ?2, notified_at = NULL WHERE id = ?1",
                 )?
                 .execute(params![id, due])?,
+            // The reminder to tell the customers cannot be ended by the owner
+            // (telling them ends it), so one Mend ended comes back whenever
+            // a customer to tell is added; the others, once ended, are not
+            // brought back for the same moment.
+            (Some(due), None) if kind == ReminderKind::TellCustomers => tx
+                .prepare_cached(&format!(
+                    "INSERT INTO reminders ({column}, kind, base_due_at, due_at, created_at)
+                     VALUES (?1, ?2, ?3, ?3, ?4)"
+                ))?
+                .execute(params![owner_id, kind.as_str(), due, now])?,
             (Some(due), None) => tx
                 .prepare_cached(&format!(
                     "INSERT INTO reminders ({column}, kind, base_due_at, due_at, created_at)

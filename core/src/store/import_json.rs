@@ -82,7 +82,8 @@ impl Store {
         };
         self.write(|tx| {
             let used: i64 = tx.query_row(
-                "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)",
+                "SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM customers)
+                      + (SELECT count(*) FROM known_issues) + (SELECT count(*) FROM improvements)",
                 [],
                 |row| row.get(0),
             )?;

@@ -286,6 +286,22 @@ impl Store {
                 now,
                 &format!("Changed the status: {} → {}", old.label(), status.label()),
             )?;
+            // It came back: when it is fixed again, everyone is told again.
+            if old.is_fixed() && !status.is_fixed() {
+                let told = write.execute(
+                    "DELETE FROM known_issue_tellings WHERE known_issue_id = ?1",
+                    [id],
+                )?;
+                if told > 0 {
+                    log_about_issue(
+                        write,
+                        id,
+                        None,
+                        now,
+                        "Not fixed after all: every customer will be told again once it is",
+                    )?;
+                }
+            }
             write.known_issue_changed(id);
             Ok(())
         })?;

@@ -34,8 +34,8 @@ impl Store {
     pub fn patterns(&self, choice: &PeriodChoice) -> Result<Patterns> {
         let span = span_of(choice, self.clock.today())?;
         let previous_span = span.previous();
-        let mut this = self.window(span, HashMap::new());
-        let mut previous = self.window(previous_span, HashMap::new());
+        let mut this = self.window(span, span, HashMap::new());
+        let mut previous = self.window(previous_span, span, HashMap::new());
         // One read for both periods, split where this one starts.
         let mut previous_rows = self.rows_between(previous_span.from, span)?;
         let split = previous_rows.partition_point(|row| row.received_at < this.start);
@@ -72,7 +72,7 @@ impl Store {
         } else {
             HashMap::new()
         };
-        let window = self.window(span, repeat);
+        let window = self.window(span, span, repeat);
         let rows = self.rows_between(span.from, span)?;
         let mut ids: Vec<(i64, i64)> = rows
             .iter()
@@ -84,14 +84,23 @@ impl Store {
     }
 
     /// A period's moments, weeks or months, and repeat customers.
-    fn window(&self, span: Span, repeat_customers: HashMap<i64, i64>) -> Window {
+    /// Its weeks and months are those of `shown` (the period on screen),
+    /// moved back to it, so that the period before is cut the same way,
+    /// fully, and each of its runs sits beside the one it stands for.
+    fn window(&self, span: Span, shown: Span, repeat_customers: HashMap<i64, i64>) -> Window {
         let clock = self.clock.as_ref();
         let (start, end) = span.instants(clock);
+        let back = shown.from - span.from;
         let runs = |by: BucketSize| {
-            span.buckets(by)
+            shown
+                .buckets(by)
                 .into_iter()
                 .map(|bucket| {
-                    let (from, to) = bucket.instants(clock);
+                    let moved = Span {
+                        from: bucket.from - back,
+                        to: bucket.to - back,
+                    };
+                    let (from, to) = moved.instants(clock);
                     (from.timestamp(), to.timestamp())
                 })
                 .collect()
@@ -100,7 +109,7 @@ impl Store {
             span,
             start: start.timestamp(),
             end: end.timestamp(),
-            buckets: runs(span.by()),
+            buckets: runs(shown.by()),
             months: runs(BucketSize::Month),
             today: clock.today(),
             repeat_customers,

@@ -58,11 +58,14 @@ pub fn notifications_for(due: &[Reminder]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A reminder that a later one of its complaint has replaced: the eve of a
-/// promise once the day itself is due (`?1` is now).
-pub(crate) const REPLACED: &str = "(r.kind = 'promise_eve' AND EXISTS (
+/// A reminder that a later one has replaced: the eve of a promise, or of a
+/// known issue's target date, once the day itself is due (`?1` is now).
+pub(crate) const REPLACED: &str = "((r.kind = 'promise_eve' AND EXISTS (
         SELECT 1 FROM reminders day WHERE day.complaint_id = r.complaint_id
-        AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))";
+        AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))
+     OR (r.kind = 'issue_target_eve' AND EXISTS (
+        SELECT 1 FROM reminders day WHERE day.known_issue_id = r.known_issue_id
+        AND day.kind = 'issue_target_day' AND day.state = 'open' AND day.due_at <= ?1)))";
 
 const COLUMNS: &str = "r.id, r.complaint_id, r.kind, r.note, r.due_at, r.notified_at IS NOT NULL, \
      k.name, coalesce(c.summary, i.title, m.what), c.step, c.closed_at IS NOT NULL, r.known_issue_id, \

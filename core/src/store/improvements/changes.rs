@@ -23,7 +23,8 @@ pub struct ImprovementInput {
     /// An amount such as "40.00", or empty.
     pub cost: Option<String>,
     /// Days from done to its check; empty: 30.
-    pub check_after_days: Option<u32>,
+    /// As typed: a whole number of days; empty: 30.
+    pub check_after_days: Option<String>,
 }
 
 struct Checked {
@@ -48,13 +49,31 @@ fn checked(input: &ImprovementInput) -> Result<Checked> {
     let cost_cents = problems
         .check("cost", cost_cents(input.cost.as_deref().unwrap_or("")))
         .flatten();
-    let check_after_days = input.check_after_days.unwrap_or(CHECK_AFTER_DAYS);
-    if !(1..=3650).contains(&check_after_days) {
-        problems.add(
-            "checkAfterDays",
-            "Please check between 1 day and 10 years after it is done.",
-        );
-    }
+    let typed_days = input
+        .check_after_days
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("");
+    let check_after_days = match typed_days {
+        "" => CHECK_AFTER_DAYS,
+        typed => match typed.parse::<u32>() {
+            Ok(days) if (1..=3650).contains(&days) => days,
+            Ok(_) => {
+                problems.add(
+                    "checkAfterDays",
+                    "Please check between 1 day and 10 years after it is done.",
+                );
+                CHECK_AFTER_DAYS
+            }
+            Err(_) => {
+                problems.add(
+                    "checkAfterDays",
+                    format!("\"{typed}\" is not a number of days; please write a whole number, like 30."),
+                );
+                CHECK_AFTER_DAYS
+            }
+        },
+    };
     problems.finish()?;
     Ok(Checked {
         what,

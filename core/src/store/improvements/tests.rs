@@ -75,7 +75,7 @@ fn an_improvement_is_reminded_when_due_then_checked_after_it_is_done() {
                 what: "Train the Saturday helper on boxing".into(),
                 due_date: Some("2026-11-25".into()),
                 cost: Some("40".into()),
-                check_after_days: Some(14),
+                check_after_days: Some("14".into()),
             },
         )
         .unwrap();
@@ -166,7 +166,7 @@ fn bad_input_is_said_next_to_each_field_and_nothing_is_written() {
             what: " ".into(),
             due_date: Some("soon".into()),
             cost: Some("a lot".into()),
-            check_after_days: Some(0),
+            check_after_days: Some("2.5".into()),
         },
     ) else {
         panic!("expected problems");

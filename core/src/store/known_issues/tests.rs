@@ -484,3 +484,94 @@ fn the_it_is_fixed_template_is_the_owners_own_and_refuses_unknown_placeholders()
     assert_eq!(draft.gaps, ["[what changed]"]);
     assert!(store.reset_issue_fixed_template().unwrap().is_default);
 }
+
+#[test]
+fn the_reminder_to_tell_comes_back_for_a_customer_linked_later_and_goes_with_a_deleted_complaint() {
+    let (mut store, clock) = store_at(at(9));
+    let issue = store
+        .create_known_issue(&issue_titled("Thin boxes"))
+        .unwrap()
+        .summary
+        .id;
+    let ana = store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake squashed"))
+        .unwrap();
+    store.link_complaint(issue, ana.id).unwrap();
+    store
+        .set_known_issue_status(issue, IssueStatus::Fixed)
+        .unwrap();
+    store
+        .tell_customer(issue, ana.customer_id, Channel::Phone)
+        .unwrap();
+    assert!(store.today().unwrap().learning_reminders.is_empty());
+
+    clock.set(at(10));
+    let ben = store
+        .create_complaint(&phone_complaint("Ben Ode", "Tart squashed"))
+        .unwrap();
+    store.link_complaint(issue, ben.id).unwrap();
+    let due = store.today().unwrap().learning_reminders;
+    assert_eq!(due.len(), 1, "Ben is still to tell");
+    assert_eq!(due[0].kind, ReminderKind::TellCustomers);
+    // Ben's complaint was entered by mistake: nobody is left to tell.
+    store.delete_complaint(ben.id).unwrap();
+    assert!(store.today().unwrap().learning_reminders.is_empty());
+}
+
+#[test]
+fn on_the_target_day_the_eve_gives_way_and_a_fix_that_did_not_hold_is_told_again() {
+    let (mut store, clock) = store_at(at(9));
+    let issue = store
+        .create_known_issue(&IssueText {
+            title: "Oven runs hot".into(),
+            target_date: Some("2026-11-25".into()),
+            ..IssueText::default()
+        })
+        .unwrap()
+        .summary
+        .id;
+    clock.set(Utc.with_ymd_and_hms(2026, 11, 25, 10, 0, 0).unwrap());
+    let due = store.today().unwrap().learning_reminders;
+    let kinds: Vec<ReminderKind> = due.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [ReminderKind::IssueTargetDay],
+        "not also 'due tomorrow'"
+    );
+
+    let id = store
+        .create_complaint(&phone_complaint("Ana Lima", "Burnt loaf"))
+        .unwrap();
+    store.link_complaint(issue, id.id).unwrap();
+    store
+        .set_known_issue_status(issue, IssueStatus::Fixed)
+        .unwrap();
+    store
+        .tell_customer(issue, id.customer_id, Channel::Phone)
+        .unwrap();
+    store
+        .set_known_issue_status(issue, IssueStatus::BeingFixed)
+        .unwrap();
+    let again = store
+        .set_known_issue_status(issue, IssueStatus::Fixed)
+        .unwrap();
+    assert_eq!(
+        again.customers[0].telling, None,
+        "told again once fixed again"
+    );
+    assert!(again
+        .history
+        .iter()
+        .any(|h| h.what == "Not fixed after all: every customer will be told again once it is"));
+}
+
+#[test]
+fn a_full_export_is_not_brought_into_a_mend_that_has_a_known_issue_already() {
+    let (mut store, _) = store_at(at(9));
+    let export = store.export_json().unwrap();
+    store
+        .create_known_issue(&issue_titled("Thin boxes"))
+        .unwrap();
+    let error = store.import_json(&export).unwrap_err();
+    assert!(matches!(error, Error::Refused(_)), "{error}");
+}

@@ -402,3 +402,24 @@ fn the_figures_go_to_a_spreadsheet_with_both_periods() {
     assert!(text.contains("Hours to acknowledge,Median,,"));
     assert!(!folder.path().join("patterns.partial").exists());
 }
+
+#[test]
+fn the_period_before_is_cut_as_this_one_and_its_weeks_add_up_to_its_total() {
+    // 30 days to Wednesday 2 December start on a Tuesday; the 30 before
+    // start on a Sunday and would have six weeks of their own.
+    let (mut store, clock) = store_at("2026-10-04 09:00");
+    for day in [
+        "2026-10-04 09:00",
+        "2026-10-12 09:00",
+        "2026-10-31 09:00",
+        "2026-11-02 20:00",
+    ] {
+        clock.set(utc(day));
+        complaint(&mut store, Err("Ana"), "Squashed");
+    }
+    clock.set(utc("2026-12-02 12:00"));
+    let patterns = store.patterns(&PeriodChoice::Last30Days).unwrap();
+    assert_eq!(patterns.total.previous, 4);
+    let weeks: i64 = patterns.over_time.iter().map(|bar| bar.previous).sum();
+    assert_eq!(weeks, 4, "{:?}", patterns.over_time);
+}
