@@ -58,7 +58,7 @@ CREATE TABLE customers (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
     created_at  TEXT NOT NULL
-, email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '');
+, email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', merged_into INTEGER REFERENCES customers (id));
 CREATE TABLE history (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER REFERENCES complaints (id),

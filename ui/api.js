@@ -59,6 +59,8 @@ export const api = {
   listCustomers: (search, offset, limit) => call('list_customers', { search, offset, limit }),
   getCustomer: (id) => call('get_customer', { id }),
   updateCustomer: (id, customer) => call('update_customer', { id, customer }),
+  possibleDuplicates: (id) => call('possible_duplicates', { id }),
+  mergeCustomers: (kept, merged) => call('merge_customers', { kept, merged }),
 
   getSettings: () => call('get_settings'),
   welcomePending: () => call('welcome_pending'),

@@ -81,6 +81,8 @@ pub fn run() {
             commands::customers::list_customers,
             commands::customers::get_customer,
             commands::customers::update_customer,
+            commands::customers::possible_duplicates,
+            commands::customers::merge_customers,
             commands::settings::send_test_notification,
             commands::settings::get_settings,
             commands::settings::welcome_pending,

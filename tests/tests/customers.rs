@@ -1,5 +1,5 @@
-//! The Customers view: finding a customer, their complaints, and editing
-//! their details so that the change is kept.
+//! The Customers view: finding a customer, their complaints, editing their
+//! details so that the change is kept, and merging the same person added twice.
 
 use mend_e2e::journey::{new_complaint, Intake};
 use mend_e2e::run;
@@ -197,6 +197,72 @@ async fn the_customer_page_is_a_place_to_work() {
             app.wait_for_value("customer-edit-notes", "Prefers a call after 6 pm.")
                 .await?;
             assert_eq!(app.find_all("customer-complaint").await?.len(), 2);
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_same_customer_added_twice_is_merged_with_all_their_complaints() {
+    run("customers_merged", |app| {
+        Box::pin(async move {
+            new_complaint(
+                app,
+                &Intake {
+                    summary: "Wedding cake squashed",
+                    email: "ana@example.com",
+                    ..Intake::default()
+                },
+            )
+            .await?;
+            new_complaint(
+                app,
+                &Intake {
+                    summary: "Birthday cake late",
+                    email: "ANA@example.com",
+                    ..Intake::default()
+                },
+            )
+            .await?;
+            app.click("nav-customers").await?;
+            app.wait_for_count("customer-row", 2).await?;
+            app.click("customer-row").await?;
+            app.wait_for_text("customer-name-heading", "Ana Lima")
+                .await?;
+            app.click("open-merge").await?;
+            app.wait_for_text("merge-likely", "the same email").await?;
+            app.click("merge-customer").await?;
+            app.wait_for_text("merge-ask", "the same person as Ana Lima?")
+                .await?;
+            app.click("merge-ask-yes").await?;
+            app.wait_for_text(
+                "customer-notice",
+                "Merged. Their complaints are all here now",
+            )
+            .await?;
+            app.wait_for_count("customer-complaint", 2).await?;
+            let mut summaries = app.texts("customer-complaint-summary").await?;
+            summaries.sort();
+            assert_eq!(summaries, ["Birthday cake late", "Wedding cake squashed"]);
+
+            app.restart().await?;
+            app.click("nav-customers").await?;
+            app.wait_for_count("customer-row", 1).await?;
+            assert!(app
+                .text("customer-row-counts")
+                .await?
+                .starts_with("2 complaints"));
+            app.click("customer-row").await?;
+            app.click("customer-complaint").await?;
+            app.click("history").await?;
+            let history = app.texts("history-entry").await?;
+            assert!(
+                history.iter().any(|line| line.ends_with(
+                    "You: Changed the customer: Ana Lima → Ana Lima (merged, the same person)"
+                )),
+                "{history:#?}"
+            );
             Ok(())
         })
     })

@@ -6,6 +6,7 @@ import { busy, copyable, el, errorLine, field, formatDateTime, showMessage, succ
 import { go } from '../nav.js';
 import { openIntake } from './intake.js';
 import { statusBadges } from './rows.js';
+import { mergeCard } from './merge.js';
 
 const PAGE = 50;
 const TYPING_PAUSE_MS = 200;
@@ -117,7 +118,9 @@ export async function showCustomer(main, params, { signal }) {
   const heading = el('h1', { testid: 'customer-name-heading' });
   const lead = el('p', { class: 'lead', testid: 'customer-lead' });
   const loadError = errorLine('customer-load-error');
-  main.append(back, el('header', { class: 'view-header' }, el('div', {}, heading, lead)), loadError);
+  const notice = successLine('customer-notice');
+  showMessage(notice, params.notice ?? '');
+  main.append(back, el('header', { class: 'view-header' }, el('div', {}, heading, lead)), loadError, notice);
 
   let page;
   try {
@@ -130,6 +133,11 @@ export async function showCustomer(main, params, { signal }) {
 
   const { customer, complaints } = page;
   heading.textContent = customer.name;
+  if (customer.mergedInto) {
+    lead.textContent = 'Merged into another customer: the same person, added twice.';
+    main.append(el('p', {}, el('button', { type: 'button', class: 'primary', testid: 'customer-merged-into', onclick: () => go('customer', { id: customer.mergedInto }) }, 'Open the customer kept')));
+    return;
+  }
   const open = complaints.filter((complaint) => !complaint.closedAt).length;
   lead.textContent = [customer.createdAt && `Customer since ${monthYear.format(new Date(customer.createdAt))}`, countsText(complaints.length, open)].filter(Boolean).join(' · ');
 
@@ -146,6 +154,7 @@ export async function showCustomer(main, params, { signal }) {
     ),
     detailsCard(customer, heading),
     complaintsCard(customer, complaints),
+    mergeCard(customer),
   );
 }
 

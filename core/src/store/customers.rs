@@ -109,15 +109,23 @@ pub(crate) fn insert(
 }
 
 pub(crate) fn check_exists(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let found: Option<i64> = tx
-        .query_row("SELECT id FROM customers WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })
+    let found: Option<Option<String>> = tx
+        .query_row(
+            "SELECT (SELECT name FROM customers WHERE id = k.merged_into) FROM customers k WHERE k.id = ?1",
+            [id],
+            |row| row.get(0),
+        )
         .optional()?;
-    found.map(|_| ()).ok_or_else(|| not_found(id))
+    match found {
+        None => Err(not_found(id)),
+        Some(Some(kept)) => Err(Error::InvalidInput(format!(
+            "This customer was merged into {kept}; please choose {kept}."
+        ))),
+        Some(None) => Ok(()),
+    }
 }
 
-fn not_found(id: i64) -> Error {
+pub(crate) fn not_found(id: i64) -> Error {
     Error::NotFound(format!("Customer {id} was not found."))
 }
 
@@ -141,13 +149,14 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<CustomerSummary>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT k.id, k.name, k.email, k.phone, k.created_at, k.notes,
+            "SELECT k.id, k.name, k.email, k.phone, k.created_at, k.notes, k.merged_into,
                     (SELECT count(*) FROM complaints c WHERE c.customer_id = k.id AND c.deleted_at IS NULL),
                     (SELECT count(*) FROM complaints c
                      WHERE c.customer_id = k.id AND c.closed_at IS NULL AND c.deleted_at IS NULL)
              FROM customers k
-             WHERE ?1 = '%%' OR k.name LIKE ?1 ESCAPE '\\' OR k.email LIKE ?1 ESCAPE '\\'
-                   OR k.phone LIKE ?1 ESCAPE '\\'
+             WHERE k.merged_into IS NULL
+               AND (?1 = '%%' OR k.name LIKE ?1 ESCAPE '\\' OR k.email LIKE ?1 ESCAPE '\\'
+                    OR k.phone LIKE ?1 ESCAPE '\\')
              ORDER BY k.name COLLATE NOCASE, k.id
              LIMIT ?2 OFFSET ?3",
         )?;
@@ -156,8 +165,8 @@ impl Store {
             |row| {
                 Ok(CustomerSummary {
                     customer: customer_from_row(row)?,
-                    complaints: row.get(6)?,
-                    open_complaints: row.get(7)?,
+                    complaints: row.get(7)?,
+                    open_complaints: row.get(8)?,
                 })
             },
         )?;
@@ -246,11 +255,13 @@ impl Store {
     }
 }
 
-fn complaints_of(tx: &Transaction<'_>, customer_id: i64) -> Result<Vec<i64>> {
+pub(crate) fn complaints_of(tx: &Transaction<'_>, customer_id: i64) -> Result<Vec<i64>> {
     let mut statement = tx.prepare_cached("SELECT id FROM complaints WHERE customer_id = ?1")?;
     let rows = statement.query_map([customer_id], |row| row.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+pub mod merge;
 
 #[cfg(test)]
 mod tests;

@@ -87,10 +87,13 @@ pub struct Customer {
     pub created_at: Option<DateTime<Utc>>,
     /// The owner's own notes about them.
     pub notes: String,
+    /// Merged into this customer (the same person, added twice).
+    pub merged_into: Option<i64>,
 }
 
 /// The columns `customer_from_row` reads, over `customers k`.
-pub(crate) const CUSTOMER_COLUMNS: &str = "k.id, k.name, k.email, k.phone, k.created_at, k.notes";
+pub(crate) const CUSTOMER_COLUMNS: &str =
+    "k.id, k.name, k.email, k.phone, k.created_at, k.notes, k.merged_into";
 
 pub(crate) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -100,6 +103,7 @@ pub(crate) fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
         phone: row.get(3)?,
         created_at: row.get(4)?,
         notes: row.get(5)?,
+        merged_into: row.get(6)?,
     })
 }
 

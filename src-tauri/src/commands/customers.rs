@@ -1,5 +1,7 @@
-//! Customers: the list with search, one customer's page, editing details.
+//! Customers: the list with search, one customer's page, editing details,
+//! and merging the same person added twice.
 
+use mend_core::store::customers::merge::PossibleDuplicate;
 use mend_core::store::customers::{CustomerInput, CustomerPage, CustomerSummary};
 use mend_core::store::rows::Customer;
 use tauri::State;
@@ -29,4 +31,23 @@ pub fn update_customer(
     customer: CustomerInput,
 ) -> Result<Customer, IpcError> {
     Ok(state.store()?.update_customer(id, &customer)?)
+}
+
+/// Others who may be the same person (the same email, phone or name).
+#[tauri::command(async)]
+pub fn possible_duplicates(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<PossibleDuplicate>, IpcError> {
+    Ok(state.store()?.possible_duplicates(id)?)
+}
+
+/// The same person added twice: `merged` becomes `kept`.
+#[tauri::command(async)]
+pub fn merge_customers(
+    state: State<'_, AppState>,
+    kept: i64,
+    merged: i64,
+) -> Result<Customer, IpcError> {
+    Ok(state.store()?.merge_customers(kept, merged)?)
 }

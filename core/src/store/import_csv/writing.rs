@@ -14,7 +14,7 @@ use crate::store::write::Write;
 pub(super) fn customer_named(tx: &Transaction<'_>, name: &str) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
-            "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+            "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE AND merged_into IS NULL ORDER BY id LIMIT 1",
             [name.trim()],
             |row| row.get(0),
         )
@@ -24,7 +24,7 @@ pub(super) fn customer_named(tx: &Transaction<'_>, name: &str) -> Result<Option<
 pub(super) fn customer_with_email(tx: &Transaction<'_>, email: &str) -> Result<Option<i64>> {
     Ok(tx
         .query_row(
-            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+            "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE AND merged_into IS NULL ORDER BY id LIMIT 1",
             [email.trim()],
             |row| row.get(0),
         )
