@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "deleted_complaints",
     "dismiss_reminder",
     "draft_message",
+    "email_message",
     "export_csv",
     "export_json",
     "export_patterns_csv",

@@ -77,6 +77,7 @@ export const api = {
   listCategories: () => call('list_items', { kind: 'categories' }),
   listCauses: () => call('list_items', { kind: 'causes' }),
   correctLesson: (id, lesson) => call('correct_lesson', { id, lesson }),
+  emailMessage: (id, body) => call('email_message', { id, body }),
   sendTestNotification: () => call('send_test_notification'),
 
   listKnownIssues: () => call('list_known_issues'),

@@ -5,6 +5,7 @@ mod backups;
 mod commands;
 mod dialogs;
 mod error;
+mod mail;
 mod notify;
 mod printing;
 mod scheduler;
@@ -22,6 +23,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
@@ -71,6 +73,7 @@ pub fn run() {
             commands::printing::save_report_pdf,
             commands::journey::record_call,
             commands::journey::correct_lesson,
+            commands::journey::email_message,
             commands::settings::list_items,
             commands::settings::add_list_item,
             commands::settings::rename_list_item,

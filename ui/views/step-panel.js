@@ -63,7 +63,7 @@ export function stepPanel(details, step, onSaved) {
       checklist(details, step, coaching.checklist),
     ),
   );
-  const draft = draftBlock(details, step);
+  const draft = draftBlock(details, step, onSaved);
   panel.append(draft.block);
   if (step === 'close') panel.append(...(details.closedAt ? [lessonCard(details, onSaved), reopenForm(details, onSaved)] : [closeForm(details, onSaved)]));
   else if (step !== 'receive' && !details.closedAt && state !== 'done') {
@@ -135,8 +135,17 @@ function checklist(details, step, items) {
  * The draft, and `refresh(choosing)` to redo it while the owner has not
  * edited it.
  */
-function draftBlock(details, step) {
-  const editor = draftEditor('draft');
+function draftBlock(details, step, onSaved) {
+  // Sent by email: on the timeline as a message to the customer, which
+  // counts as their latest update.
+  const email = {
+    send: (text) => api.emailMessage(details.id, text),
+    sent: async (text) => {
+      await api.addContact(details.id, { direction: 'outgoing', channel: 'email', at: new Date().toISOString(), text });
+      onSaved(await api.getComplaint(details.id), 'Noted: the message was sent by email. It is on the timeline.');
+    },
+  };
+  const editor = draftEditor('draft', 'Message draft', email);
   const refresh = (choosing) => {
     if (editor.edited()) return;
     api.draftMessage(details.id, step, choosing).then(editor.show, (failure) => editor.fail(failure.message));
@@ -146,7 +155,7 @@ function draftBlock(details, step) {
     'div',
     { class: 'draft-block' },
     el('h3', {}, 'Message draft'),
-    el('p', { class: 'muted' }, 'Edit it so it sounds like you, then copy it into your email or message. Change the template in Settings.'),
+    el('p', { class: 'muted' }, 'Edit it so it sounds like you, then email it from your mail program or copy it into a message. Change the template in Settings.'),
     editor.parts,
   );
   return { block, refresh };

@@ -7,6 +7,7 @@ pub mod corrections;
 pub mod customers;
 pub mod deleted;
 mod derived;
+pub mod email;
 pub mod export;
 pub mod import_csv;
 pub mod import_json;

@@ -5,6 +5,7 @@ use mend_core::journey::guide::{guide, Guide};
 use mend_core::journey::template::Draft;
 use mend_core::journey::Step;
 use mend_core::store::complaints::ComplaintDetails;
+use mend_core::store::email::Email;
 use mend_core::store::journey::{Call, Closing, StepEntry};
 use mend_core::store::lessons::Lesson;
 use mend_core::store::settings::DraftChoices;
@@ -85,4 +86,18 @@ pub fn correct_lesson(
     lesson: Lesson,
 ) -> Result<ComplaintDetails, IpcError> {
     Ok(state.store()?.correct_lesson(id, &lesson)?)
+}
+
+/// "Email it": the owner's mail program opens with the message to the
+/// customer; Mend sends nothing itself.
+#[tauri::command(async)]
+pub fn email_message(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    body: String,
+) -> Result<Email, IpcError> {
+    let email = state.store()?.email_for(id, &body)?;
+    crate::mail::open(&app, &email.link)?;
+    Ok(email)
 }
