@@ -1,6 +1,9 @@
 //! "Email it": a step's message, as the owner edited it, handed to the
 //! owner's own mail program as a `mailto:` link (RFC 6068) with the
-//! customer's address and a subject. Mend itself sends nothing.
+//! customer's address and a subject. Mend itself sends nothing. Emails that
+//! come in are read in `incoming`.
+
+pub mod incoming;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;

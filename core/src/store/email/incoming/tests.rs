@@ -1,0 +1,219 @@
+//! Emails shaped like those customers send: plain, HTML only, with a photo,
+//! in an old charset, with encoded headers, without a date or a name, with
+//! a hostile HTML body, with a 30 MB attachment, and things that are not
+//! emails at all.
+
+use chrono::TimeZone;
+
+use super::*;
+use crate::store::complaints::NewComplaint;
+use crate::store::customers::CustomerInput;
+use crate::store::test_support::{at, phone_complaint, store_at};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 2, 12, 0, 0).unwrap()
+}
+
+fn crlf(text: &str) -> Vec<u8> {
+    text.replace('\n', "\r\n").into_bytes()
+}
+
+const PLAIN: &str = "From: Ana Lima <ana@example.com>
+To: orders@limacakes.example
+Subject: Re: Fwd: Wedding cake arrived squashed
+Date: Tue, 01 Dec 2026 18:30:00 +0000
+Message-ID: <1@example.com>
+Content-Type: text/plain; charset=utf-8
+
+Hello,
+
+The top tier had collapsed when it arrived. It was for my daughter's wedding.
+
+Ana
+";
+
+#[test]
+fn a_plain_email_gives_the_sender_the_time_a_summary_and_their_words() {
+    let intake = read(&crlf(PLAIN), now()).unwrap();
+    assert_eq!(intake.name, "Ana Lima");
+    assert_eq!(intake.email, "ana@example.com");
+    assert_eq!(
+        intake.received_at,
+        Some(Utc.with_ymd_and_hms(2026, 12, 1, 18, 30, 0).unwrap())
+    );
+    assert_eq!(intake.summary, "Wedding cake arrived squashed");
+    assert!(
+        intake
+            .words
+            .starts_with("Hello,\n\nThe top tier had collapsed"),
+        "{:?}",
+        intake.words
+    );
+    assert!(intake.attachments.is_empty());
+}
+
+#[test]
+fn an_html_only_email_is_read_as_text_and_nothing_of_it_runs() {
+    let email = "From: Ben Ode <ben@example.com>
+Subject: Broken
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+Content-Type: text/html; charset=utf-8
+
+<html><head><style>p { color: red }</style><script>alert('x')</script></head>
+<body onload=\"steal()\"><p>The <b>tart</b> was broken.</p><img src=\"http://tracker.example/p.gif\"><p>Please call me.</p></body></html>
+";
+    let intake = read(&crlf(email), now()).unwrap();
+    assert!(intake.words.contains("tart"), "{:?}", intake.words);
+    assert!(
+        intake.words.contains("Please call me."),
+        "{:?}",
+        intake.words
+    );
+    for markup in ["<", "alert(", "steal(", "tracker.example", "color: red"] {
+        assert!(
+            !intake.words.contains(markup),
+            "{markup:?} in {:?}",
+            intake.words
+        );
+    }
+}
+
+#[test]
+fn a_photo_is_named_as_it_came_and_the_text_is_the_words() {
+    let email = "From: Cleo Park <cleo@example.com>
+Subject: Photo of the box
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=\"b1\"
+
+--b1
+Content-Type: text/plain; charset=utf-8
+
+See the photo.
+--b1
+Content-Type: image/jpeg; name=\"box.jpg\"
+Content-Disposition: attachment; filename=\"box.jpg\"
+Content-Transfer-Encoding: base64
+
+/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQ==
+--b1--
+";
+    let intake = read(&crlf(email), now()).unwrap();
+    assert_eq!(intake.words, "See the photo.");
+    assert_eq!(intake.attachments, ["box.jpg"]);
+}
+
+#[test]
+fn an_old_charset_and_encoded_headers_are_read_as_written() {
+    let mut email = crlf(
+        "From: =?UTF-8?B?Wm/DqyBMaW0=?= <zoe@example.com>
+Subject: =?ISO-8859-1?Q?Cr=E8me_br=FBl=E9e_ratée?=
+Date: Tue, 01 Dec 2026 10:00:00 +0000
+Content-Type: text/plain; charset=ISO-8859-1
+Content-Transfer-Encoding: 8bit
+
+",
+    );
+    // "Le gâteau était écrasé." in Latin-1.
+    email.extend_from_slice(b"Le g\xe2teau \xe9tait \xe9cras\xe9.\r\n");
+    let intake = read(&email, now()).unwrap();
+    assert_eq!(intake.name, "Zoë Lim");
+    assert!(
+        intake.summary.starts_with("Crème brûlée"),
+        "{:?}",
+        intake.summary
+    );
+    assert_eq!(intake.words, "Le gâteau était écrasé.");
+}
+
+#[test]
+fn no_date_no_name_or_a_date_in_the_future_leave_those_to_the_owner() {
+    let email = "From: dan@example.com
+Subject: Late
+
+The parcel is late.
+";
+    let intake = read(&crlf(email), now()).unwrap();
+    assert_eq!(intake.received_at, None);
+    assert_eq!(
+        intake.name, "dan@example.com",
+        "the address, for want of a name"
+    );
+    let future = PLAIN.replace("Tue, 01 Dec 2026", "Fri, 01 Jan 2027");
+    assert_eq!(read(&crlf(&future), now()).unwrap().received_at, None);
+}
+
+#[test]
+fn a_30_mb_attachment_is_read_past_and_a_huge_email_is_refused_in_words() {
+    let mut email = crlf(
+        "From: Eva Rocha <eva@example.com>
+Subject: Video of the damage
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=\"b1\"
+
+--b1
+Content-Type: text/plain
+
+It is in the video.
+--b1
+Content-Type: video/mp4; name=\"damage.mp4\"
+Content-Disposition: attachment; filename=\"damage.mp4\"
+Content-Transfer-Encoding: base64
+
+",
+    );
+    let line = "A".repeat(76) + "\r\n";
+    while email.len() < 30 * 1024 * 1024 {
+        email.extend_from_slice(line.as_bytes());
+    }
+    email.extend_from_slice(b"--b1--\r\n");
+    let intake = read(&email, now()).unwrap();
+    assert_eq!(intake.words, "It is in the video.");
+    assert_eq!(intake.attachments, ["damage.mp4"]);
+
+    let huge = vec![b'a'; MAX_EMAIL_BYTES + 1];
+    let error = read(&huge, now()).unwrap_err();
+    assert!(
+        error.to_string().starts_with("This email is 60 MB"),
+        "{error}"
+    );
+}
+
+#[test]
+fn what_is_not_an_email_is_said_so() {
+    for bytes in [
+        &b""[..],
+        b"\x00\x01\x02\xff\xfe",
+        b"PK\x03\x04 a zip pretending",
+    ] {
+        let error = read(bytes, now()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("This is not an email Mend can read"),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn the_sender_is_matched_to_the_customer_with_that_address() {
+    let (mut store, _) = store_at(at(9));
+    let ana = store
+        .create_complaint(&NewComplaint {
+            new_customer: Some(CustomerInput {
+                name: "Ana Lima".into(),
+                email: "ANA@example.com".into(),
+                ..CustomerInput::default()
+            }),
+            ..phone_complaint("", "Earlier")
+        })
+        .unwrap();
+    let intake = store.intake_from_email(&crlf(PLAIN)).unwrap();
+    assert_eq!(intake.customer.map(|c| c.id), Some(ana.customer_id));
+    let stranger = PLAIN.replace("ana@example.com", "someone@example.com");
+    assert_eq!(
+        store.intake_from_email(&crlf(&stranger)).unwrap().customer,
+        None
+    );
+}
