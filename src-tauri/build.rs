@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "deleted_complaints",
     "dismiss_reminder",
     "draft_message",
+    "email_from_file",
+    "email_from_text",
     "email_message",
     "export_csv",
     "export_json",

@@ -36,6 +36,9 @@ export const api = {
   journeyGuide: () => call('journey_guide'),
 
   createComplaint: (complaint) => call('create_complaint', { complaint }),
+  // A customer's email read into a new complaint; the file one answers null when cancelled.
+  emailFromFile: () => call('email_from_file'),
+  emailFromText: (text) => call('email_from_text', { text }),
   intakeDraft: () => call('intake_draft'),
   saveIntakeDraft: (draft) => call('save_intake_draft', { draft }),
   listComplaints: (query) => call('list_complaints', { query }),

@@ -54,6 +54,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::complaints::create_complaint,
+            commands::email::email_from_file,
+            commands::email::email_from_text,
             commands::complaints::list_complaints,
             commands::complaints::count_complaints,
             commands::complaints::get_complaint,

@@ -213,9 +213,17 @@ impl App {
         Ok(self.find(test_id).await?.click().await?)
     }
 
-    /// Types `text` into a field, as the owner would.
+    /// Types `text` into a field, as the owner would: first scrolled to the
+    /// middle of the view, as a person brings a field into sight (at the
+    /// very edge a window's sticky buttons may cover it).
     pub async fn type_into(&self, test_id: &str, text: &str) -> Result<(), Failure> {
         let field = self.find(test_id).await?;
+        self.client()
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&field)?],
+            )
+            .await?;
         field.clear().await?;
         // WebDriver refuses to send no keys at all; an empty field is cleared.
         if !text.is_empty() {

@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { busy, el, errorLine, field, localInputValue, select, toInstant } from '../dom.js';
 import { guide } from '../guide.js';
 import { go } from '../nav.js';
+import { emailBlock } from './intake-email.js';
 
 let openForm = null;
 let chosenCustomer = null;
@@ -78,6 +79,7 @@ async function buildForm(dialog) {
     { method: 'dialog', novalidate: true, testid: 'intake-form' },
     el('h2', { id: 'intake-title' }, 'New complaint'),
     draftNote,
+    emailBlock((intake) => fillFromEmail(form, intake)),
     el('p', { class: 'lead' }, receive.purpose),
     el(
       'details',
@@ -227,6 +229,27 @@ async function restoreDraft(form) {
   if (draft.chosen && typeof draft.chosen.id === 'number') choose(form, draft.chosen);
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
   form.querySelector('[data-testid="intake-draft-note"]').hidden = !hasContent(form);
+}
+
+/** What an email said, put in the form for the owner to check. */
+function fillFromEmail(form, intake) {
+  const values = form.elements;
+  if (intake.customer) {
+    choose(form, intake.customer);
+  } else {
+    choose(form, null);
+    values.customerName.value = intake.name;
+    values.email.value = intake.email;
+  }
+  values.channel.value = 'email';
+  if (intake.receivedAt) {
+    values.receivedAt.value = localInputValue(new Date(intake.receivedAt));
+    values.receivedAt.dataset.touched = '1';
+  }
+  values.summary.value = intake.summary;
+  values.words.value = intake.words;
+  countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
+  keepDraft(form, 0);
 }
 
 function collect(form) {

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod complaints;
 pub mod customers;
 pub mod desktop;
+pub mod email;
 pub mod exports;
 pub mod improvements;
 pub mod journey;

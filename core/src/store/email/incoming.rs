@@ -36,8 +36,8 @@ pub struct EmailIntake {
 
 fn not_an_email() -> Error {
     Error::InvalidInput(
-        "This is not an email Mend can read: it has no sender and no text. \
-         Save the email from your mail program as a .eml file, or paste all of it."
+        "This is not an email Mend can read: it says nobody sent it. \
+         Save the email from your mail program as a .eml file, or paste all of it, with its From line."
             .into(),
     )
 }
@@ -77,6 +77,13 @@ fn words_from(body: &str) -> String {
     at_most(clean.trim(), MAX_LONG_TEXT_CHARS)
 }
 
+/// An HTML body as the words a person reads in it.
+fn html_as_text(html: &str) -> String {
+    html2text::config::plain_no_decorate()
+        .string_from_read(html.as_bytes(), 10_000)
+        .unwrap_or_default()
+}
+
 /// Reads an email (the bytes of a .eml file, or its text pasted).
 pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
     if bytes.len() > MAX_EMAIL_BYTES {
@@ -95,11 +102,19 @@ pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
         .unwrap_or("")
         .trim()
         .to_owned();
-    let words = message
-        .body_text(0)
-        .map(|body| words_from(&body))
-        .unwrap_or_default();
-    if email.is_empty() && words.is_empty() {
+    let words = match message
+        .text_body
+        .first()
+        .and_then(|&i| message.parts.get(i as usize))
+    {
+        Some(part) if part.is_text_html() => {
+            words_from(&html_as_text(part.text_contents().unwrap_or("")))
+        }
+        Some(part) => words_from(part.text_contents().unwrap_or("")),
+        None => String::new(),
+    };
+    // Without a sender there is nobody to answer: not an email to read.
+    if email.is_empty() {
         return Err(not_an_email());
     }
     let name = sender
