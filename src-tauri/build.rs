@@ -2,6 +2,7 @@
 // capabilities/ grants them one by one.
 const COMMANDS: &[&str] = &[
     "add_contact",
+    "add_email_to_complaint",
     "add_improvement",
     "add_list_item",
     "add_reminder",

@@ -39,6 +39,7 @@ export const api = {
   // A customer's email read into a new complaint; the file one answers null when cancelled.
   emailFromFile: () => call('email_from_file'),
   emailFromText: (text) => call('email_from_text', { text }),
+  addEmailToComplaint: (id) => call('add_email_to_complaint', { id }),
   intakeDraft: () => call('intake_draft'),
   saveIntakeDraft: (draft) => call('save_intake_draft', { draft }),
   listComplaints: (query) => call('list_complaints', { query }),

@@ -56,6 +56,7 @@ pub fn run() {
             commands::complaints::create_complaint,
             commands::email::email_from_file,
             commands::email::email_from_text,
+            commands::email::add_email_to_complaint,
             commands::complaints::list_complaints,
             commands::complaints::count_complaints,
             commands::complaints::get_complaint,

@@ -87,3 +87,49 @@ async fn an_email_fills_in_the_new_complaint_window_and_is_saved_from_the_custom
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_email_about_a_complaint_goes_on_its_timeline_as_a_message_from_them() {
+    run("email_to_timeline", |app| {
+        Box::pin(async move {
+            new_complaint(app, &Intake::default()).await?;
+            let folder = tempfile::tempdir()?;
+            let path = folder.path().join("follow-up.eml");
+            std::fs::write(
+                &path,
+                EMAIL.replace(
+                    "<p>The <b>top tier</b> had collapsed.</p>",
+                    "<p>Any news about the cake?</p>",
+                ),
+            )?;
+            app.answer_next_dialog(Some(&path))?;
+            app.click("timeline-email").await?;
+            app.wait_for_text("step-saved", "Added their email to the timeline.")
+                .await?;
+            let texts = app.texts("timeline-text").await?;
+            assert!(
+                texts
+                    .iter()
+                    .any(|text| text.trim() == "Any news about the cake?"),
+                "{texts:?}"
+            );
+            let entries = app.texts("timeline-entry").await?;
+            assert!(
+                entries
+                    .iter()
+                    .any(|entry| entry.starts_with("From the customer · Email ·")),
+                "{entries:?}"
+            );
+            // A file that is not an email is refused in words; nothing is added.
+            let bad = folder.path().join("photo.eml");
+            std::fs::write(&bad, b"\x89PNG\r\n\x1a\n")?;
+            app.answer_next_dialog(Some(&bad))?;
+            app.click("timeline-email").await?;
+            app.wait_for_text("timeline-email-error", "This is not an email Mend can read")
+                .await?;
+            assert_eq!(app.texts("timeline-text").await?.len(), texts.len());
+            Ok(())
+        })
+    })
+    .await;
+}

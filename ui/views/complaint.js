@@ -226,7 +226,18 @@ function timeline(details, saved) {
     el('h2', {}, 'Timeline'),
     entries.length ? el('ol', { class: 'timeline' }, entries) : el('p', { class: 'empty' }, 'No contact yet.'),
     !details.deletedAt && el('details', { class: 'add-contact' }, el('summary', { testid: 'open-contact-form' }, 'Add a call, a message or a note'), form),
+    !details.deletedAt && emailToTimeline(details, saved),
   );
+}
+
+/** An email they sent about it, from its .eml file, as a message from them. */
+function emailToTimeline(details, saved) {
+  const error = errorLine('timeline-email-error');
+  const add = el('button', { type: 'button', class: 'quiet', testid: 'timeline-email', onclick: () => busy(add, error, async () => {
+    const contact = await api.addEmailToComplaint(details.id);
+    if (contact) saved(await api.getComplaint(details.id), 'Added their email to the timeline.');
+  }) }, 'Add an email they sent (.eml)…');
+  return el('div', { class: 'timeline-email' }, add, error);
 }
 
 /** A deleted complaint's page says so first, and offers to bring it back. */

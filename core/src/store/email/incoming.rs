@@ -9,9 +9,12 @@ use mail_parser::{MessageParser, MimeHeaders};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::kinds::{Channel, Direction};
+use crate::store::rows::Contact;
 use crate::store::rows::{
     customer_from_row, Customer, CUSTOMER_COLUMNS, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS,
 };
+use crate::store::timeline::NewContact;
 use crate::store::Store;
 
 /// The largest email Mend reads (an email with a few big photos is less).
@@ -151,6 +154,27 @@ pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
 }
 
 impl Store {
+    /// An email the customer sent about an open complaint, on its timeline
+    /// as a message from them, at the time it was sent; the subject stands
+    /// in for an email with no text.
+    pub fn add_email_to_complaint(&mut self, complaint_id: i64, bytes: &[u8]) -> Result<Contact> {
+        let email = read(bytes, self.clock.now())?;
+        let text = if email.words.is_empty() {
+            format!("(An email with no text: {})", email.summary)
+        } else {
+            email.words
+        };
+        self.add_contact(
+            complaint_id,
+            &NewContact {
+                direction: Direction::Incoming,
+                channel: Channel::Email,
+                at: email.received_at.map(crate::dates::stamp),
+                text,
+            },
+        )
+    }
+
     /// A new complaint from an email, its sender matched to a customer by
     /// email address (one merged into another is not offered).
     pub fn intake_from_email(&self, bytes: &[u8]) -> Result<EmailIntake> {

@@ -222,3 +222,30 @@ fn the_sender_is_matched_to_the_customer_with_that_address() {
         None
     );
 }
+
+#[test]
+fn an_email_about_a_complaint_goes_on_its_timeline_as_a_message_from_them() {
+    let (mut store, _) = store_at(now());
+    let id = store
+        .create_complaint(&phone_complaint("Ana Lima", "Wedding cake squashed"))
+        .unwrap()
+        .id;
+    let contact = store.add_email_to_complaint(id, &crlf(PLAIN)).unwrap();
+    assert_eq!(contact.direction, crate::kinds::Direction::Incoming);
+    assert_eq!(contact.channel, crate::kinds::Channel::Email);
+    assert_eq!(
+        contact.at,
+        Utc.with_ymd_and_hms(2026, 12, 1, 18, 30, 0).unwrap()
+    );
+    assert!(contact.text.starts_with("Hello,"), "{}", contact.text);
+    let details = store.complaint(id).unwrap();
+    assert_eq!(
+        details.history.last().unwrap().what,
+        "Noted a message from the customer"
+    );
+    assert!(store.add_email_to_complaint(id, b"not an email").is_err());
+    assert_eq!(
+        store.complaint(id).unwrap().timeline.len(),
+        details.timeline.len()
+    );
+}
