@@ -256,3 +256,6 @@ impl Store {
         self.issue_fixed_template()
     }
 }
+
+#[cfg(test)]
+mod tests;
