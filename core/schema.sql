@@ -6,6 +6,21 @@ CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is never changed');
 END;
+CREATE TABLE attachment_contents (
+    attachment_id  INTEGER PRIMARY KEY REFERENCES attachments (id),
+    bytes          BLOB NOT NULL,
+    thumbnail      BLOB
+);
+CREATE TABLE attachments (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER REFERENCES complaints (id),
+    contact_id    INTEGER REFERENCES contacts (id),
+    name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    media_type    TEXT NOT NULL,
+    size          INTEGER NOT NULL CHECK (size > 0),
+    added_at      TEXT NOT NULL,
+    CHECK (contact_id IS NULL OR complaint_id IS NOT NULL)
+);
 CREATE TABLE categories (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
@@ -148,6 +163,7 @@ CREATE TABLE templates (
     body        TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX attachments_by_complaint ON attachments (complaint_id, id);
 CREATE INDEX complaints_by_category ON complaints (category_id, received_at);
 CREATE INDEX complaints_by_category_and_promise
     ON complaints (category_id, promised_date IS NULL, promised_date, received_at DESC, id DESC);

@@ -264,6 +264,29 @@ fn improvements_from_version_10_onwards_are_kept_in_the_data_file_and_the_export
 }
 
 #[test]
+fn files_from_version_12_onwards_are_kept_in_the_data_file_and_the_export() {
+    for version in 12..=LATEST_VERSION {
+        let check = |store: &Store, what: &str| {
+            let complaint = store.complaint(1).unwrap();
+            assert_eq!(complaint.attachments.len(), 1, "{what}");
+            let photo = &complaint.attachments[0];
+            assert_eq!(photo.name, "squashed cake.png", "{what}");
+            assert!(photo.is_image, "{what}");
+            assert_eq!(photo.contact_id, Some(complaint.timeline[0].id), "{what}");
+            let bytes = store.attachment_content(photo.id).unwrap().bytes;
+            assert!(bytes.starts_with(b"\x89PNG"), "{what}");
+            assert_eq!(bytes.len() as i64, photo.size, "{what}");
+        };
+        check(
+            &open(&data_folder_at(version)),
+            &format!("data file v{version}"),
+        );
+        let (_folder, store) = imported_export_of(version);
+        check(&store, &format!("export v{version}"));
+    }
+}
+
+#[test]
 fn what_will_change_written_at_close_before_version_10_becomes_an_improvement() {
     let folder = data_folder_at(9);
     {

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_known_issues.sql"),
     include_str!("../../migrations/0010_learning.sql"),
     include_str!("../../migrations/0011_merged_customers.sql"),
+    include_str!("../../migrations/0012_attachments.sql"),
 ];
 
 /// The schema version this build of Mend writes.

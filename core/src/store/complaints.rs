@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use super::attachments::Attachment;
 use super::customers::CustomerInput;
 use super::rows::{
     self, complaint_not_found, summary_from_row, ChecklistTick, ComplaintSummary, Contact,
@@ -34,6 +35,8 @@ pub struct NewComplaint {
     pub reference: String,
     pub category_id: Option<i64>,
     pub severity: Option<Severity>,
+    /// Files added while it was being written (`add_waiting_files`).
+    pub attachments: Vec<i64>,
 }
 
 /// Everything about one complaint, for its page.
@@ -69,6 +72,7 @@ pub struct ComplaintDetails {
     pub records: Vec<StepRecord>,
     pub ticks: Vec<ChecklistTick>,
     pub timeline: Vec<Contact>,
+    pub attachments: Vec<Attachment>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -134,6 +138,7 @@ impl Store {
                     records: Vec::new(),
                     ticks: Vec::new(),
                     timeline: Vec::new(),
+                    attachments: Vec::new(),
                     history: Vec::new(),
                 })
             },
@@ -145,6 +150,7 @@ impl Store {
         details.records = rows::records(&self.conn, id)?;
         details.ticks = rows::ticks(&self.conn, id)?;
         details.timeline = rows::contacts(&self.conn, id)?;
+        details.attachments = super::attachments::of_complaint(&self.conn, id)?;
         details.history = rows::history(&self.conn, id)?;
         Ok(details)
     }
@@ -274,8 +280,9 @@ pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Res
         ],
     )?;
     let id = tx.last_insert_rowid();
+    let mut words_contact = None;
     if !facts.words.is_empty() {
-        super::timeline::insert_contact(
+        words_contact = Some(super::timeline::insert_contact(
             tx,
             id,
             Direction::Incoming,
@@ -283,7 +290,7 @@ pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Res
             facts.received_at,
             &facts.words,
             now,
-        )?;
+        )?);
     }
     super::timeline::log(
         tx,
@@ -292,6 +299,8 @@ pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Res
         now,
         &format!("Received the complaint: {}", facts.summary),
     )?;
+    // Files that came with their words (an email's photos) go with them.
+    super::attachments::attach_waiting(write, id, words_contact, &new.attachments)?;
     write.complaint_changed(id);
     Ok(id)
 }

@@ -119,6 +119,7 @@ pub(crate) fn clear_expired(write: &mut Write<'_>) -> Result<()> {
         .query_map(params![before], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in expired {
+        super::attachments::clear_complaint(write, id)?;
         for table in ["contacts", "step_records", "checklist_ticks", "reminders"] {
             write.execute(
                 &format!("DELETE FROM {table} WHERE complaint_id = ?1"),

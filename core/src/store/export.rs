@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
@@ -17,7 +19,7 @@ use crate::error::{Error, Result};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
-pub(crate) const TABLES: [&str; 14] = [
+pub(crate) const TABLES: [&str; 16] = [
     "categories",
     "causes",
     "customers",
@@ -26,6 +28,8 @@ pub(crate) const TABLES: [&str; 14] = [
     "step_records",
     "checklist_ticks",
     "contacts",
+    "attachments",
+    "attachment_contents",
     "improvements",
     "history",
     "settings",
@@ -119,6 +123,7 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
             "known_issue_tellings" => "known_issue_id, customer_id",
             "settings" => "key",
             "templates" => "step",
+            "attachment_contents" => "attachment_id",
             _ => "id",
         };
         let mut statement = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
@@ -135,7 +140,7 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
                     ValueRef::Text(bytes) => {
                         Value::from(String::from_utf8_lossy(bytes).into_owned())
                     }
-                    ValueRef::Blob(_) => Value::Null,
+                    ValueRef::Blob(bytes) => blob_value(bytes),
                 };
                 object.insert(name.clone(), value);
             }
@@ -145,6 +150,14 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
     }
     Ok(tables)
 }
+
+/// A file's bytes in the export: as base64 text, marked so.
+fn blob_value(bytes: &[u8]) -> Value {
+    serde_json::json!({ BLOB_KEY: BASE64.encode(bytes) })
+}
+
+/// The key that marks a value as bytes, written as base64.
+pub(crate) const BLOB_KEY: &str = "base64";
 
 impl Store {
     /// Writes every complaint as one CSV row (UTF-8 with a byte-order mark

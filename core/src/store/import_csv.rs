@@ -371,6 +371,7 @@ impl Store {
                     reference: cell(Field::Reference),
                     category_id,
                     severity,
+                    attachments: Vec::new(),
                 };
                 let id = match insert_complaint(tx, &new) {
                     Ok(id) => id,

@@ -4,12 +4,14 @@
 
 use std::path::Path;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::export::{tables_of, FORMAT, TABLES};
+use super::export::{tables_of, BLOB_KEY, FORMAT, TABLES};
 use super::Store;
 use crate::db::{migrations, APPLICATION_ID, LATEST_VERSION};
 use crate::error::{Error, Result};
@@ -97,7 +99,8 @@ impl Store {
             // The export brings its own lists, settings and wording.
             tx.execute_batch(
                 "DELETE FROM categories; DELETE FROM causes; DELETE FROM settings;
-                 DELETE FROM reminders; DELETE FROM templates;",
+                 DELETE FROM reminders; DELETE FROM templates;
+                 DELETE FROM attachment_contents; DELETE FROM attachments;",
             )?;
             let counts = insert_tables(tx, tables)?;
             let ids: Vec<i64> = {
@@ -210,6 +213,13 @@ fn insert_row(tx: &Connection, table: &str, known: &[String], row: &Value) -> Re
                 None => SqlValue::Real(number.as_f64().unwrap_or(0.0)),
             },
             Value::String(text) => SqlValue::Text(text.clone()),
+            Value::Object(marked) if marked.len() == 1 && marked.contains_key(BLOB_KEY) => {
+                let bytes = marked[BLOB_KEY]
+                    .as_str()
+                    .and_then(|text| BASE64.decode(text).ok())
+                    .ok_or_else(|| not_an_export(&format!("a file in its {table} is damaged")))?;
+                SqlValue::Blob(bytes)
+            }
             _ => {
                 return Err(not_an_export(&format!(
                     "its {table} hold a value Mend does not know"

@@ -1,6 +1,7 @@
 //! The store: Mend's data, behind one connection and one clock.
 //! Each area of the data has its own file beside this one.
 
+pub mod attachments;
 pub mod backups;
 pub mod complaints;
 pub mod corrections;
@@ -73,6 +74,7 @@ impl Store {
         store.derive_missing_reminders()?;
         store.write(|write| {
             search::refresh_all_if_older(write)?;
+            attachments::clear_abandoned(write, write.clock().now())?;
             deleted::clear_expired(write)
         })?;
         Ok(store)

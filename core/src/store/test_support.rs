@@ -96,3 +96,16 @@ pub fn cause_id(store: &Store, name: &str) -> i64 {
         .unwrap_or_else(|| panic!("no cause {name:?}"))
         .id
 }
+
+/// A small photo (a PNG of 60 by 40 pixels, darker to the right).
+pub fn small_photo() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(60, 40, |x, _| image::Rgb([200 - x as u8 * 2, 120, 90]));
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Transaction};
 use serde::Deserialize;
 
+use super::attachments::NewFile;
 use super::rows::{progress, Contact, MAX_LONG_TEXT_CHARS};
 use super::Store;
 use crate::dates;
@@ -29,6 +30,16 @@ pub struct NewContact {
 impl Store {
     /// Adds a contact (from the customer, to them, or a note) to a complaint's timeline.
     pub fn add_contact(&mut self, complaint_id: i64, new: &NewContact) -> Result<Contact> {
+        self.add_contact_with_files(complaint_id, new, &[])
+    }
+
+    /// Adds a contact with the files that came with it, all or nothing.
+    pub fn add_contact_with_files(
+        &mut self,
+        complaint_id: i64,
+        new: &NewContact,
+        files: &[NewFile],
+    ) -> Result<Contact> {
         let now = self.clock.now();
         let (words, at) = checked_contact(new, now)?;
         let id = self.write(|write| {
@@ -48,6 +59,7 @@ impl Store {
                 Direction::Note => "Added an internal note",
             };
             log(write, Some(complaint_id), None, now, what)?;
+            super::attachments::attach(write, complaint_id, Some(id), files)?;
             write.complaint_changed(complaint_id);
             Ok(id)
         })?;

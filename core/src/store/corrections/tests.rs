@@ -19,6 +19,7 @@ fn edit_of(store: &Store, id: i64) -> NewComplaint {
         reference: details.reference.clone(),
         category_id: details.category_id,
         severity: Some(details.summary.severity),
+        attachments: Vec::new(),
     }
 }
 

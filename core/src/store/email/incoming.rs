@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::kinds::{Channel, Direction};
+use crate::store::attachments::{checked_file, Attachment, NewFile};
 use crate::store::rows::Contact;
 use crate::store::rows::{
     customer_from_row, Customer, CUSTOMER_COLUMNS, MAX_LONG_TEXT_CHARS, MAX_SUMMARY_CHARS,
@@ -19,6 +20,15 @@ use crate::store::Store;
 
 /// The largest email Mend reads (an email with a few big photos is less).
 pub const MAX_EMAIL_BYTES: usize = 60 * 1024 * 1024;
+
+/// An email put on a complaint's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailOnTimeline {
+    pub contact: Contact,
+    /// Why a file it carried was not kept, in words.
+    pub not_kept: Vec<String>,
+}
 
 /// A new complaint, as the email tells it; the owner checks it and saves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,8 +43,14 @@ pub struct EmailIntake {
     pub received_at: Option<DateTime<Utc>>,
     pub summary: String,
     pub words: String,
-    /// The names of the files it carried.
-    pub attachments: Vec<String>,
+    /// The files it carried, kept for the new complaint (see
+    /// `Store::add_waiting_files`) once it is read by the store.
+    pub attachments: Vec<Attachment>,
+    /// Why a file it carried was not kept (too big, say), in words.
+    pub not_kept: Vec<String>,
+    /// The files, as read, until they are kept.
+    #[serde(skip)]
+    pub files: Vec<NewFile>,
 }
 
 fn not_an_email() -> Error {
@@ -138,10 +154,15 @@ pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
                 .unwrap_or(""),
         );
     }
-    let attachments = message
-        .attachments()
-        .map(|part| part.attachment_name().unwrap_or("a file").to_owned())
-        .collect();
+    let mut files = Vec::new();
+    let mut not_kept = Vec::new();
+    for part in message.attachments() {
+        let name = part.attachment_name().unwrap_or("file");
+        match checked_file(name, part.contents().to_vec()) {
+            Ok(file) => files.push(file),
+            Err(why) => not_kept.push(why.to_string()),
+        }
+    }
     Ok(EmailIntake {
         customer: None,
         name: at_most(&name, 200),
@@ -149,7 +170,9 @@ pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
         received_at,
         summary,
         words,
-        attachments,
+        attachments: Vec::new(),
+        not_kept,
+        files,
     })
 }
 
@@ -157,27 +180,34 @@ impl Store {
     /// An email the customer sent about an open complaint, on its timeline
     /// as a message from them, at the time it was sent; the subject stands
     /// in for an email with no text.
-    pub fn add_email_to_complaint(&mut self, complaint_id: i64, bytes: &[u8]) -> Result<Contact> {
+    /// The files it carried go with that entry; those not kept are said.
+    pub fn add_email_to_complaint(
+        &mut self,
+        complaint_id: i64,
+        bytes: &[u8],
+    ) -> Result<EmailOnTimeline> {
         let email = read(bytes, self.clock.now())?;
         let text = if email.words.is_empty() {
             format!("(An email with no text: {})", email.summary)
         } else {
             email.words
         };
-        self.add_contact(
-            complaint_id,
-            &NewContact {
-                direction: Direction::Incoming,
-                channel: Channel::Email,
-                at: email.received_at.map(crate::dates::stamp),
-                text,
-            },
-        )
+        let contact = NewContact {
+            direction: Direction::Incoming,
+            channel: Channel::Email,
+            at: email.received_at.map(crate::dates::stamp),
+            text,
+        };
+        let contact = self.add_contact_with_files(complaint_id, &contact, &email.files)?;
+        Ok(EmailOnTimeline {
+            contact,
+            not_kept: email.not_kept,
+        })
     }
 
     /// A new complaint from an email, its sender matched to a customer by
     /// email address (one merged into another is not offered).
-    pub fn intake_from_email(&self, bytes: &[u8]) -> Result<EmailIntake> {
+    pub fn intake_from_email(&mut self, bytes: &[u8]) -> Result<EmailIntake> {
         let mut intake = read(bytes, self.clock.now())?;
         if !intake.email.is_empty() {
             intake.customer = self
@@ -189,6 +219,8 @@ impl Store {
                 .query_row([&intake.email], customer_from_row)
                 .ok();
         }
+        let files = std::mem::take(&mut intake.files);
+        intake.attachments = self.add_waiting_files(&files)?;
         Ok(intake)
     }
 }

@@ -3,12 +3,13 @@ use std::sync::Arc;
 use super::*;
 use crate::journey::Step;
 use crate::kinds::{CloseReason, Severity};
+use crate::store::attachments::checked_file;
 use crate::store::complaints::NewComplaint;
 use crate::store::customers::CustomerInput;
 use crate::store::journey::{Closing, StepEntry};
 use crate::store::reminders::NewReminder;
 use crate::store::settings::Settings;
-use crate::store::test_support::{at, entry, walk_to};
+use crate::store::test_support::{at, entry, small_photo, walk_to};
 use crate::FixedClock;
 
 /// A store in its own folder, with every kind of record and every field filled.
@@ -73,6 +74,8 @@ fn full_store(folder: &Path, clock: &Arc<FixedClock>) -> Store {
         note: "Call Zoë".into(),
     };
     store.add_reminder(&reminder).unwrap();
+    let photo = checked_file("cake.png", small_photo()).unwrap();
+    store.attach_files(id, None, &[photo]).unwrap();
     store
 }
 

@@ -14,6 +14,10 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 2, 12, 0, 0).unwrap()
 }
 
+fn names(files: &[NewFile]) -> Vec<&str> {
+    files.iter().map(|file| file.name.as_str()).collect()
+}
+
 fn crlf(text: &str) -> Vec<u8> {
     text.replace('\n', "\r\n").into_bytes()
 }
@@ -49,7 +53,7 @@ fn a_plain_email_gives_the_sender_the_time_a_summary_and_their_words() {
         "{:?}",
         intake.words
     );
-    assert!(intake.attachments.is_empty());
+    assert!(intake.files.is_empty());
 }
 
 #[test]
@@ -104,7 +108,8 @@ Content-Transfer-Encoding: base64
 ";
     let intake = read(&crlf(email), now()).unwrap();
     assert_eq!(intake.words, "See the photo.");
-    assert_eq!(intake.attachments, ["box.jpg"]);
+    assert_eq!(names(&intake.files), ["box.jpg"]);
+    assert_eq!(intake.files[0].bytes[..3], [0xff, 0xd8, 0xff]);
 }
 
 #[test]
@@ -167,13 +172,21 @@ Content-Transfer-Encoding: base64
 ",
     );
     let line = "A".repeat(76) + "\r\n";
-    while email.len() < 30 * 1024 * 1024 {
+    // 41 MB of base64 is a 30 MB file.
+    while email.len() < 41 * 1024 * 1024 {
         email.extend_from_slice(line.as_bytes());
     }
     email.extend_from_slice(b"--b1--\r\n");
     let intake = read(&email, now()).unwrap();
     assert_eq!(intake.words, "It is in the video.");
-    assert_eq!(intake.attachments, ["damage.mp4"]);
+    assert!(intake.files.is_empty());
+    assert_eq!(intake.not_kept.len(), 1);
+    assert!(
+        intake.not_kept[0]
+            .starts_with("\"damage.mp4\" is 30.0 MB; Mend keeps files of up to 25 MB each."),
+        "{:?}",
+        intake.not_kept
+    );
 
     let huge = vec![b'a'; MAX_EMAIL_BYTES + 1];
     let error = read(&huge, now()).unwrap_err();
@@ -230,7 +243,10 @@ fn an_email_about_a_complaint_goes_on_its_timeline_as_a_message_from_them() {
         .create_complaint(&phone_complaint("Ana Lima", "Wedding cake squashed"))
         .unwrap()
         .id;
-    let contact = store.add_email_to_complaint(id, &crlf(PLAIN)).unwrap();
+    let contact = store
+        .add_email_to_complaint(id, &crlf(PLAIN))
+        .unwrap()
+        .contact;
     assert_eq!(contact.direction, crate::kinds::Direction::Incoming);
     assert_eq!(contact.channel, crate::kinds::Channel::Email);
     assert_eq!(
@@ -248,4 +264,78 @@ fn an_email_about_a_complaint_goes_on_its_timeline_as_a_message_from_them() {
         store.complaint(id).unwrap().timeline.len(),
         details.timeline.len()
     );
+}
+
+/// An email from Ana with `photo` attached as "squashed.png".
+fn with_photo(photo: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(photo);
+    let lines: Vec<&str> = encoded
+        .as_bytes()
+        .chunks(76)
+        .map(|line| std::str::from_utf8(line).unwrap())
+        .collect();
+    crlf(&format!(
+        "From: Ana Lima <ana@example.com>
+Subject: The cake
+Date: Tue, 01 Dec 2026 18:30:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=\"b1\"
+
+--b1
+Content-Type: text/plain; charset=utf-8
+
+Here is how it arrived.
+--b1
+Content-Type: image/png; name=\"squashed.png\"
+Content-Disposition: attachment; filename=\"squashed.png\"
+Content-Transfer-Encoding: base64
+
+{}
+--b1--
+",
+        lines.join("\n")
+    ))
+}
+
+#[test]
+fn an_emails_photo_is_kept_with_the_new_complaint_it_becomes() {
+    let (mut store, _) = store_at(now());
+    let photo = crate::store::test_support::small_photo();
+    let intake = store.intake_from_email(&with_photo(&photo)).unwrap();
+    assert_eq!(intake.attachments.len(), 1);
+    let waiting = &intake.attachments[0];
+    assert_eq!(
+        (waiting.name.as_str(), waiting.is_image),
+        ("squashed.png", true)
+    );
+    assert_eq!(waiting.complaint_id, None);
+    let saved = store
+        .create_complaint(&NewComplaint {
+            customer_words: intake.words.clone(),
+            attachments: vec![waiting.id],
+            ..phone_complaint("Ana Lima", &intake.summary)
+        })
+        .unwrap();
+    let kept = store.complaint(saved.id).unwrap().attachments;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(store.attachment_content(kept[0].id).unwrap().bytes, photo);
+}
+
+#[test]
+fn an_emails_photo_goes_with_its_entry_on_the_timeline() {
+    let (mut store, _) = store_at(now());
+    let id = store
+        .create_complaint(&phone_complaint("Ana Lima", "Wedding cake squashed"))
+        .unwrap()
+        .id;
+    let photo = crate::store::test_support::small_photo();
+    let added = store
+        .add_email_to_complaint(id, &with_photo(&photo))
+        .unwrap();
+    assert!(added.not_kept.is_empty());
+    let details = store.complaint(id).unwrap();
+    assert_eq!(details.attachments.len(), 1);
+    assert_eq!(details.attachments[0].contact_id, Some(added.contact.id));
+    assert_eq!(details.attachments[0].name, "squashed.png");
 }

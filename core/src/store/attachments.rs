@@ -1,0 +1,496 @@
+//! Files kept with a complaint or one of its timeline entries: photos of
+//! the broken item, a receipt as a PDF, anything up to 25 MB. The bytes are
+//! kept in the database (see migration 0012), so adding one is a single
+//! transaction, and backups, restore and the export carry them. An image
+//! gets a small thumbnail when it is added; what kind of image a file is
+//! comes from its bytes, never from its name.
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::rows::progress;
+use super::timeline::log;
+use super::write::Write;
+use super::Store;
+use crate::dates;
+use crate::error::{Error, Result};
+
+/// The largest file Mend keeps.
+pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+/// The longest name a kept file has (longer ones are shortened).
+const MAX_NAME_CHARS: usize = 120;
+/// The thumbnail's longer side, in pixels.
+const THUMBNAIL_SIDE: u32 = 320;
+/// Files added to a new complaint that was never saved are let go after this.
+const STAGED_DAYS: i64 = 2;
+/// What a file whose kind Mend does not know is.
+const UNKNOWN_KIND: &str = "application/octet-stream";
+
+/// A file as the complaint's page lists it (its bytes are asked for apart).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attachment {
+    pub id: i64,
+    pub complaint_id: Option<i64>,
+    /// The timeline entry it came with, if any.
+    pub contact_id: Option<i64>,
+    pub name: String,
+    /// What the bytes are: an image's or a PDF's media type, else unknown.
+    pub media_type: String,
+    pub size: i64,
+    /// Images (that could be read) have a thumbnail.
+    pub is_image: bool,
+    pub added_at: DateTime<Utc>,
+}
+
+/// A file read and checked, ready to be kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A file's bytes, with what it is called and what it is.
+#[derive(Debug, Clone)]
+pub struct FileContent {
+    pub attachment: Attachment,
+    pub bytes: Vec<u8>,
+}
+
+const COLUMNS: &str = "a.id, a.complaint_id, a.contact_id, a.name, a.media_type, a.size,
+     (SELECT thumbnail IS NOT NULL FROM attachment_contents WHERE attachment_id = a.id),
+     a.added_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Attachment> {
+    Ok(Attachment {
+        id: row.get(0)?,
+        complaint_id: row.get(1)?,
+        contact_id: row.get(2)?,
+        name: row.get(3)?,
+        media_type: row.get(4)?,
+        size: row.get(5)?,
+        is_image: row.get::<_, Option<bool>>(6)?.unwrap_or(false),
+        added_at: row.get(7)?,
+    })
+}
+
+/// A size as an owner reads it: "820 KB", "3.4 MB".
+pub fn size_in_words(bytes: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB)
+    }
+}
+
+/// A name fit to show and to save under: the last part of a path, without
+/// control characters or the separators of any system, not too long.
+pub fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| {
+            if matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').trim();
+    if clean.is_empty() {
+        return "file".into();
+    }
+    if clean.chars().count() <= MAX_NAME_CHARS {
+        return clean.into();
+    }
+    // Shortened in the middle, so that the ending (".jpg") stays.
+    let extension: String = match clean.rsplit_once('.') {
+        Some((_, ext)) if ext.chars().count() <= 10 => format!(".{ext}"),
+        _ => String::new(),
+    };
+    let keep = MAX_NAME_CHARS - extension.chars().count() - 1;
+    let start: String = clean.chars().take(keep).collect();
+    format!("{}…{extension}", start.trim_end())
+}
+
+/// Checks a file before it is kept: not empty, not too big; refused in words.
+pub fn checked_file(name: &str, bytes: Vec<u8>) -> Result<NewFile> {
+    let name = clean_name(name);
+    if bytes.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "\"{name}\" is empty: there is nothing in it to keep."
+        )));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_big(&name, bytes.len()));
+    }
+    Ok(NewFile { name, bytes })
+}
+
+fn too_big(name: &str, size: usize) -> Error {
+    Error::InvalidInput(format!(
+        "\"{name}\" is {}; Mend keeps files of up to {} MB each. \
+         Make it smaller (a photo can be sent again at a lower size), or keep it elsewhere.",
+        size_in_words(size),
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Reads a file the owner chose or dropped; refused in words when it cannot
+/// be read, is empty, is a folder or is too big (read no further than that).
+pub fn read_file(path: &Path) -> Result<NewFile> {
+    let name = clean_name(
+        &path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+    );
+    let unreadable = |error: std::io::Error| {
+        Error::InvalidInput(format!(
+            "Mend could not read \"{name}\" ({}). Nothing was added.",
+            error.kind().to_string().to_lowercase()
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if metadata.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "\"{name}\" is a folder; choose the files in it instead."
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_big(&name, metadata.len() as usize));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(unreadable)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    checked_file(&name, bytes)
+}
+
+/// What the bytes are, and a thumbnail when they are an image Mend can read.
+/// The decoder's limits keep a hostile image from taking all the memory.
+fn kind_and_thumbnail(bytes: &[u8]) -> (String, Option<Vec<u8>>) {
+    if bytes.starts_with(b"%PDF-") {
+        return ("application/pdf".into(), None);
+    }
+    let Ok(reader) = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format() else {
+        return (UNKNOWN_KIND.into(), None);
+    };
+    let Some(format) = reader.format() else {
+        return (UNKNOWN_KIND.into(), None);
+    };
+    let media_type = format.to_mime_type().to_owned();
+    let thumbnail = thumbnail(reader).ok();
+    if thumbnail.is_none() {
+        // It says it is an image but cannot be read as one: kept as a file.
+        return (UNKNOWN_KIND.into(), None);
+    }
+    (media_type, thumbnail)
+}
+
+fn thumbnail(mut reader: image::ImageReader<Cursor<&[u8]>>) -> image::ImageResult<Vec<u8>> {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(20_000);
+    limits.max_image_height = Some(20_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder()?;
+    // A phone's photo is often stored on its side, with a note to turn it.
+    let orientation = image::ImageDecoder::orientation(&mut decoder)
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder)?;
+    picture.apply_orientation(orientation);
+    let small = picture
+        .thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE)
+        .into_rgb8();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80).encode_image(&small)?;
+    Ok(out)
+}
+
+/// Keeps one file; the history line is the caller's to write.
+fn insert(
+    tx: &Transaction<'_>,
+    complaint_id: Option<i64>,
+    contact_id: Option<i64>,
+    file: &NewFile,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let (media_type, thumbnail) = kind_and_thumbnail(&file.bytes);
+    tx.execute(
+        "INSERT INTO attachments (complaint_id, contact_id, name, media_type, size, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            complaint_id,
+            contact_id,
+            file.name,
+            media_type,
+            file.bytes.len() as i64,
+            dates::stamp(now)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO attachment_contents (attachment_id, bytes, thumbnail) VALUES (?1, ?2, ?3)",
+        params![id, file.bytes, thumbnail],
+    )?;
+    Ok(id)
+}
+
+fn added_line(name: &str, size: i64, contact_id: Option<i64>) -> String {
+    let to = if contact_id.is_some() {
+        " to a timeline entry"
+    } else {
+        ""
+    };
+    format!(
+        "Added the file \"{name}\" ({}){to}",
+        size_in_words(size as usize)
+    )
+}
+
+/// Keeps files on a complaint (and one of its timeline entries), each with a
+/// line in the history; used inside a write that changes the complaint.
+pub(crate) fn attach(
+    write: &mut Write<'_>,
+    complaint_id: i64,
+    contact_id: Option<i64>,
+    files: &[NewFile],
+) -> Result<Vec<i64>> {
+    let now = write.clock().now();
+    let mut ids = Vec::new();
+    for file in files {
+        ids.push(insert(write, Some(complaint_id), contact_id, file, now)?);
+        log(
+            write,
+            Some(complaint_id),
+            None,
+            now,
+            &added_line(&file.name, file.bytes.len() as i64, contact_id),
+        )?;
+    }
+    Ok(ids)
+}
+
+/// Gives files that waited for a new complaint to it, as it is saved.
+pub(crate) fn attach_waiting(
+    write: &mut Write<'_>,
+    complaint_id: i64,
+    contact_id: Option<i64>,
+    ids: &[i64],
+) -> Result<()> {
+    let now = write.clock().now();
+    for &id in ids {
+        let found: Option<(String, i64)> = write
+            .query_row(
+                "SELECT name, size FROM attachments WHERE id = ?1 AND complaint_id IS NULL",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((name, size)) = found else {
+            return Err(Error::NotFound(
+                "A file added to this complaint is no longer waiting to be saved; \
+                 please add it again."
+                    .into(),
+            ));
+        };
+        write.execute(
+            "UPDATE attachments SET complaint_id = ?2, contact_id = ?3 WHERE id = ?1",
+            params![id, complaint_id, contact_id],
+        )?;
+        log(
+            write,
+            Some(complaint_id),
+            None,
+            now,
+            &added_line(&name, size, None),
+        )?;
+    }
+    Ok(())
+}
+
+/// Every file of a complaint, in the order they were added.
+pub(crate) fn of_complaint(
+    conn: &rusqlite::Connection,
+    complaint_id: i64,
+) -> Result<Vec<Attachment>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM attachments a WHERE a.complaint_id = ?1 ORDER BY a.id"
+    ))?;
+    let rows = statement.query_map([complaint_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Lets go, for good, of every file of a complaint cleared from the Deleted list.
+pub(crate) fn clear_complaint(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM attachment_contents WHERE attachment_id IN
+             (SELECT id FROM attachments WHERE complaint_id = ?1)",
+        [complaint_id],
+    )?;
+    tx.execute(
+        "DELETE FROM attachments WHERE complaint_id = ?1",
+        [complaint_id],
+    )?;
+    Ok(())
+}
+
+/// Lets go of files added to a new complaint that was never saved.
+pub(crate) fn clear_abandoned(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
+    let before = dates::stamp(now - Duration::days(STAGED_DAYS));
+    tx.execute(
+        "DELETE FROM attachment_contents WHERE attachment_id IN
+             (SELECT id FROM attachments WHERE complaint_id IS NULL AND added_at < ?1)",
+        [&before],
+    )?;
+    tx.execute(
+        "DELETE FROM attachments WHERE complaint_id IS NULL AND added_at < ?1",
+        [&before],
+    )?;
+    Ok(())
+}
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound(format!(
+        "File {id} is not in Mend (it may have been removed)."
+    ))
+}
+
+impl Store {
+    /// Keeps files on a complaint, or on one of its timeline entries.
+    pub fn attach_files(
+        &mut self,
+        complaint_id: i64,
+        contact_id: Option<i64>,
+        files: &[NewFile],
+    ) -> Result<Vec<Attachment>> {
+        let ids = self.write(|write| {
+            progress(write, complaint_id)?;
+            if let Some(contact) = contact_id {
+                let on_complaint: Option<i64> = write
+                    .query_row(
+                        "SELECT complaint_id FROM contacts WHERE id = ?1",
+                        [contact],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                if on_complaint != Some(complaint_id) {
+                    return Err(Error::NotFound(
+                        "That timeline entry is not on this complaint.".into(),
+                    ));
+                }
+            }
+            let ids = attach(write, complaint_id, contact_id, files)?;
+            write.complaint_changed(complaint_id);
+            Ok(ids)
+        })?;
+        ids.into_iter().map(|id| self.attachment(id)).collect()
+    }
+
+    /// Keeps files for a new complaint that is still being written; they
+    /// become its own when it is saved (`NewComplaint::attachments`).
+    pub fn add_waiting_files(&mut self, files: &[NewFile]) -> Result<Vec<Attachment>> {
+        let ids = self.write(|write| {
+            let now = write.clock().now();
+            files
+                .iter()
+                .map(|file| insert(write, None, None, file, now))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        ids.into_iter().map(|id| self.attachment(id)).collect()
+    }
+
+    /// Lets go of a file waiting for a new complaint (taken off the form,
+    /// or the complaint was not saved after all).
+    pub fn discard_waiting_file(&mut self, id: i64) -> Result<()> {
+        self.write(|write| {
+            write.execute(
+                "DELETE FROM attachment_contents WHERE attachment_id =
+                     (SELECT id FROM attachments WHERE id = ?1 AND complaint_id IS NULL)",
+                [id],
+            )?;
+            write.execute(
+                "DELETE FROM attachments WHERE id = ?1 AND complaint_id IS NULL",
+                [id],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn attachment(&self, id: i64) -> Result<Attachment> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM attachments a WHERE a.id = ?1"
+            ))?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or_else(|| not_found(id))
+    }
+
+    /// A kept file's bytes.
+    pub fn attachment_content(&self, id: i64) -> Result<FileContent> {
+        let attachment = self.attachment(id)?;
+        let bytes = self.conn.query_row(
+            "SELECT bytes FROM attachment_contents WHERE attachment_id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        Ok(FileContent { attachment, bytes })
+    }
+
+    /// An image's thumbnail (a JPEG).
+    pub fn attachment_thumbnail(&self, id: i64) -> Result<Vec<u8>> {
+        self.conn
+            .query_row(
+                "SELECT thumbnail FROM attachment_contents WHERE attachment_id = ?1",
+                [id],
+                |row| row.get::<_, Option<Vec<u8>>>(0),
+            )
+            .optional()?
+            .flatten()
+            .ok_or_else(|| Error::NotFound(format!("File {id} has no picture to show.")))
+    }
+
+    /// Removes a file from its complaint, for good; the history keeps its name.
+    pub fn remove_attachment(&mut self, id: i64) -> Result<()> {
+        let attachment = self.attachment(id)?;
+        let Some(complaint_id) = attachment.complaint_id else {
+            return self.discard_waiting_file(id);
+        };
+        self.write(|write| {
+            progress(write, complaint_id)?;
+            write.execute(
+                "DELETE FROM attachment_contents WHERE attachment_id = ?1",
+                [id],
+            )?;
+            write.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
+            let now = write.clock().now();
+            log(
+                write,
+                Some(complaint_id),
+                None,
+                now,
+                &format!(
+                    "Removed the file \"{}\" ({})",
+                    attachment.name,
+                    size_in_words(attachment.size as usize)
+                ),
+            )?;
+            write.complaint_changed(complaint_id);
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
