@@ -10,6 +10,7 @@ pub mod deleted;
 mod derived;
 pub mod email;
 pub mod export;
+pub mod handed_in;
 pub mod import_csv;
 pub mod import_json;
 pub mod improvements;
