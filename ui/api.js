@@ -40,6 +40,18 @@ export const api = {
   emailFromFile: () => call('email_from_file'),
   emailFromText: (text) => call('email_from_text', { text }),
   addEmailToComplaint: (id) => call('add_email_to_complaint', { id }),
+  // Photos and files. Those that ask which files answer null when cancelled;
+  // thumbnails and contents come as bytes (an ArrayBuffer).
+  addFilesToComplaint: (id, contactId) => call('add_files_to_complaint', { id, contactId }),
+  addWaitingFiles: () => call('add_waiting_files'),
+  discardWaitingFile: (id) => call('discard_waiting_file', { id }),
+  handInForNewComplaint: (pick) => call('hand_in_for_new_complaint', { pick }),
+  handInOntoComplaint: (pick, id) => call('hand_in_onto_complaint', { pick, id }),
+  attachmentThumbnail: (id) => call('attachment_thumbnail', { id }),
+  attachmentContent: (id) => call('attachment_content', { id }),
+  openAttachment: (id) => call('open_attachment', { id }),
+  saveAttachmentAs: (id) => call('save_attachment_as', { id }),
+  removeAttachment: (id) => call('remove_attachment', { id }),
   intakeDraft: () => call('intake_draft'),
   saveIntakeDraft: (draft) => call('save_intake_draft', { draft }),
   listComplaints: (query) => call('list_complaints', { query }),

@@ -18,6 +18,7 @@ import { showPatterns } from './views/patterns.js';
 import { showComplaintReport, showPeriodReport } from './views/report.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
+import { listenForHandedIn } from './handed-in.js';
 
 trackUnsaved(document.getElementById('view'));
 
@@ -130,6 +131,7 @@ async function start() {
   byTestId(document, 'new-complaint').addEventListener('click', () => openIntake());
   listenToShortcuts();
   listenToReminders();
+  listenForHandedIn();
   go('today');
   welcomeIfNew();
 }

@@ -75,6 +75,10 @@ export function currentView() {
   return current?.name;
 }
 
+export function currentParams() {
+  return current?.params ?? {};
+}
+
 /**
  * A form the owner typed or chose something in is unsaved until `busy()`
  * saves it (or the view is drawn again). Marked here, for every form of

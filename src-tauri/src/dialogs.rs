@@ -3,7 +3,8 @@
 //! seam for the end-to-end tests, which cannot drive a native dialog: with
 //! `MEND_TEST_DIALOGS` set to a folder, the dialog's question is added to
 //! `asked` there and `answer` (a path; empty or missing means cancelled)
-//! is taken as the owner's answer. Release builds do not contain it.
+//! is taken as the owner's answer (several paths, one a line, when several
+//! files may be chosen). Release builds do not contain it.
 
 use std::path::PathBuf;
 
@@ -31,10 +32,56 @@ pub async fn open_from(app: &AppHandle, question: Question) -> Result<Option<Pat
     ask(app, question, false).await
 }
 
+/// Asks which files to open, any kind, as many as the owner likes; None
+/// when the owner cancelled.
+pub async fn open_many(
+    app: &AppHandle,
+    title: &'static str,
+) -> Result<Option<Vec<PathBuf>>, IpcError> {
+    #[cfg(debug_assertions)]
+    if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
+        let question = Question {
+            title,
+            kind: "Any file",
+            extensions: &["*"],
+            proposed_name: None,
+        };
+        return Ok(test_seam::answers(PathBuf::from(folder), &question, false));
+    }
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(title)
+        .pick_files(move |picked| {
+            let _ = sender.send(picked);
+        });
+    let picked = receiver.await.map_err(|_| closed_early())?;
+    picked
+        .map(|paths| paths.into_iter().map(usable).collect::<Result<Vec<_>, _>>())
+        .transpose()
+}
+
+fn closed_early() -> IpcError {
+    IpcError::new(
+        "dialog",
+        "The file window closed before a file was chosen; please try again.",
+    )
+}
+
+fn usable(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, IpcError> {
+    path.into_path().map_err(|error| {
+        IpcError::new(
+            "dialog",
+            format!("Mend cannot use the file chosen ({error}); please choose another."),
+        )
+    })
+}
+
 async fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<PathBuf>, IpcError> {
     #[cfg(debug_assertions)]
     if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
-        return Ok(test_seam::answer(PathBuf::from(folder), &question, save));
+        return Ok(test_seam::answers(PathBuf::from(folder), &question, save)
+            .and_then(|paths| paths.into_iter().next()));
     }
     let (sender, receiver) = tokio::sync::oneshot::channel();
     let mut dialog = app
@@ -53,22 +100,8 @@ async fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<P
     } else {
         dialog.pick_file(answer);
     }
-    let picked = receiver.await.map_err(|_| {
-        IpcError::new(
-            "dialog",
-            "The file window closed before a file was chosen; please try again.",
-        )
-    })?;
-    picked
-        .map(|path| {
-            path.into_path().map_err(|error| {
-                IpcError::new(
-                    "dialog",
-                    format!("Mend cannot use the file chosen ({error}); please choose another."),
-                )
-            })
-        })
-        .transpose()
+    let picked = receiver.await.map_err(|_| closed_early())?;
+    picked.map(usable).transpose()
 }
 
 #[cfg(debug_assertions)]
@@ -78,7 +111,8 @@ mod test_seam {
 
     use super::Question;
 
-    pub fn answer(folder: PathBuf, question: &Question, save: bool) -> Option<PathBuf> {
+    /// The answer's paths, one a line.
+    pub fn answers(folder: PathBuf, question: &Question, save: bool) -> Option<Vec<PathBuf>> {
         let verb = if save { "save" } else { "open" };
         let line = format!(
             "{verb}: {} [{}] {}\n",
@@ -97,7 +131,12 @@ mod test_seam {
         let answer = std::fs::read_to_string(&file).ok()?;
         // Each answer is given once, as an owner answers each dialog.
         let _ = std::fs::remove_file(&file);
-        let answer = answer.trim();
-        (!answer.is_empty()).then(|| Path::new(answer).to_owned())
+        let paths: Vec<PathBuf> = answer
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| Path::new(line).to_owned())
+            .collect();
+        (!paths.is_empty()).then_some(paths)
     }
 }

@@ -5,8 +5,9 @@ mod backups;
 mod commands;
 mod dialogs;
 mod error;
-mod mail;
+mod handed_in;
 mod notify;
+mod opener;
 mod printing;
 mod scheduler;
 mod state;
@@ -18,8 +19,10 @@ pub fn run() {
     init_logging();
     let result = tauri::Builder::default()
         // First, so that a second Mend hands over to this one and stops.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             tray::show_window(app);
+            // Started again with files ("Open with Mend"): as if dropped.
+            handed_in::receive(app, handed_in::from_arguments(&args, &cwd));
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
@@ -43,6 +46,9 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                handed_in::receive(window.app_handle(), paths.clone());
+            }
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 if keep_running(window.app_handle()) {
                     api.prevent_close();
@@ -57,6 +63,16 @@ pub fn run() {
             commands::email::email_from_file,
             commands::email::email_from_text,
             commands::email::add_email_to_complaint,
+            commands::attachments::add_files_to_complaint,
+            commands::attachments::add_waiting_files,
+            commands::attachments::discard_waiting_file,
+            commands::attachments::hand_in_for_new_complaint,
+            commands::attachments::hand_in_onto_complaint,
+            commands::attachments::attachment_thumbnail,
+            commands::attachments::attachment_content,
+            commands::attachments::open_attachment,
+            commands::attachments::save_attachment_as,
+            commands::attachments::remove_attachment,
             commands::complaints::list_complaints,
             commands::complaints::count_complaints,
             commands::complaints::get_complaint,

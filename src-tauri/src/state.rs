@@ -49,6 +49,9 @@ pub struct AppState {
     pub picked_backup: Mutex<Option<Picked<PathBuf>>>,
     /// The spreadsheet the owner picked, read, until they import it.
     pub picked_sheet: Mutex<Option<Picked<Sheet>>>,
+    /// Files dropped on the window or opened with Mend, until the page
+    /// takes them in.
+    pub handed_in: Mutex<Option<Picked<Vec<PathBuf>>>>,
     /// Numbers each pick, so a step names the pick it follows.
     picks: std::sync::atomic::AtomicU64,
     /// Why desktop notifications failed, and whether the owner was told:
@@ -77,6 +80,7 @@ impl AppState {
             wake: Arc::new(tokio::sync::Notify::new()),
             picked_backup: Mutex::new(None),
             picked_sheet: Mutex::new(None),
+            handed_in: Mutex::new(None),
             picks: std::sync::atomic::AtomicU64::new(1),
             notifications_problem: Mutex::new((None, false)),
         }

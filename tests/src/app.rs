@@ -107,7 +107,15 @@ impl App {
     /// Starts Mend a second time, as an owner double-clicking it would, and
     /// waits (bounded) for that second copy to end; returns whether it did.
     pub async fn start_second_copy(&self) -> Result<bool, Failure> {
+        self.open_with_mend(&[]).await
+    }
+
+    /// Opens files with Mend, as a file manager's "Open with Mend" does (and
+    /// as dropping them on the window does: the same way in): Mend is started
+    /// again with them, and hands them to the Mend already running.
+    pub async fn open_with_mend(&self, files: &[&Path]) -> Result<bool, Failure> {
         let mut second = tokio::process::Command::new(app_binary())
+            .args(files)
             .envs(self.env.iter().map(|(key, value)| (key, value)))
             .kill_on_drop(true)
             .spawn()?;

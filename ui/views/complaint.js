@@ -10,6 +10,7 @@ import { ORDER, stepPanel, stepState } from './step-panel.js';
 import { remindersCard } from './reminders.js';
 import { contactCorrection, factsCorrection } from './corrections.js';
 import { issuePick } from './lesson.js';
+import { attachToEntry, entryFiles, filesCard, sayNotAdded } from './files.js';
 
 export async function showComplaint(main, params, { signal }) {
   const error = errorLine('complaint-error');
@@ -17,7 +18,11 @@ export async function showComplaint(main, params, { signal }) {
   try {
     const details = await api.getComplaint(params.id);
     if (signal.aborted) return;
-    draw(main, details, params, params.step ?? openingStep(details), '', signal);
+    draw(main, details, params, params.step ?? openingStep(details), params.notice ?? '', signal);
+    // Files handed in that could not be kept say why, once.
+    if (params.notAdded?.length) sayNotAdded(params.notAdded);
+    delete params.notice;
+    delete params.notAdded;
     // Sent here to write to the customer (an update that is due): the
     // timeline's form opens, ready for what was sent.
     if (params.contact) openContactForm(main, params.contact);
@@ -54,7 +59,7 @@ function draw(main, details, params, openStep, notice, signal) {
   const noticeLine = successLine('step-saved');
   showMessage(noticeLine, notice);
   if (details.deletedAt) {
-    main.replaceChildren(backButton(params), deletedBanner(details, saved), header(details, null), atHand(details), timeline(details, saved), history(details));
+    main.replaceChildren(backButton(params), deletedBanner(details, saved), header(details, null), atHand(details), timeline(details, saved), filesCard(details, saved), history(details));
     return;
   }
   main.replaceChildren(
@@ -67,6 +72,7 @@ function draw(main, details, params, openStep, notice, signal) {
     stepper(details, openStep, redraw),
     stepPanel(details, openStep, saved),
     timeline(details, saved),
+    filesCard(details, saved),
     remindersCard(details.id),
     history(details),
   );
@@ -216,8 +222,9 @@ function timeline(details, saved) {
       { class: `contact ${contact.direction}`, testid: 'timeline-entry' },
       el('p', { class: 'contact-meta' }, el('strong', {}, labelOf('directions', contact.direction)), ` · ${labelOf('channels', contact.channel)} · `, el('time', { dateTime: contact.at }, formatDateTime(contact.at))),
       el('p', { class: 'pre', testid: 'timeline-text' }, contact.text),
+      entryFiles(details, contact),
     );
-    if (!details.deletedAt) entry.querySelector('.contact-meta').append(' ', contactCorrection(details, contact, entry, saved));
+    if (!details.deletedAt) entry.querySelector('.contact-meta').append(' ', contactCorrection(details, contact, entry, saved), ' ', attachToEntry(details, contact, saved));
     return entry;
   });
   return el(
@@ -234,8 +241,10 @@ function timeline(details, saved) {
 function emailToTimeline(details, saved) {
   const error = errorLine('timeline-email-error');
   const add = el('button', { type: 'button', class: 'quiet', testid: 'timeline-email', onclick: () => busy(add, error, async () => {
-    const contact = await api.addEmailToComplaint(details.id);
-    if (contact) saved(await api.getComplaint(details.id), 'Added their email to the timeline.');
+    const added = await api.addEmailToComplaint(details.id);
+    if (!added) return;
+    saved(await api.getComplaint(details.id), 'Added their email to the timeline.');
+    sayNotAdded(added.notKept);
   }) }, 'Add an email they sent (.eml)…');
   return el('div', { class: 'timeline-email' }, add, error);
 }

@@ -5,17 +5,21 @@
 import { api } from '../api.js';
 import { busy, el, errorLine, showMessage, successLine } from '../dom.js';
 
-/** The block at the top of the window; `fill(intake)` puts what was read in. */
+/** What Mend says once an email filled the window in. */
+export function filledFromEmail(intake) {
+  const count = intake.attachments.length;
+  const files = count === 0 ? '' : ` Its ${count === 1 ? 'file is' : `${count} files are`} under Photos and files.`;
+  return `Filled in from the email of ${intake.name}${intake.customer ? ', who complained before' : ''}. Check it, then save.${files}`;
+}
+
+/**
+ * The block at the top of the window; `fill(intake)` puts what was read in
+ * (and says so in the line made by `successLine('intake-email-done')`).
+ */
 export function emailBlock(fill) {
   const error = errorLine('intake-email-error');
   const done = successLine('intake-email-done');
-  const report = (intake) => {
-    fill(intake);
-    const files = intake.attachments.length === 0
-      ? ''
-      : ` It carried ${intake.attachments.length === 1 ? 'a file' : `${intake.attachments.length} files`} (${intake.attachments.join(', ')}); Mend does not keep files yet, so keep ${intake.attachments.length === 1 ? 'it' : 'them'} in your mail program.`;
-    showMessage(done, `Filled in from the email of ${intake.name}${intake.customer ? ', who complained before' : ''}. Check it, then save.${files}`);
-  };
+  const report = (intake) => fill(intake);
   const pick = el('button', { type: 'button', testid: 'intake-email-file', onclick: () => busy(pick, error, async () => {
     showMessage(done, '');
     const intake = await api.emailFromFile();

@@ -4,13 +4,18 @@
 // and even a restart; the draft is cleared only once the complaint is saved.
 
 import { api } from '../api.js';
-import { busy, el, errorLine, field, localInputValue, select, toInstant } from '../dom.js';
+import { busy, el, errorLine, field, localInputValue, select, showMessage, toInstant } from '../dom.js';
 import { guide } from '../guide.js';
 import { go } from '../nav.js';
-import { emailBlock } from './intake-email.js';
+import { emailBlock, filledFromEmail } from './intake-email.js';
+import { fileTile, showProblems } from './files.js';
 
 let openForm = null;
 let chosenCustomer = null;
+/** Files kept for the complaint being written, waiting for it to be saved. */
+let waitingFiles = [];
+/** Emails handed in together, after the first: each opens once the one before is saved. */
+const nextEmails = [];
 
 let opening = null;
 
@@ -48,7 +53,7 @@ async function showIntake(customer) {
 /** Whether the form holds anything typed about the complaint itself. */
 function hasContent(form) {
   const values = form.elements;
-  return [values.summary, values.words, values.outcome, values.reference].some((control) => control.value.trim());
+  return waitingFiles.length > 0 || [values.summary, values.words, values.outcome, values.reference].some((control) => control.value.trim());
 }
 
 async function buildForm(dialog) {
@@ -80,6 +85,7 @@ async function buildForm(dialog) {
     el('h2', { id: 'intake-title' }, 'New complaint'),
     draftNote,
     emailBlock((intake) => fillFromEmail(form, intake)),
+    el('p', { class: 'message', testid: 'intake-next-emails', role: 'status', hidden: true }),
     el('p', { class: 'lead' }, receive.purpose),
     el(
       'details',
@@ -117,6 +123,7 @@ async function buildForm(dialog) {
       field('How serious is it?', select('severity', severities, { testid: 'intake-severity', value: 'normal' }), { hint: 'Urgent: health, safety or money at risk. Handle it now.' }),
       el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'isPublic', testid: 'intake-public' }), 'Posted in public (a review or a forum post)'),
     ),
+    filesBlock(),
     error,
     el(
       'div',
@@ -147,9 +154,12 @@ async function buildForm(dialog) {
       // Saved (and its draft cleared): the next one starts from an empty form.
       openForm = null;
       chosenCustomer = null;
+      waitingFiles = [];
       dialog.close();
       dialog.replaceChildren();
       go('complaint', { id: complaint.id });
+      // More emails were handed in together: the next one is ready to check.
+      if (nextEmails.length) openWithEmails([nextEmails.shift()], []);
     });
   });
   await refreshCategories(form);
@@ -170,6 +180,8 @@ function clearForm(form, note) {
   form.reset();
   chosenCustomer = null;
   choose(form, null);
+  for (const file of waitingFiles) api.discardWaitingFile(file.id).catch(() => {});
+  setWaiting(form, []);
   form.elements.receivedAt.value = localInputValue();
   delete form.elements.receivedAt.dataset.touched;
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
@@ -201,6 +213,7 @@ function keepDraft(form, wait = 400) {
       category: values.category.value,
       severity: values.severity.value,
       isPublic: values.isPublic.checked,
+      files: waitingFiles,
     };
     const text = JSON.stringify(draft);
     draftWrites = draftWrites.then(() => api.saveIntakeDraft(text)).catch(() => {});
@@ -226,6 +239,7 @@ async function restoreDraft(form) {
     values.receivedAt.dataset.touched = '1';
   }
   values.isPublic.checked = draft.isPublic === true;
+  if (Array.isArray(draft.files)) setWaiting(form, draft.files.filter((file) => typeof file?.id === 'number'));
   if (draft.chosen && typeof draft.chosen.id === 'number') choose(form, draft.chosen);
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
   form.querySelector('[data-testid="intake-draft-note"]').hidden = !hasContent(form);
@@ -249,7 +263,65 @@ function fillFromEmail(form, intake) {
   values.summary.value = intake.summary;
   values.words.value = intake.words;
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
+  setWaiting(form, [...waitingFiles, ...intake.attachments]);
+  showMessage(form.querySelector('[data-testid="intake-email-done"]'), filledFromEmail(intake));
+  showProblems(form.querySelector('[data-testid="intake-files-problems"]'), intake.notKept);
+}
+
+/** The photos and files that will be kept with the complaint once saved. */
+function filesBlock() {
+  const error = errorLine('intake-files-problems');
+  const add = el('button', { type: 'button', testid: 'intake-add-files', onclick: () => busy(add, error, async () => {
+    const added = await api.addWaitingFiles();
+    if (!added) return;
+    setWaiting(add.form, [...waitingFiles, ...added.files]);
+    showProblems(error, added.problems);
+  }) }, 'Add photos or files…');
+  return el(
+    'div',
+    { class: 'intake-files', testid: 'intake-files' },
+    el('h3', {}, 'Photos and files'),
+    el('ul', { class: 'file-tiles', testid: 'intake-file-tiles' }),
+    el('p', { class: 'actions' }, add, el('span', { class: 'muted' }, 'or drop them on this window.')),
+    error,
+  );
+}
+
+/** Shows `files` as the ones waiting for this complaint, and keeps that in the draft. */
+function setWaiting(form, files) {
+  waitingFiles = files;
+  const error = form.querySelector('[data-testid="intake-files-problems"]');
+  const tiles = files.map((file) => fileTile(file, {
+    error,
+    removeLabel: 'Take off',
+    removeQuestion: `Take “${file.name}” off this complaint? It will not be kept.`,
+    remove: async () => {
+      await api.discardWaitingFile(file.id);
+      setWaiting(form, waitingFiles.filter((waiting) => waiting.id !== file.id));
+    },
+  }));
+  form.querySelector('[data-testid="intake-file-tiles"]').replaceChildren(...tiles);
   keepDraft(form, 0);
+}
+
+/**
+ * Files handed in (dropped on the window, or opened with Mend) for a new
+ * complaint: the first email fills the window in, the others wait their
+ * turn, and other files wait with the complaint.
+ */
+export async function openWithHandedIn(taken) {
+  await openWithEmails(taken.emails, taken.files);
+  showProblems(openForm.querySelector('[data-testid="intake-files-problems"]'), taken.problems);
+}
+
+async function openWithEmails(emails, files) {
+  await openIntake();
+  const [first, ...rest] = emails;
+  nextEmails.push(...rest);
+  if (first) fillFromEmail(openForm, first);
+  if (files.length) setWaiting(openForm, [...waitingFiles, ...files]);
+  const waiting = openForm.querySelector('[data-testid="intake-next-emails"]');
+  showMessage(waiting, nextEmails.length ? `${nextEmails.length} more email${nextEmails.length === 1 ? '' : 's'} will open here, one at a time, once you save this one.` : '');
 }
 
 function collect(form) {
@@ -266,6 +338,7 @@ function collect(form) {
     reference: values.reference.value,
     categoryId: values.category.value ? Number(values.category.value) : null,
     severity: values.severity.value,
+    attachments: waitingFiles.map((file) => file.id),
   };
 }
 

@@ -42,6 +42,8 @@ pub struct Attachment {
     /// What the bytes are: an image's or a PDF's media type, else unknown.
     pub media_type: String,
     pub size: i64,
+    /// The size as an owner reads it ("3.4 MB").
+    pub size_in_words: String,
     /// Images (that could be read) have a thumbnail.
     pub is_image: bool,
     pub added_at: DateTime<Utc>,
@@ -73,6 +75,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Attachment> {
         name: row.get(3)?,
         media_type: row.get(4)?,
         size: row.get(5)?,
+        size_in_words: size_in_words(row.get::<_, i64>(5)?.max(0) as usize),
         is_image: row.get::<_, Option<bool>>(6)?.unwrap_or(false),
         added_at: row.get(7)?,
     })
@@ -174,6 +177,29 @@ pub fn read_file(path: &Path) -> Result<NewFile> {
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     checked_file(&name, bytes)
+}
+
+/// File endings that are programs, or start one, when opened.
+const RUNS_A_PROGRAM: &[&str] = &[
+    "app", "apk", "appimage", "bat", "cmd", "com", "command", "cpl", "deb", "desktop", "dmg",
+    "exe", "hta", "jar", "js", "jse", "lnk", "msc", "msi", "pif", "pkg", "ps1", "py", "reg", "rpm",
+    "run", "scr", "sh", "url", "vbe", "vbs", "ws", "wsf",
+];
+
+/// Mend hands a customer's file to the system's program for it only when it
+/// is not a program itself: one could do anything on the owner's computer.
+pub fn refuse_if_it_runs_a_program(name: &str) -> Result<()> {
+    let ending = Path::new(name)
+        .extension()
+        .map(|ext| ext.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if RUNS_A_PROGRAM.contains(&ending.as_str()) {
+        return Err(Error::Refused(format!(
+            "\"{name}\" is a program, or starts one, so Mend will not open it. \
+             Save a copy if you need it, and open it only if you trust where it came from."
+        )));
+    }
+    Ok(())
 }
 
 /// What the bytes are, and a thumbnail when they are an image Mend can read.

@@ -4,8 +4,7 @@
 
 use std::io::Read;
 
-use mend_core::store::email::incoming::{EmailIntake, MAX_EMAIL_BYTES};
-use mend_core::store::rows::Contact;
+use mend_core::store::email::incoming::{EmailIntake, EmailOnTimeline, MAX_EMAIL_BYTES};
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Question};
@@ -58,7 +57,7 @@ pub async fn add_email_to_complaint(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
-) -> Result<Option<Contact>, IpcError> {
+) -> Result<Option<EmailOnTimeline>, IpcError> {
     let Some(bytes) = pick_email(&app).await? else {
         return Ok(None);
     };

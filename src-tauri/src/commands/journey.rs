@@ -98,6 +98,6 @@ pub fn email_message(
     body: String,
 ) -> Result<Email, IpcError> {
     let email = state.store()?.email_for(id, &body)?;
-    crate::mail::open(&app, &email.link)?;
+    crate::opener::open_mail(&app, &email.link)?;
     Ok(email)
 }

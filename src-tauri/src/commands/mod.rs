@@ -2,6 +2,7 @@
 //! it takes the state, calls the core, and returns the answer.
 
 pub mod app;
+pub mod attachments;
 pub mod backups;
 pub mod complaints;
 pub mod customers;

@@ -18,6 +18,28 @@ impl App {
         Ok(())
     }
 
+    /// Answers the next file dialog with several files, as the owner picks
+    /// them together (where the dialog allows several).
+    pub fn answer_next_dialog_with(&self, paths: &[&Path]) -> Result<(), Failure> {
+        let answer: Vec<String> = paths
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        std::fs::write(self.dialogs.path().join("answer"), answer.join("\n"))?;
+        Ok(())
+    }
+
+    /// What Mend handed to the owner's own programs (their mail program, or
+    /// the program for a file), one line each, when the test stands in for
+    /// them (`MEND_TEST_OPENER` set to `folder`).
+    pub fn opened_in(folder: &Path) -> Vec<String> {
+        std::fs::read_to_string(folder.join("opened"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Every file dialog the app opened, one line each: "save: <title> ...".
     pub fn dialogs_asked(&self) -> Vec<String> {
         std::fs::read_to_string(self.dialogs.path().join("asked"))

@@ -291,3 +291,17 @@ fn sizes_read_as_an_owner_would_say_them() {
     assert_eq!(size_in_words(820 * 1024), "820 KB");
     assert_eq!(size_in_words(3_565_158), "3.4 MB");
 }
+
+#[test]
+fn a_program_is_never_opened_but_documents_and_photos_are() {
+    for name in ["invoice.pdf.exe", "photo.JS", "run.desktop", "Setup.MSI"] {
+        let refused = refuse_if_it_runs_a_program(name).unwrap_err();
+        assert!(
+            refused.to_string().contains("so Mend will not open it"),
+            "{name}"
+        );
+    }
+    for name in ["cake.jpg", "receipt.pdf", "notes", "order.docx"] {
+        assert!(refuse_if_it_runs_a_program(name).is_ok(), "{name}");
+    }
+}
