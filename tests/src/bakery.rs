@@ -11,6 +11,7 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 use mend_core::journey::Step;
 use mend_core::kinds::{Channel, CloseReason, Remedy, Severity};
+use mend_core::store::attachments::{checked_file, NewFile};
 use mend_core::store::complaints::NewComplaint;
 use mend_core::store::customers::CustomerInput;
 use mend_core::store::journey::{Closing, StepEntry};
@@ -141,6 +142,30 @@ fn said(text: &str) -> StepEntry {
     }
 }
 
+/// A photo as a phone takes it (a JPEG), in the colours of `tint`.
+pub fn photo(width: u32, height: u32, tint: [u8; 3]) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        let shade = ((x + y) * 120 / (width + height)) as u8;
+        image::Rgb(tint.map(|part| part.saturating_add(shade)))
+    });
+    let mut bytes = Vec::new();
+    picture
+        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Jpeg)
+        .expect("a JPEG");
+    bytes
+}
+
+fn the_squashed_cake() -> Vec<NewFile> {
+    [
+        ("top tier, collapsed.jpg", photo(800, 600, [120, 70, 60])),
+        ("the box it came in.jpg", photo(600, 800, [90, 80, 50])),
+        ("receipt 1040.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec()),
+    ]
+    .into_iter()
+    .map(|(name, bytes)| checked_file(name, bytes).expect("a file"))
+    .collect()
+}
+
 /// Writes the bakery into `folder` (an empty data folder).
 pub fn seed(folder: &Path) {
     let now = Utc::now();
@@ -207,6 +232,12 @@ pub fn seed(folder: &Path) {
         let complaint = store.create_complaint(&new).expect("a complaint");
         customers[who] = Some(complaint.customer_id);
         let id = complaint.id;
+        if index == 0 {
+            // Ana sent photos of the cake, and the receipt.
+            store
+                .attach_files(id, None, &the_squashed_cake())
+                .expect("photos");
+        }
 
         // The older it is, the further along; the weekend's are untouched.
         let reached = match index {

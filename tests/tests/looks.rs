@@ -71,6 +71,17 @@ async fn tour(app: &App) -> Result<Vec<String>, Failure> {
         open_complaint(app, summary).await?;
         look(app, &format!("step-{step}"), &mut problems).await?;
     }
+    // The squashed cake's photos and receipt, and one photo larger.
+    app.wait_for_text("files", "Photos and files (3)").await?;
+    app.client()
+        .execute("document.querySelector('[data-testid=files]').scrollIntoView({ block: 'center' });", vec![])
+        .await?;
+    look(app, "complaint-photos", &mut problems).await?;
+    app.click("file-view").await?;
+    app.wait_for_text("file-viewer-name", "top tier, collapsed.jpg").await?;
+    look(app, "photo-larger", &mut problems).await?;
+    app.click("file-viewer-close").await?;
+
     // The follow-up's "Is it resolved for them?": each radio on the line of its words.
     open_complaint(app, "Order form on the website lost my details").await?;
     app.find("record-satisfied").await?;
