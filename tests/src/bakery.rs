@@ -150,7 +150,10 @@ pub fn photo(width: u32, height: u32, tint: [u8; 3]) -> Vec<u8> {
     });
     let mut bytes = Vec::new();
     picture
-        .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Jpeg)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
         .expect("a JPEG");
     bytes
 }
@@ -159,7 +162,10 @@ fn the_squashed_cake() -> Vec<NewFile> {
     [
         ("top tier, collapsed.jpg", photo(800, 600, [120, 70, 60])),
         ("the box it came in.jpg", photo(600, 800, [90, 80, 50])),
-        ("receipt 1040.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec()),
+        (
+            "receipt 1040.pdf",
+            b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".to_vec(),
+        ),
     ]
     .into_iter()
     .map(|(name, bytes)| checked_file(name, bytes).expect("a file"))

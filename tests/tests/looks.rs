@@ -74,11 +74,15 @@ async fn tour(app: &App) -> Result<Vec<String>, Failure> {
     // The squashed cake's photos and receipt, and one photo larger.
     app.wait_for_text("files", "Photos and files (3)").await?;
     app.client()
-        .execute("document.querySelector('[data-testid=files]').scrollIntoView({ block: 'center' });", vec![])
+        .execute(
+            "document.querySelector('[data-testid=files]').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
         .await?;
     look(app, "complaint-photos", &mut problems).await?;
     app.click("file-view").await?;
-    app.wait_for_text("file-viewer-name", "top tier, collapsed.jpg").await?;
+    app.wait_for_text("file-viewer-name", "top tier, collapsed.jpg")
+        .await?;
     look(app, "photo-larger", &mut problems).await?;
     app.click("file-viewer-close").await?;
 

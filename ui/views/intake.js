@@ -263,7 +263,11 @@ function fillFromEmail(form, intake) {
   values.summary.value = intake.summary;
   values.words.value = intake.words;
   countSummary(form, form.querySelector('[data-testid="intake-summary-count"]'));
-  setWaiting(form, [...waitingFiles, ...intake.attachments]);
+  // Another email read in place of the first: its files replace the first one's.
+  const before = waitingFiles.filter((file) => file.fromEmail);
+  for (const file of before) api.discardWaitingFile(file.id).catch(() => {});
+  const fromEmail = intake.attachments.map((file) => ({ ...file, fromEmail: true }));
+  setWaiting(form, [...waitingFiles.filter((file) => !file.fromEmail), ...fromEmail]);
   showMessage(form.querySelector('[data-testid="intake-email-done"]'), filledFromEmail(intake));
   showProblems(form.querySelector('[data-testid="intake-files-problems"]'), intake.notKept);
 }

@@ -305,3 +305,52 @@ fn a_program_is_never_opened_but_documents_and_photos_are() {
         assert!(refuse_if_it_runs_a_program(name).is_ok(), "{name}");
     }
 }
+
+#[test]
+fn starting_again_from_the_latest_backup_after_damage_brings_the_files_back() {
+    let clock = Arc::new(FixedClock::at(at(9)));
+    let folder = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(folder.path(), clock.clone()).unwrap();
+    let id = complaint(&mut store);
+    let photo = small_photo();
+    let added = store
+        .attach_files(id, None, &[file("cake.png", &photo)])
+        .unwrap();
+    store.automatic_backup(folder.path()).unwrap();
+    drop(store);
+    std::fs::write(
+        Store::database_path(folder.path()),
+        b"SQLite format 3\0 but damaged",
+    )
+    .unwrap();
+    let (store, _aside) = crate::store::recovery::recover(
+        folder.path(),
+        clock,
+        crate::store::recovery::StartFrom::LatestBackup,
+    )
+    .unwrap();
+    assert_eq!(store.attachment_content(added[0].id).unwrap().bytes, photo);
+}
+
+#[test]
+fn nothing_of_a_file_is_kept_when_adding_it_fails() {
+    let (mut store, _) = store_at(at(9));
+    let id = complaint(&mut store);
+    store.delete_complaint(id).unwrap();
+    assert!(store
+        .attach_files(
+            id,
+            None,
+            &[file("a.png", &small_photo()), file("b.png", &small_photo())]
+        )
+        .is_err());
+    let (files, contents): (i64, i64) = store
+        .conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM attachments), (SELECT count(*) FROM attachment_contents)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((files, contents), (0, 0));
+}

@@ -195,6 +195,12 @@ mod tests {
             ))
             .unwrap();
         let (kept, merged) = (first.customer_id, second.customer_id);
+        let photo = crate::store::attachments::checked_file(
+            "cake.png",
+            crate::store::test_support::small_photo(),
+        )
+        .unwrap();
+        store.attach_files(second.id, None, &[photo]).unwrap();
         let timeline_before = store.complaint(second.id).unwrap().timeline;
         let duplicates = store.possible_duplicates(kept).unwrap();
         assert_eq!(duplicates.len(), 1);
@@ -219,6 +225,7 @@ mod tests {
             moved.timeline, timeline_before,
             "its timeline moves with it"
         );
+        assert_eq!(moved.attachments.len(), 1, "and its photos");
         let everyone: Vec<String> = store
             .list_customers("", 0, 50)
             .unwrap()

@@ -339,3 +339,82 @@ fn an_emails_photo_goes_with_its_entry_on_the_timeline() {
     assert_eq!(details.attachments[0].contact_id, Some(added.contact.id));
     assert_eq!(details.attachments[0].name, "squashed.png");
 }
+
+#[test]
+fn a_zip_pretending_to_be_a_photo_is_kept_as_a_file_never_shown_as_one() {
+    let (mut store, _) = store_at(now());
+    let email =
+        String::from_utf8(with_photo(b"PK\x03\x04 a zip pretending to be a photo")).unwrap();
+    let intake = store.intake_from_email(email.as_bytes()).unwrap();
+    assert_eq!(intake.attachments.len(), 1);
+    assert_eq!(intake.attachments[0].name, "squashed.png");
+    assert!(!intake.attachments[0].is_image);
+    assert!(store
+        .attachment_thumbnail(intake.attachments[0].id)
+        .is_err());
+}
+
+#[test]
+fn nested_multiparts_give_the_text_and_every_file_and_deep_nesting_is_safe() {
+    use base64::Engine;
+    let photo =
+        base64::engine::general_purpose::STANDARD.encode(crate::store::test_support::small_photo());
+    let email = format!(
+        "From: Ana Lima <ana@example.com>
+Subject: Cake
+Date: Tue, 01 Dec 2026 18:30:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary=\"outer\"
+
+--outer
+Content-Type: multipart/alternative; boundary=\"alt\"
+
+--alt
+Content-Type: text/plain; charset=utf-8
+
+It collapsed.
+--alt
+Content-Type: multipart/related; boundary=\"rel\"
+
+--rel
+Content-Type: text/html; charset=utf-8
+
+<p>It <b>collapsed</b>.</p><script>steal()</script><img src=\"cid:p1\">
+--rel
+Content-Type: image/png; name=\"inline.png\"
+Content-ID: <p1>
+Content-Transfer-Encoding: base64
+
+{photo}
+--rel--
+--alt--
+--outer
+Content-Type: application/pdf; name=\"receipt.pdf\"
+Content-Disposition: attachment; filename=\"receipt.pdf\"
+
+%PDF-1.7
+--outer--
+"
+    );
+    let intake = read(&crlf(&email), now()).unwrap();
+    assert_eq!(intake.words, "It collapsed.");
+    let mut kept = names(&intake.files);
+    kept.sort();
+    assert_eq!(kept, ["inline.png", "receipt.pdf"]);
+
+    // Parts inside parts, a thousand deep: read safely, or refused in words.
+    let mut deep = String::from("From: someone@example.com\nSubject: Deep\nMIME-Version: 1.0\n");
+    for level in 0..1000 {
+        deep.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"b{level}\"\n\n--b{level}\n"
+        ));
+    }
+    deep.push_str("Content-Type: text/plain\n\nHello\n");
+    match read(&crlf(&deep), now()) {
+        Ok(intake) => assert_eq!(intake.email, "someone@example.com"),
+        Err(error) => assert!(
+            error.to_string().starts_with("This is not an email"),
+            "{error}"
+        ),
+    }
+}
