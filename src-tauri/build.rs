@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "get_today",
     "hand_in_for_new_complaint",
     "hand_in_onto_complaint",
+    "handed_in_waiting",
     "import_csv",
     "import_json",
     "intake_draft",

@@ -45,6 +45,7 @@ export const api = {
   addFilesToComplaint: (id, contactId) => call('add_files_to_complaint', { id, contactId }),
   addWaitingFiles: () => call('add_waiting_files'),
   discardWaitingFile: (id) => call('discard_waiting_file', { id }),
+  handedInWaiting: () => call('handed_in_waiting'),
   handInForNewComplaint: (pick) => call('hand_in_for_new_complaint', { pick }),
   handInOntoComplaint: (pick, id) => call('hand_in_onto_complaint', { pick, id }),
   attachmentThumbnail: (id) => call('attachment_thumbnail', { id }),

@@ -39,10 +39,12 @@ async function takeIn({ pick }) {
   go('complaint', { ...currentParams(), notice: said.join(' '), notAdded: taken.problems });
 }
 
+/** Takes in files as they are handed in, and those Mend was started with. */
 export function listenForHandedIn() {
   const listen = window.__TAURI__?.event?.listen;
   if (!listen) return;
   listen('files-handed-in', ({ payload }) => {
     if (payload?.pick) takeIn(payload);
   });
+  api.handedInWaiting().then((waiting) => waiting && takeIn(waiting), () => {});
 }

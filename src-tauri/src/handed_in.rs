@@ -1,8 +1,9 @@
 //! Files handed to Mend from outside the page: dropped on the window, or
-//! opened with Mend (a second start with files named, as a file manager's
-//! "Open with" does). The paths stay here; the page is told only their
-//! names and a number, and asks for them to be taken in for what it shows
-//! (a new complaint, or the complaint open) by that number.
+//! opened with Mend (Mend started with files named, as a file manager's
+//! "Open with" does; a second start hands them to the Mend running). The
+//! paths stay here; the page is told only their names and a number, and
+//! asks for them to be taken in for what it shows (a new complaint, or the
+//! complaint open) by that number.
 
 use std::path::PathBuf;
 
@@ -16,18 +17,14 @@ pub const EVENT: &str = "files-handed-in";
 
 #[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct HandedIn {
+pub struct HandedIn {
     pick: u64,
     names: Vec<String>,
     /// Whether they are all emails (.eml).
     all_emails: bool,
 }
 
-/// Keeps the paths and tells the page; nothing is read until it asks.
-pub fn receive(app: &AppHandle, paths: Vec<PathBuf>) {
-    if paths.is_empty() {
-        return;
-    }
+fn described(pick: u64, paths: &[PathBuf]) -> HandedIn {
     let names = paths
         .iter()
         .map(|path| {
@@ -40,33 +37,50 @@ pub fn receive(app: &AppHandle, paths: Vec<PathBuf>) {
         path.extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("eml"))
     });
+    HandedIn {
+        pick,
+        names,
+        all_emails,
+    }
+}
+
+/// Keeps the paths and tells the page; nothing is read until it asks.
+pub fn receive(app: &AppHandle, paths: Vec<PathBuf>) {
+    if paths.is_empty() {
+        return;
+    }
     let state = app.state::<AppState>();
-    let pick = state.keep(&state.handed_in, Some(paths));
+    let pick = state.keep(&state.handed_in, Some(paths.clone()));
     crate::tray::show_window(app);
-    if let Err(error) = app.emit(
-        EVENT,
-        HandedIn {
-            pick,
-            names,
-            all_emails,
-        },
-    ) {
+    if let Err(error) = app.emit(EVENT, described(pick, &paths)) {
         tracing::warn!(%error, "the page could not be told of files handed in");
     }
 }
 
-/// The files named when Mend was started again (the first argument is Mend).
+/// Keeps the files Mend was started with, for the page to ask for once it
+/// is drawn (it is not there yet to be told).
+pub fn keep_at_start(state: &AppState) {
+    let args: Vec<String> = std::env::args().collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let paths = from_arguments(&args, &cwd.to_string_lossy());
+    if !paths.is_empty() {
+        state.keep(&state.handed_in, Some(paths));
+    }
+}
+
+/// Files handed in that the page has not taken yet (those Mend started with).
+#[tauri::command(async)]
+pub fn handed_in_waiting(state: tauri::State<'_, AppState>) -> Option<HandedIn> {
+    AppState::last_pick(&state.handed_in).map(|(pick, paths)| described(pick, &paths))
+}
+
+/// The files named when Mend was started (the first argument is Mend);
+/// anything else on its command line is not a file to take in.
 pub fn from_arguments(args: &[String], cwd: &str) -> Vec<PathBuf> {
     args.iter()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
-        .map(|arg| {
-            let path = PathBuf::from(arg);
-            if path.is_absolute() {
-                path
-            } else {
-                PathBuf::from(cwd).join(path)
-            }
-        })
+        .map(|arg| PathBuf::from(cwd).join(arg))
+        .filter(|path| path.is_file())
         .collect()
 }

@@ -34,6 +34,7 @@ pub fn run() {
         .setup(|app| {
             let state = state::AppState::open(state::data_dir(app.handle()));
             let desktop = state.store().ok().and_then(|store| store.desktop_settings().ok());
+            handed_in::keep_at_start(&state);
             app.manage(state);
             if let Some(desktop) = desktop {
                 if let Err(problem) = commands::desktop::apply(app.handle(), &desktop) {
@@ -63,6 +64,7 @@ pub fn run() {
             commands::email::email_from_file,
             commands::email::email_from_text,
             commands::email::add_email_to_complaint,
+            handed_in::handed_in_waiting,
             commands::attachments::add_files_to_complaint,
             commands::attachments::add_waiting_files,
             commands::attachments::discard_waiting_file,

@@ -173,6 +173,13 @@ impl AppState {
             .map(|picked| picked.value.clone())
     }
 
+    /// The last pick kept in `slot`, with its number.
+    pub fn last_pick<T: Clone>(slot: &Mutex<Option<Picked<T>>>) -> Option<(u64, T)> {
+        let kept = slot.lock().unwrap_or_else(|e| e.into_inner());
+        kept.as_ref()
+            .map(|picked| (picked.number, picked.value.clone()))
+    }
+
     /// Why the store could not be opened, if it could not.
     pub fn problem(&self) -> Option<Unopened> {
         self.slot().as_ref().err().cloned()

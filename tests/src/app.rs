@@ -38,6 +38,8 @@ pub struct App {
     dialogs: TempDir,
     /// What the app was started with, for starting a second copy the same way.
     env: Vec<(String, OsString)>,
+    /// Files the app is started with (none unless a test opens them with it).
+    files: Vec<String>,
 }
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
@@ -84,6 +86,7 @@ impl App {
                 .iter()
                 .map(|(key, value)| (key.to_string(), value.clone()))
                 .collect(),
+            files: Vec::new(),
         };
         app.open_window().await?;
         Ok(app)
@@ -125,6 +128,18 @@ impl App {
         }
     }
 
+    /// Quits Mend and starts it by opening files with it, as a file
+    /// manager's "Open with Mend" does when Mend is not running.
+    pub async fn restart_opening(&mut self, files: &[&Path]) -> Result<(), Failure> {
+        self.files = files
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect();
+        let restarted = self.restart().await;
+        self.files.clear();
+        restarted
+    }
+
     /// Closes the app, does `while_closed` (to its files, say), then starts it again.
     pub async fn restart_with(&mut self, while_closed: impl FnOnce()) -> Result<(), Failure> {
         if let Some(client) = self.client.take() {
@@ -147,7 +162,7 @@ impl App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": app_binary(), "args": self.files }),
         );
         let url = format!("http://127.0.0.1:{}", self.driver.port);
         // The first session after a driver starts is sometimes dropped (the

@@ -200,6 +200,10 @@ async fn an_emails_photo_is_kept_with_the_complaint_through_restart_restore_and_
                 app.wait_for_text("entry-files", "With it: squashed cake.jpg")
                     .await?;
                 view_photo_and_close(app, 640).await?;
+                // Its report names it.
+                app.click("print-complaint").await?;
+                app.wait_for_text("report-files", "squashed cake.jpg (")
+                    .await?;
                 Ok(())
             })
         },
@@ -339,6 +343,13 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
                 app.texts("file-name").await?,
                 ["photo.jpg", "setup.exe", "cake.jpg", "cake.jpg"]
             );
+
+            // Mend not running, an email opened with it: it starts on a new
+            // complaint filled in from the email.
+            app.restart_opening(&[reply.as_path()]).await?;
+            app.wait_for_text("intake-email-done", "Filled in from the email of Ana Lima")
+                .await?;
+            assert_eq!(app.value("intake-summary").await?, "Any news?");
             Ok(())
         })
     })

@@ -70,6 +70,10 @@ export async function showComplaintReport(main, params, { signal }) {
           : el('p', {}, 'No step recorded yet.'),
         el('h2', {}, 'Timeline'),
         el('ol', { class: 'report-timeline' }, details.timeline.map((contact) => el('li', {}, el('strong', {}, `${formatDateTime(contact.at)} · ${labelOf('directions', contact.direction)} · ${labelOf('channels', contact.channel)}`), el('p', { class: 'pre' }, contact.text)))),
+        details.attachments.length > 0 && [
+          el('h2', {}, 'Photos and files'),
+          el('ul', { testid: 'report-files' }, details.attachments.map((file) => el('li', {}, `${file.name} (${file.sizeInWords}), added ${formatDateTime(file.addedAt)}`))),
+        ],
         el('p', { class: 'report-printed muted' }, `Printed ${formatDateTime(new Date().toISOString())}`),
       ),
     );
