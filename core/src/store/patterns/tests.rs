@@ -314,29 +314,27 @@ fn repeat_customers_categories_costs_and_the_previous_period_are_side_by_side() 
     let again = complaint(&mut store, Ok(ana_customer), "Squashed again");
     complaint(&mut store, Err("Ben Ode"), "Once only");
     clock.set(utc("2026-11-21 09:00"));
-    for id in [again] {
-        record(&mut store, id, Step::Acknowledge, said("Heard"));
-        record(&mut store, id, Step::Apologize, said("Sorry"));
-        record(
-            &mut store,
-            id,
-            Step::Assure,
-            StepEntry {
-                promised_date: Some("2026-11-22".into()),
-                ..said("Soon")
-            },
-        );
-        record(
-            &mut store,
-            id,
-            Step::Fix,
-            StepEntry {
-                remedy: Some(Remedy::Refund),
-                cost: Some("10".into()),
-                ..said("Refunded")
-            },
-        );
-    }
+    record(&mut store, again, Step::Acknowledge, said("Heard"));
+    record(&mut store, again, Step::Apologize, said("Sorry"));
+    record(
+        &mut store,
+        again,
+        Step::Assure,
+        StepEntry {
+            promised_date: Some("2026-11-22".into()),
+            ..said("Soon")
+        },
+    );
+    record(
+        &mut store,
+        again,
+        Step::Fix,
+        StepEntry {
+            remedy: Some(Remedy::Refund),
+            cost: Some("10".into()),
+            ..said("Refunded")
+        },
+    );
     clock.set(utc("2026-12-02 12:00"));
     let patterns = store.patterns(&PeriodChoice::Last30Days).unwrap();
     assert_eq!((patterns.total.this, patterns.total.previous), (2, 0));
