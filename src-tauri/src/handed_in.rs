@@ -1,7 +1,7 @@
 //! Files handed to Mend from outside the page: dropped on the window, or
 //! opened with Mend (Mend started with files named, as a file manager's
 //! "Open with" does; a second start hands them to the Mend running). The
-//! paths stay here; the page is told only their names and a number, and
+//! paths stay here; the page is told only a number, and
 //! asks for them to be taken in for what it shows (a new complaint, or the
 //! complaint open) by that number.
 
@@ -15,33 +15,10 @@ use crate::state::AppState;
 /// Tells the page that files were handed in.
 pub const EVENT: &str = "files-handed-in";
 
+/// What the page is told: the number to ask for the files by.
 #[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HandedIn {
     pick: u64,
-    names: Vec<String>,
-    /// Whether they are all emails (.eml).
-    all_emails: bool,
-}
-
-fn described(pick: u64, paths: &[PathBuf]) -> HandedIn {
-    let names = paths
-        .iter()
-        .map(|path| {
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect();
-    let all_emails = paths.iter().all(|path| {
-        path.extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("eml"))
-    });
-    HandedIn {
-        pick,
-        names,
-        all_emails,
-    }
 }
 
 /// Keeps the paths and tells the page; nothing is read until it asks.
@@ -50,9 +27,9 @@ pub fn receive(app: &AppHandle, paths: Vec<PathBuf>) {
         return;
     }
     let state = app.state::<AppState>();
-    let pick = state.keep(&state.handed_in, Some(paths.clone()));
+    let pick = state.keep(&state.handed_in, Some(paths));
     crate::tray::show_window(app);
-    if let Err(error) = app.emit(EVENT, described(pick, &paths)) {
+    if let Err(error) = app.emit(EVENT, HandedIn { pick }) {
         tracing::warn!(%error, "the page could not be told of files handed in");
     }
 }
@@ -71,7 +48,7 @@ pub fn keep_at_start(state: &AppState) {
 /// Files handed in that the page has not taken yet (those Mend started with).
 #[tauri::command(async)]
 pub fn handed_in_waiting(state: tauri::State<'_, AppState>) -> Option<HandedIn> {
-    AppState::last_pick(&state.handed_in).map(|(pick, paths)| described(pick, &paths))
+    AppState::kept_pick(&state.handed_in).map(|pick| HandedIn { pick })
 }
 
 /// The files named when Mend was started (the first argument is Mend);

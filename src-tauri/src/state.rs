@@ -173,11 +173,10 @@ impl AppState {
             .map(|picked| picked.value.clone())
     }
 
-    /// The last pick kept in `slot`, with its number.
-    pub fn last_pick<T: Clone>(slot: &Mutex<Option<Picked<T>>>) -> Option<(u64, T)> {
+    /// The number of the pick kept in `slot`, if one is.
+    pub fn kept_pick<T>(slot: &Mutex<Option<Picked<T>>>) -> Option<u64> {
         let kept = slot.lock().unwrap_or_else(|e| e.into_inner());
-        kept.as_ref()
-            .map(|picked| (picked.number, picked.value.clone()))
+        kept.as_ref().map(|picked| picked.number)
     }
 
     /// Why the store could not be opened, if it could not.

@@ -153,7 +153,7 @@ async fn an_emails_photo_is_kept_with_the_complaint_through_restart_restore_and_
             app.click("nav-complaints").await?;
             app.click("complaint-summary").await?;
             app.click("file-remove").await?;
-            app.wait_for_text("file-remove-confirm", "Remove “squashed cake.jpg” from this complaint?").await?;
+            app.wait_for_text("file-remove-confirm", "Remove “squashed cake.jpg”? It cannot be brought back").await?;
             app.click("file-remove-confirm-yes").await?;
             app.wait_for_text("step-saved", "Removed “squashed cake.jpg”.").await?;
             app.wait_for_text("files-empty", "No photos or files yet.").await?;
@@ -291,6 +291,8 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
             // A zip named like a photo is kept as a file: no thumbnail, nothing to view.
             assert!(app.find_all("file-thumbnail").await?.is_empty());
             assert!(app.find_all("file-view").await?.is_empty());
+            look_at(app, "files").await?;
+            app.screenshot("files-refused").await;
 
             // A program is never opened.
             let tiles = app.find_all("file-open").await?;
@@ -336,6 +338,7 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
             app.click("file-remove-confirm-no").await?;
             assert_eq!(app.texts("file-name").await?.len(), 5);
             app.click("file-remove").await?;
+            app.screenshot("remove-question").await;
             app.click("file-remove-confirm-yes").await?;
             app.wait_for_text("step-saved", "Removed “receipt.pdf”.")
                 .await?;

@@ -6,11 +6,16 @@
 import { api } from '../api.js';
 import { askFirst, busy, el, errorLine, showMessage } from '../dom.js';
 
+/** Picture endings Mend reads itself: a file so named that is no picture is just a file. */
+const PICTURE_ENDINGS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp'];
+
 /** The kind of file, as its name ends: "PDF", "JPG"; "File" without one. */
 function kindOf(attachment) {
   if (attachment.mediaType === 'application/pdf') return 'PDF';
-  const ending = attachment.name.includes('.') ? attachment.name.split('.').pop() : '';
-  return ending && ending.length <= 5 ? ending.toUpperCase() : 'File';
+  const ending = attachment.name.includes('.') ? attachment.name.split('.').pop().toLowerCase() : '';
+  if (!ending || ending.length > 5) return 'File';
+  if (PICTURE_ENDINGS.includes(ending) && !attachment.isImage) return 'File';
+  return ending.toUpperCase();
 }
 
 /** An image made from bytes sent by the app; its address is let go once drawn. */
@@ -72,7 +77,7 @@ export function fileTile(attachment, { error, remove, removeQuestion, removeLabe
   );
   if (remove) {
     const take = el('button', { type: 'button', class: 'quiet small danger', testid: 'file-remove', 'aria-label': `Remove ${attachment.name}`, onclick: () => askFirst(take, {
-      question: removeQuestion ?? `Remove “${attachment.name}” from this complaint? It cannot be brought back; the history will say it was removed.`,
+      question: removeQuestion ?? `Remove “${attachment.name}”? It cannot be brought back; the history will say so.`,
       yes: 'Remove it',
       no: 'Keep it',
       testid: 'file-remove-confirm',
