@@ -164,6 +164,7 @@ CREATE TABLE templates (
     updated_at  TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX attachments_by_complaint ON attachments (complaint_id, id);
+CREATE INDEX attachments_by_contact ON attachments (contact_id) WHERE contact_id IS NOT NULL;
 CREATE INDEX complaints_by_category ON complaints (category_id, received_at);
 CREATE INDEX complaints_by_category_and_promise
     ON complaints (category_id, promised_date IS NULL, promised_date, received_at DESC, id DESC);

@@ -16,6 +16,7 @@ CREATE TABLE attachments (
     CHECK (contact_id IS NULL OR complaint_id IS NOT NULL)
 );
 CREATE INDEX attachments_by_complaint ON attachments (complaint_id, id);
+CREATE INDEX attachments_by_contact ON attachments (contact_id) WHERE contact_id IS NOT NULL;
 
 -- The bytes, apart, so that listing a complaint's files never reads them;
 -- an image also has a small thumbnail (a JPEG) made when it was added.

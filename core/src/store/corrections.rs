@@ -227,6 +227,11 @@ fn follow_intake_entry(
         .optional()?;
     match entry {
         Some(entry) if new.words.is_empty() => {
+            // Files that came with their words stay with the complaint.
+            tx.execute(
+                "UPDATE attachments SET contact_id = NULL WHERE contact_id = ?1",
+                [entry],
+            )?;
             tx.execute("DELETE FROM contacts WHERE id = ?1", [entry])?;
         }
         Some(entry) => {

@@ -226,3 +226,27 @@ fn a_timeline_entry_is_corrected_with_its_old_text_in_the_history() {
         .unwrap();
     assert_eq!(open.items.len(), 1);
 }
+
+#[test]
+fn emptying_their_words_keeps_the_files_that_came_with_them() {
+    let (mut store, _) = store_at(at(12));
+    let photo = crate::store::attachments::checked_file(
+        "cake.png",
+        crate::store::test_support::small_photo(),
+    )
+    .unwrap();
+    let waiting = store.add_waiting_files(&[photo]).unwrap();
+    let mut new = phone_complaint("Ana Lima", "Cake arrived squashed");
+    new.customer_words = "It was squashed.".into();
+    new.attachments = vec![waiting[0].id];
+    let id = store.create_complaint(&new).unwrap().id;
+    assert!(store.complaint(id).unwrap().attachments[0].contact_id.is_some());
+
+    let mut edit = edit_of(&store, id);
+    edit.customer_words = String::new();
+    store.correct_complaint(id, &edit).unwrap();
+    let details = store.complaint(id).unwrap();
+    assert!(details.timeline.is_empty());
+    assert_eq!(details.attachments.len(), 1);
+    assert_eq!(details.attachments[0].contact_id, None);
+}
