@@ -9,22 +9,33 @@ import { currentParams, currentView, go, hasUnsaved } from './nav.js';
 import { keptWords, sayInFilesCard, sayNotAdded } from './views/files.js';
 import { openWithHandedIn } from './views/intake.js';
 
-async function takeIn({ pick }) {
+/** One handing-in at a time: a second waits for the first to be in the window. */
+let turns = Promise.resolve();
+
+function takeIn(handed) {
+  turns = turns.then(() => takeInNow(handed)).catch(() => {});
+}
+
+async function takeInNow({ pick }) {
   const writing = document.getElementById('intake').open;
   const complaintId = currentView() === 'complaint' ? currentParams().id : null;
   if (writing || !complaintId) {
+    let taken;
     try {
-      await openWithHandedIn(await api.handInForNewComplaint(pick));
+      taken = await api.handInForNewComplaint(pick);
     } catch (failure) {
-      await openWithHandedIn({ emails: [], files: [], problems: [failure.message] });
+      // Taken already (as Mend started, told twice): nothing is missing.
+      if (failure.code === 'handed_in') return;
+      taken = { emails: [], files: [], problems: [failure.message] };
     }
+    await openWithHandedIn(taken);
     return;
   }
   let taken;
   try {
     taken = await api.handInOntoComplaint(pick, complaintId);
   } catch (failure) {
-    sayNotAdded([failure.message]);
+    if (failure.code !== 'handed_in') sayNotAdded([failure.message]);
     return;
   }
   const said = [];
@@ -46,5 +57,5 @@ export function listenForHandedIn() {
   listen('files-handed-in', ({ payload }) => {
     if (payload?.pick) takeIn(payload);
   });
-  api.handedInWaiting().then((waiting) => waiting && takeIn(waiting), () => {});
+  api.handedInWaiting().then((waiting) => waiting.forEach(takeIn), () => {});
 }

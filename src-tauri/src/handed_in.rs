@@ -27,7 +27,7 @@ pub fn receive(app: &AppHandle, paths: Vec<PathBuf>) {
         return;
     }
     let state = app.state::<AppState>();
-    let pick = state.keep(&state.handed_in, Some(paths));
+    let pick = state.hand_in(paths);
     crate::tray::show_window(app);
     if let Err(error) = app.emit(EVENT, HandedIn { pick }) {
         tracing::warn!(%error, "the page could not be told of files handed in");
@@ -41,14 +41,18 @@ pub fn keep_at_start(state: &AppState) {
     let cwd = std::env::current_dir().unwrap_or_default();
     let paths = from_arguments(&args, &cwd.to_string_lossy());
     if !paths.is_empty() {
-        state.keep(&state.handed_in, Some(paths));
+        state.hand_in(paths);
     }
 }
 
 /// Files handed in that the page has not taken yet (those Mend started with).
 #[tauri::command(async)]
-pub fn handed_in_waiting(state: tauri::State<'_, AppState>) -> Option<HandedIn> {
-    AppState::kept_pick(&state.handed_in).map(|pick| HandedIn { pick })
+pub fn handed_in_waiting(state: tauri::State<'_, AppState>) -> Vec<HandedIn> {
+    state
+        .handed_in_waiting()
+        .into_iter()
+        .map(|pick| HandedIn { pick })
+        .collect()
 }
 
 /// The files named when Mend was started (the first argument is Mend);

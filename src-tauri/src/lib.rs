@@ -35,6 +35,7 @@ pub fn run() {
             let state = state::AppState::open(state::data_dir(app.handle()));
             let desktop = state.store().ok().and_then(|store| store.desktop_settings().ok());
             handed_in::keep_at_start(&state);
+            commands::attachments::clear_opened(app.handle());
             app.manage(state);
             if let Some(desktop) = desktop {
                 if let Err(problem) = commands::desktop::apply(app.handle(), &desktop) {

@@ -49,9 +49,9 @@ pub struct AppState {
     pub picked_backup: Mutex<Option<Picked<PathBuf>>>,
     /// The spreadsheet the owner picked, read, until they import it.
     pub picked_sheet: Mutex<Option<Picked<Sheet>>>,
-    /// Files dropped on the window or opened with Mend, until the page
-    /// takes them in.
-    pub handed_in: Mutex<Option<Picked<Vec<PathBuf>>>>,
+    /// Files dropped on the window or opened with Mend, by number, until
+    /// the page takes them in (several can come at once).
+    handed_in: Mutex<std::collections::BTreeMap<u64, Vec<PathBuf>>>,
     /// Numbers each pick, so a step names the pick it follows.
     picks: std::sync::atomic::AtomicU64,
     /// Why desktop notifications failed, and whether the owner was told:
@@ -80,7 +80,7 @@ impl AppState {
             wake: Arc::new(tokio::sync::Notify::new()),
             picked_backup: Mutex::new(None),
             picked_sheet: Mutex::new(None),
-            handed_in: Mutex::new(None),
+            handed_in: Mutex::new(std::collections::BTreeMap::new()),
             picks: std::sync::atomic::AtomicU64::new(1),
             notifications_problem: Mutex::new((None, false)),
         }
@@ -173,10 +173,27 @@ impl AppState {
             .map(|picked| picked.value.clone())
     }
 
-    /// The number of the pick kept in `slot`, if one is.
-    pub fn kept_pick<T>(slot: &Mutex<Option<Picked<T>>>) -> Option<u64> {
-        let kept = slot.lock().unwrap_or_else(|e| e.into_inner());
-        kept.as_ref().map(|picked| picked.number)
+    /// Keeps files handed in until the page takes them; answers their number.
+    pub fn hand_in(&self, paths: Vec<PathBuf>) -> u64 {
+        let number = self
+            .picks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.handed_in_files().insert(number, paths);
+        number
+    }
+
+    /// The files handed in with `number`, once: None when already taken.
+    pub fn take_handed_in(&self, number: u64) -> Option<Vec<PathBuf>> {
+        self.handed_in_files().remove(&number)
+    }
+
+    /// The numbers of the files handed in and not taken yet, the oldest first.
+    pub fn handed_in_waiting(&self) -> Vec<u64> {
+        self.handed_in_files().keys().copied().collect()
+    }
+
+    fn handed_in_files(&self) -> MutexGuard<'_, std::collections::BTreeMap<u64, Vec<PathBuf>>> {
+        self.handed_in.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Why the store could not be opened, if it could not.

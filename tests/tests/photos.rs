@@ -95,7 +95,8 @@ async fn an_emails_photo_is_kept_with_the_complaint_through_restart_restore_and_
     let photo = photo();
     let folder = tempfile::tempdir().expect("a folder for the email");
     let email = folder.path().join("The wedding cake.eml");
-    std::fs::write(&email, email_with_photo(&photo)).expect("the email");
+    let pasted = email_with_photo(&photo);
+    std::fs::write(&email, &pasted).expect("the email");
     let stand_in = tempfile::tempdir().expect("a folder for the stand-in programs");
     let export = folder.path().join("Mend export.json");
     let backup = folder.path().join("Mend backup.sqlite3");
@@ -115,6 +116,14 @@ async fn an_emails_photo_is_kept_with_the_complaint_through_restart_restore_and_
             assert_eq!(app.value("intake-summary").await?, "The wedding cake arrived squashed");
             look_at(app, "intake-files").await?;
             app.screenshot("intake-filled-with-photo").await;
+            // The same email, pasted again: its photo replaces the first
+            // one's, it is not kept twice.
+            app.click("intake-email-paste").await?;
+            app.paste_into("intake-email-text", &pasted).await?;
+            app.click("intake-email-read").await?;
+            app.wait_for_text("intake-email-done", "Its file is under Photos and files.")
+                .await?;
+            assert_eq!(app.texts("file-name").await?, ["squashed cake.jpg"]);
             app.click("intake-save").await?;
             app.wait_for_text("complaint-heading", "The wedding cake arrived squashed").await?;
 
@@ -299,7 +308,7 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
             tiles[2].click().await?;
             app.wait_for_text(
                 "files-error",
-                "\"setup.exe\" is a program, or starts one, so Mend will not open it.",
+                "and \"setup.exe\" is another kind of file, which could be a program.",
             )
             .await?;
             assert!(App::opened_in(&opener).is_empty());
@@ -346,6 +355,24 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
                 app.texts("file-name").await?,
                 ["photo.jpg", "setup.exe", "cake.jpg", "cake.jpg"]
             );
+
+            // An email dropped while a complaint is half-written waits its
+            // turn: nothing typed is written over.
+            app.click("new-complaint").await?;
+            app.type_into("intake-new-customer-name", "Bruno Costa").await?;
+            app.type_into("intake-summary", "Bread was stale").await?;
+            app.open_with_mend(&[reply.as_path()]).await?;
+            app.wait_for_text(
+                "intake-next-emails",
+                "1 more email will open here once you save this complaint.",
+            )
+            .await?;
+            assert_eq!(app.value("intake-summary").await?, "Bread was stale");
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "Bread was stale").await?;
+            app.wait_for_value("intake-summary", "Any news?").await?;
+            app.click("intake-save").await?;
+            app.wait_for_text("complaint-heading", "Any news?").await?;
 
             // Mend not running, an email opened with it: it starts on a new
             // complaint filled in from the email.

@@ -50,10 +50,15 @@ async function showIntake(customer) {
   else openForm.elements.customerName.focus();
 }
 
-/** Whether the form holds anything typed about the complaint itself. */
+/** Whether the form holds anything about the complaint itself. */
 function hasContent(form) {
+  return waitingFiles.length > 0 || hasTyped(form);
+}
+
+/** Whether the owner typed (or an email filled in) anything about the complaint. */
+function hasTyped(form) {
   const values = form.elements;
-  return waitingFiles.length > 0 || [values.summary, values.words, values.outcome, values.reference].some((control) => control.value.trim());
+  return [values.summary, values.words, values.outcome, values.reference].some((control) => control.value.trim());
 }
 
 async function buildForm(dialog) {
@@ -189,6 +194,9 @@ function clearForm(form, note) {
   draftWrites = draftWrites.then(() => api.saveIntakeDraft('')).catch(() => {});
   if (next) choose(form, next);
   else form.elements.customerName.focus();
+  // Emails waiting their turn: the next one fills the empty form.
+  if (nextEmails.length && !next) fillFromEmail(form, nextEmails.shift());
+  sayNextEmails(form);
 }
 
 /** Keeps what is typed, a moment after the owner stops typing (or now). */
@@ -320,12 +328,18 @@ export async function openWithHandedIn(taken) {
 
 async function openWithEmails(emails, files) {
   await openIntake();
-  const [first, ...rest] = emails;
+  // A complaint half-written here is never written over: the emails wait.
+  const [first, ...rest] = hasTyped(openForm) ? [null, ...emails] : emails;
   nextEmails.push(...rest);
   if (first) fillFromEmail(openForm, first);
   if (files.length) setWaiting(openForm, [...waitingFiles, ...files]);
-  const waiting = openForm.querySelector('[data-testid="intake-next-emails"]');
-  showMessage(waiting, nextEmails.length ? `${nextEmails.length} more email${nextEmails.length === 1 ? '' : 's'} will open here, one at a time, once you save this one.` : '');
+  sayNextEmails(openForm);
+}
+
+function sayNextEmails(form) {
+  const count = nextEmails.length;
+  const words = count === 1 ? '1 more email will open here' : `${count} more emails will open here, one at a time,`;
+  showMessage(form.querySelector('[data-testid="intake-next-emails"]'), count ? `${words} once you save this complaint.` : '');
 }
 
 function collect(form) {

@@ -49,11 +49,14 @@ pub struct Attachment {
     pub added_at: DateTime<Utc>,
 }
 
-/// A file read and checked, ready to be kept.
+/// A file read and checked, ready to be kept: what it is and its
+/// thumbnail are worked out here, before the data is written (and locked).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewFile {
     pub name: String,
     pub bytes: Vec<u8>,
+    media_type: String,
+    thumbnail: Option<Vec<u8>>,
 }
 
 /// A file's bytes, with what it is called and what it is.
@@ -106,7 +109,8 @@ pub fn clean_name(name: &str) -> String {
             }
         })
         .collect();
-    let clean = clean.trim().trim_start_matches('.').trim();
+    // No dot or space at either end: "photo.exe." is "photo.exe" on Windows.
+    let clean = clean.trim_matches(|c: char| c == '.' || c.is_whitespace());
     if clean.is_empty() {
         return "file".into();
     }
@@ -134,7 +138,13 @@ pub fn checked_file(name: &str, bytes: Vec<u8>) -> Result<NewFile> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_big(&name, bytes.len()));
     }
-    Ok(NewFile { name, bytes })
+    let (media_type, thumbnail) = kind_and_thumbnail(&bytes);
+    Ok(NewFile {
+        name,
+        bytes,
+        media_type,
+        thumbnail,
+    })
 }
 
 fn too_big(name: &str, size: usize) -> Error {
@@ -144,6 +154,15 @@ fn too_big(name: &str, size: usize) -> Error {
         size_in_words(size),
         MAX_FILE_BYTES / (1024 * 1024)
     ))
+}
+
+/// Why a file could not be read, as an owner would say it.
+pub fn why_unreadable(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "it is no longer there",
+        std::io::ErrorKind::PermissionDenied => "Mend is not allowed to read it",
+        _ => "the computer would not read it",
+    }
 }
 
 /// Reads a file the owner chose or dropped; refused in words when it cannot
@@ -158,7 +177,7 @@ pub fn read_file(path: &Path) -> Result<NewFile> {
     let unreadable = |error: std::io::Error| {
         Error::InvalidInput(format!(
             "Mend could not read \"{name}\" ({}). Nothing was added.",
-            error.kind().to_string().to_lowercase()
+            why_unreadable(&error)
         ))
     };
     let metadata = std::fs::metadata(path).map_err(unreadable)?;
@@ -179,24 +198,28 @@ pub fn read_file(path: &Path) -> Result<NewFile> {
     checked_file(&name, bytes)
 }
 
-/// File endings that are programs, or start one, when opened.
-const RUNS_A_PROGRAM: &[&str] = &[
-    "app", "apk", "appimage", "bat", "cmd", "com", "command", "cpl", "deb", "desktop", "dmg",
-    "exe", "hta", "jar", "js", "jse", "lnk", "msc", "msi", "pif", "pkg", "ps1", "py", "reg", "rpm",
-    "run", "scr", "sh", "url", "vbe", "vbs", "ws", "wsf",
+/// The kinds of file Mend hands to the system's program for them: photos,
+/// documents, spreadsheets, sound and video. Anything else could be a
+/// program, or start one.
+const OPENED_SAFELY: &[&str] = &[
+    "jpg", "jpeg", "png", "gif", "webp", "bmp", "heic", "heif", "tif", "tiff", "pdf", "txt", "csv",
+    "rtf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "pages", "numbers",
+    "key", "mp3", "m4a", "wav", "ogg", "mp4", "mov", "m4v", "webm", "avi", "eml",
 ];
 
-/// Mend hands a customer's file to the system's program for it only when it
-/// is not a program itself: one could do anything on the owner's computer.
-pub fn refuse_if_it_runs_a_program(name: &str) -> Result<()> {
-    let ending = Path::new(name)
+/// Mend hands a customer's file to the system's program for it only when
+/// it is a photo, a document, a spreadsheet, sound or video: another kind
+/// could be a program, which could do anything on the owner's computer.
+pub fn refuse_unless_safe_to_open(name: &str) -> Result<()> {
+    let ending = Path::new(&clean_name(name))
         .extension()
         .map(|ext| ext.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if RUNS_A_PROGRAM.contains(&ending.as_str()) {
+    if !OPENED_SAFELY.contains(&ending.as_str()) {
         return Err(Error::Refused(format!(
-            "\"{name}\" is a program, or starts one, so Mend will not open it. \
-             Save a copy if you need it, and open it only if you trust where it came from."
+            "Mend opens photos, documents, spreadsheets, sound and video, and \"{name}\" is \
+             another kind of file, which could be a program. Save a copy if you need it, and \
+             open it only if you trust where it came from."
         )));
     }
     Ok(())
@@ -251,7 +274,6 @@ fn insert(
     file: &NewFile,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let (media_type, thumbnail) = kind_and_thumbnail(&file.bytes);
     tx.execute(
         "INSERT INTO attachments (complaint_id, contact_id, name, media_type, size, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -259,7 +281,7 @@ fn insert(
             complaint_id,
             contact_id,
             file.name,
-            media_type,
+            file.media_type,
             file.bytes.len() as i64,
             dates::stamp(now)
         ],
@@ -267,7 +289,7 @@ fn insert(
     let id = tx.last_insert_rowid();
     tx.execute(
         "INSERT INTO attachment_contents (attachment_id, bytes, thumbnail) VALUES (?1, ?2, ?3)",
-        params![id, file.bytes, thumbnail],
+        params![id, file.bytes, file.thumbnail],
     )?;
     Ok(id)
 }
@@ -315,7 +337,10 @@ pub(crate) fn attach_waiting(
     ids: &[i64],
 ) -> Result<()> {
     let now = write.clock().now();
-    for &id in ids {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
         let found: Option<(String, i64)> = write
             .query_row(
                 "SELECT name, size FROM attachments WHERE id = ?1 AND complaint_id IS NULL",
@@ -371,8 +396,12 @@ pub(crate) fn clear_complaint(tx: &Transaction<'_>, complaint_id: i64) -> Result
     Ok(())
 }
 
-/// Lets go of files added to a new complaint that was never saved.
+/// Lets go of files added to a new complaint that was never saved; not
+/// while one is half-written, whose draft may list them.
 pub(crate) fn clear_abandoned(tx: &Transaction<'_>, now: DateTime<Utc>) -> Result<()> {
+    if super::intake_draft::pending(tx)? {
+        return Ok(());
+    }
     let before = dates::stamp(now - Duration::days(STAGED_DAYS));
     tx.execute(
         "DELETE FROM attachment_contents WHERE attachment_id IN
@@ -386,10 +415,8 @@ pub(crate) fn clear_abandoned(tx: &Transaction<'_>, now: DateTime<Utc>) -> Resul
     Ok(())
 }
 
-fn not_found(id: i64) -> Error {
-    Error::NotFound(format!(
-        "File {id} is not in Mend (it may have been removed)."
-    ))
+fn not_found() -> Error {
+    Error::NotFound("That file is no longer in Mend (it may have been removed).".into())
 }
 
 impl Store {
@@ -460,7 +487,7 @@ impl Store {
             ))?
             .query_row([id], from_row)
             .optional()?
-            .ok_or_else(|| not_found(id))
+            .ok_or_else(not_found)
     }
 
     /// A kept file's bytes.
@@ -484,7 +511,7 @@ impl Store {
             )
             .optional()?
             .flatten()
-            .ok_or_else(|| Error::NotFound(format!("File {id} has no picture to show.")))
+            .ok_or_else(|| Error::NotFound("That file has no picture to show.".into()))
     }
 
     /// Removes a file from its complaint, for good; the history keeps its name.

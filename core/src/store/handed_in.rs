@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::attachments::{read_file, Attachment, NewFile};
+use super::attachments::{read_file, size_in_words, why_unreadable, Attachment, NewFile};
 use super::email::incoming::{EmailIntake, MAX_EMAIL_BYTES};
 use super::Store;
 use crate::error::{Error, Result};
@@ -55,14 +55,14 @@ fn read_email(path: &Path) -> Result<Vec<u8>> {
     let unreadable = |error: std::io::Error| {
         Error::InvalidInput(format!(
             "Mend could not read \"{name}\" ({}).",
-            error.kind().to_string().to_lowercase()
+            why_unreadable(&error)
         ))
     };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_EMAIL_BYTES as u64 {
         return Err(Error::InvalidInput(format!(
-            "\"{name}\" is {} MB; Mend reads emails of up to {} MB.",
-            size / (1024 * 1024),
+            "\"{name}\" is {}; Mend reads emails of up to {} MB.",
+            size_in_words(size as usize),
             MAX_EMAIL_BYTES / (1024 * 1024)
         )));
     }
@@ -80,32 +80,40 @@ fn about(path: &Path, error: Error) -> String {
     }
 }
 
-/// The files to keep and the emails' bytes, apart; problems said.
-fn sorted(
-    paths: &[PathBuf],
-    problems: &mut Vec<String>,
-) -> (Vec<(PathBuf, Vec<u8>)>, Vec<NewFile>) {
-    let mut emails = Vec::new();
-    let mut files = Vec::new();
+/// Files handed in, read (before the data is locked): the emails' bytes,
+/// the other files checked, and what could not be read.
+#[derive(Debug, Clone, Default)]
+pub struct HandedIn {
+    emails: Vec<(PathBuf, Vec<u8>)>,
+    files: Vec<NewFile>,
+    problems: Vec<String>,
+}
+
+/// Reads what was handed in, file by file; what cannot be read is said.
+pub fn read(paths: &[PathBuf]) -> HandedIn {
+    let mut handed = HandedIn::default();
     for path in paths {
         let read = if is_email(path) {
-            read_email(path).map(|bytes| emails.push((path.clone(), bytes)))
+            read_email(path).map(|bytes| handed.emails.push((path.clone(), bytes)))
         } else {
-            read_file(path).map(|file| files.push(file))
+            read_file(path).map(|file| handed.files.push(file))
         };
         if let Err(error) = read {
-            problems.push(about(path, error));
+            handed.problems.push(about(path, error));
         }
     }
-    (emails, files)
+    handed
 }
 
 impl Store {
     /// Takes files in for a new complaint: each email is read into one, the
     /// other files wait for it.
-    pub fn hand_in_for_new_complaint(&mut self, paths: &[PathBuf]) -> Result<ForNewComplaint> {
-        let mut problems = Vec::new();
-        let (email_files, files) = sorted(paths, &mut problems);
+    pub fn hand_in_for_new_complaint(&mut self, handed: HandedIn) -> Result<ForNewComplaint> {
+        let HandedIn {
+            emails: email_files,
+            files,
+            mut problems,
+        } = handed;
         let mut emails = Vec::new();
         for (path, bytes) in email_files {
             match self.intake_from_email(&bytes) {
@@ -125,14 +133,18 @@ impl Store {
     }
 
     /// Takes files in on a complaint: each email goes on its timeline as a
-    /// message from the customer, the other files are kept on it.
+    /// message from the customer, the other files are kept on it. Each is
+    /// taken in or not on its own, and what was not is said.
     pub fn hand_in_onto_complaint(
         &mut self,
         complaint_id: i64,
-        paths: &[PathBuf],
+        handed: HandedIn,
     ) -> Result<OntoComplaint> {
-        let mut problems = Vec::new();
-        let (email_files, files) = sorted(paths, &mut problems);
+        let HandedIn {
+            emails: email_files,
+            files,
+            mut problems,
+        } = handed;
         let mut emails = 0;
         for (path, bytes) in email_files {
             match self.add_email_to_complaint(complaint_id, &bytes) {
@@ -146,7 +158,13 @@ impl Store {
         let files = if files.is_empty() {
             Vec::new()
         } else {
-            self.attach_files(complaint_id, None, &files)?
+            match self.attach_files(complaint_id, None, &files) {
+                Ok(kept) => kept,
+                Err(error) => {
+                    problems.push(error.to_string());
+                    Vec::new()
+                }
+            }
         };
         Ok(OntoComplaint {
             emails,

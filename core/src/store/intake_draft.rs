@@ -54,6 +54,14 @@ impl Store {
     }
 }
 
+/// Whether a new complaint is half-written (its files wait for it).
+pub(crate) fn pending(tx: &Transaction<'_>) -> Result<bool> {
+    Ok(tx
+        .query_row("SELECT 1 FROM settings WHERE key = ?1", [KEY], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// The draft is done with: its complaint was saved.
 pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM settings WHERE key = ?1", [KEY])?;

@@ -3,13 +3,16 @@
 //! program, saved elsewhere, and removed. The bytes go to the page as they
 //! are (not as JSON), for it to show an image.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use mend_core::store::attachments::{read_file, refuse_if_it_runs_a_program, Attachment, NewFile};
-use mend_core::store::handed_in::{ForNewComplaint, OntoComplaint};
+use mend_core::store::attachments::{
+    clean_name, read_file, refuse_unless_safe_to_open, Attachment, NewFile,
+};
+use mend_core::store::handed_in::{read, ForNewComplaint, OntoComplaint};
 use serde::Serialize;
 use tauri::ipc::Response;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::dialogs::{self, Question};
 use crate::error::IpcError;
@@ -81,16 +84,11 @@ pub fn discard_waiting_file(state: State<'_, AppState>, id: i64) -> Result<(), I
     Ok(state.store()?.discard_waiting_file(id)?)
 }
 
-/// The files handed in with the pick numbered `pick`, once.
+/// The files handed in with the number `pick`, once.
 fn handed_in(state: &AppState, pick: u64) -> Result<Vec<PathBuf>, IpcError> {
-    let paths = AppState::picked(&state.handed_in, pick).ok_or_else(|| {
-        IpcError::new(
-            "handed_in",
-            "Those files were already taken in, or others came after them; please drop them again.",
-        )
-    })?;
-    state.keep(&state.handed_in, None);
-    Ok(paths)
+    state
+        .take_handed_in(pick)
+        .ok_or_else(|| IpcError::new("handed_in", "Those files were already taken in."))
 }
 
 /// Takes files handed in for a new complaint: emails read into it, the
@@ -100,8 +98,8 @@ pub fn hand_in_for_new_complaint(
     state: State<'_, AppState>,
     pick: u64,
 ) -> Result<ForNewComplaint, IpcError> {
-    let paths = handed_in(&state, pick)?;
-    Ok(state.store()?.hand_in_for_new_complaint(&paths)?)
+    let handed = read(&handed_in(&state, pick)?);
+    Ok(state.store()?.hand_in_for_new_complaint(handed)?)
 }
 
 /// Takes files handed in on a complaint's page: emails onto its timeline,
@@ -112,8 +110,8 @@ pub fn hand_in_onto_complaint(
     pick: u64,
     id: i64,
 ) -> Result<OntoComplaint, IpcError> {
-    let paths = handed_in(&state, pick)?;
-    Ok(state.store()?.hand_in_onto_complaint(id, &paths)?)
+    let handed = read(&handed_in(&state, pick)?);
+    Ok(state.store()?.hand_in_onto_complaint(id, handed)?)
 }
 
 /// An image's thumbnail (a JPEG), as bytes.
@@ -128,8 +126,52 @@ pub fn attachment_content(state: State<'_, AppState>, id: i64) -> Result<Respons
     Ok(Response::new(state.store()?.attachment_content(id)?.bytes))
 }
 
+/// Where copies of files opened in other programs are written: a folder
+/// of this user's own, emptied when Mend starts.
+fn opened_folder(app: &AppHandle) -> Result<PathBuf, IpcError> {
+    app.path()
+        .app_cache_dir()
+        .map(|cache| cache.join("opened"))
+        .map_err(|_| {
+            IpcError::new(
+                "open_file",
+                "Mend has no folder of its own to open the file from. Save a copy instead.",
+            )
+        })
+}
+
+/// Lets go of the copies opened in other programs before (files may have
+/// been removed from Mend since).
+pub fn clear_opened(app: &AppHandle) {
+    if let Ok(folder) = opened_folder(app) {
+        let _ = std::fs::remove_dir_all(folder);
+    }
+}
+
+/// Writes `bytes` to `target` whole: into a new file beside it first, then
+/// renamed over it, so that no half-written file ever carries its name.
+fn write_whole(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let mut partial = tempfile::NamedTempFile::new_in(folder)?;
+    partial.write_all(bytes)?;
+    partial
+        .persist(target)
+        .map(|_| ())
+        .map_err(|error| error.error)
+}
+
+fn in_words(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "Mend is not allowed to write there",
+        std::io::ErrorKind::StorageFull => "the disk is full",
+        std::io::ErrorKind::NotFound => "that folder is no longer there",
+        _ => "the computer would not write it",
+    }
+}
+
 /// Opens a file in the program the system has for it: a copy is written to
-/// a folder of Mend's own among the system's temporary files, and opened.
+/// a folder of Mend's own, and opened. Only photos, documents, sound and
+/// video are opened (see the core).
 #[tauri::command(async)]
 pub fn open_attachment(
     app: AppHandle,
@@ -137,19 +179,23 @@ pub fn open_attachment(
     id: i64,
 ) -> Result<(), IpcError> {
     let content = state.store()?.attachment_content(id)?;
-    refuse_if_it_runs_a_program(&content.attachment.name)?;
-    let folder = std::env::temp_dir().join("mend-files").join(id.to_string());
-    let copy = folder.join(&content.attachment.name);
-    let cannot_write = |error: std::io::Error| {
-        IpcError::new(
+    refuse_unless_safe_to_open(&content.attachment.name)?;
+    let folder = opened_folder(&app)?.join(id.to_string());
+    // The name is cleaned again here: one from an old export or backup
+    // never names a place outside this folder.
+    let copy = folder.join(clean_name(&content.attachment.name));
+    let written =
+        std::fs::create_dir_all(&folder).and_then(|()| write_whole(&copy, &content.bytes));
+    if let Err(error) = written {
+        tracing::warn!(%error, "a copy to open could not be written");
+        return Err(IpcError::new(
             "open_file",
-            format!("Mend could not make a copy to open ({error}). Save a copy instead."),
-        )
-    };
-    std::fs::create_dir_all(&folder).map_err(cannot_write)?;
-    let partial = folder.join(".partial");
-    std::fs::write(&partial, &content.bytes).map_err(cannot_write)?;
-    std::fs::rename(&partial, &copy).map_err(cannot_write)?;
+            format!(
+                "Mend could not make a copy to open ({}). Save a copy instead.",
+                in_words(&error)
+            ),
+        ));
+    }
     crate::opener::open_file(&app, &copy)
 }
 
@@ -165,29 +211,36 @@ pub async fn save_attachment_as(
         title: "Save a copy of the file",
         kind: "The same kind of file",
         extensions: &["*"],
-        proposed_name: Some(name),
+        proposed_name: Some(clean_name(&name)),
     };
     let Some(target) = dialogs::save_to(&app, question).await? else {
         return Ok(false);
     };
     let bytes = state.store()?.attachment_content(id)?.bytes;
-    let partial = target.with_extension("partial");
-    let cannot_write = |error: std::io::Error| {
+    write_whole(&target, &bytes).map_err(|error| {
         IpcError::new(
             "save_file",
             format!(
-                "Mend could not save the copy to {} ({error}).",
-                target.display()
+                "Mend could not save the copy to {} ({}).",
+                target.display(),
+                in_words(&error)
             ),
         )
-    };
-    std::fs::write(&partial, bytes).map_err(cannot_write)?;
-    std::fs::rename(&partial, &target).map_err(cannot_write)?;
+    })?;
     Ok(true)
 }
 
-/// Removes a file from its complaint; the history keeps its name.
+/// Removes a file from its complaint; the history keeps its name. A copy
+/// opened in another program goes too.
 #[tauri::command(async)]
-pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
-    Ok(state.store()?.remove_attachment(id)?)
+pub fn remove_attachment(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<(), IpcError> {
+    state.store()?.remove_attachment(id)?;
+    if let Ok(folder) = opened_folder(&app) {
+        let _ = std::fs::remove_dir_all(folder.join(id.to_string()));
+    }
+    Ok(())
 }

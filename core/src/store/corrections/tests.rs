@@ -240,7 +240,9 @@ fn emptying_their_words_keeps_the_files_that_came_with_them() {
     new.customer_words = "It was squashed.".into();
     new.attachments = vec![waiting[0].id];
     let id = store.create_complaint(&new).unwrap().id;
-    assert!(store.complaint(id).unwrap().attachments[0].contact_id.is_some());
+    assert!(store.complaint(id).unwrap().attachments[0]
+        .contact_id
+        .is_some());
 
     let mut edit = edit_of(&store, id);
     edit.customer_words = String::new();

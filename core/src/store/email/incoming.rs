@@ -107,8 +107,8 @@ fn html_as_text(html: &str) -> String {
 pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
     if bytes.len() > MAX_EMAIL_BYTES {
         return Err(Error::InvalidInput(format!(
-            "This email is {} MB; Mend reads emails of up to {} MB.",
-            bytes.len() / (1024 * 1024),
+            "This email is {}; Mend reads emails of up to {} MB.",
+            crate::store::attachments::size_in_words(bytes.len()),
             MAX_EMAIL_BYTES / (1024 * 1024)
         )));
     }

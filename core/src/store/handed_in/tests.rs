@@ -26,7 +26,7 @@ fn downloads() -> (tempfile::TempDir, Vec<PathBuf>) {
 fn files_for_a_new_complaint_are_read_kept_or_said_to_be_wrong() {
     let (mut store, _) = store_at(at(9));
     let (_folder, paths) = downloads();
-    let taken = store.hand_in_for_new_complaint(&paths).unwrap();
+    let taken = store.hand_in_for_new_complaint(read(&paths)).unwrap();
     assert_eq!(taken.emails.len(), 1);
     assert_eq!(taken.emails[0].summary, "Squashed cake");
     assert_eq!(taken.files.len(), 1);
@@ -50,7 +50,7 @@ fn files_on_a_complaint_go_on_its_timeline_or_with_it() {
         .unwrap()
         .id;
     let (_folder, paths) = downloads();
-    let taken = store.hand_in_onto_complaint(id, &paths).unwrap();
+    let taken = store.hand_in_onto_complaint(id, read(&paths)).unwrap();
     assert_eq!(taken.emails, 1);
     assert_eq!(taken.files.len(), 1);
     assert_eq!(taken.problems.len(), 3);

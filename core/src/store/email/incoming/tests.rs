@@ -191,7 +191,9 @@ Content-Transfer-Encoding: base64
     let huge = vec![b'a'; MAX_EMAIL_BYTES + 1];
     let error = read(&huge, now()).unwrap_err();
     assert!(
-        error.to_string().starts_with("This email is 60 MB"),
+        error
+            .to_string()
+            .starts_with("This email is 60.0 MB; Mend reads emails of up to 60 MB."),
         "{error}"
     );
 }
