@@ -359,7 +359,8 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
             // An email dropped while a complaint is half-written waits its
             // turn: nothing typed is written over.
             app.click("new-complaint").await?;
-            app.type_into("intake-new-customer-name", "Bruno Costa").await?;
+            app.type_into("intake-new-customer-name", "Bruno Costa")
+                .await?;
             app.type_into("intake-summary", "Bread was stale").await?;
             app.open_with_mend(&[reply.as_path()]).await?;
             app.wait_for_text(
@@ -369,7 +370,8 @@ async fn files_are_kept_with_a_complaint_and_its_timeline_and_bad_ones_are_refus
             .await?;
             assert_eq!(app.value("intake-summary").await?, "Bread was stale");
             app.click("intake-save").await?;
-            app.wait_for_text("complaint-heading", "Bread was stale").await?;
+            app.wait_for_text("complaint-heading", "Bread was stale")
+                .await?;
             app.wait_for_value("intake-summary", "Any news?").await?;
             app.click("intake-save").await?;
             app.wait_for_text("complaint-heading", "Any news?").await?;

@@ -382,18 +382,23 @@ pub(crate) fn of_complaint(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Lets go, for good, of the files `filter` (a condition on `attachments`,
+/// with one parameter) picks: their bytes, then the files.
+fn let_go(tx: &Transaction<'_>, filter: &str, value: &dyn rusqlite::ToSql) -> Result<()> {
+    tx.execute(
+        &format!(
+            "DELETE FROM attachment_contents WHERE attachment_id IN
+                 (SELECT id FROM attachments WHERE {filter})"
+        ),
+        [value],
+    )?;
+    tx.execute(&format!("DELETE FROM attachments WHERE {filter}"), [value])?;
+    Ok(())
+}
+
 /// Lets go, for good, of every file of a complaint cleared from the Deleted list.
 pub(crate) fn clear_complaint(tx: &Transaction<'_>, complaint_id: i64) -> Result<()> {
-    tx.execute(
-        "DELETE FROM attachment_contents WHERE attachment_id IN
-             (SELECT id FROM attachments WHERE complaint_id = ?1)",
-        [complaint_id],
-    )?;
-    tx.execute(
-        "DELETE FROM attachments WHERE complaint_id = ?1",
-        [complaint_id],
-    )?;
-    Ok(())
+    let_go(tx, "complaint_id = ?1", &complaint_id)
 }
 
 /// Lets go of files added to a new complaint that was never saved; not
@@ -403,16 +408,7 @@ pub(crate) fn clear_abandoned(tx: &Transaction<'_>, now: DateTime<Utc>) -> Resul
         return Ok(());
     }
     let before = dates::stamp(now - Duration::days(STAGED_DAYS));
-    tx.execute(
-        "DELETE FROM attachment_contents WHERE attachment_id IN
-             (SELECT id FROM attachments WHERE complaint_id IS NULL AND added_at < ?1)",
-        [&before],
-    )?;
-    tx.execute(
-        "DELETE FROM attachments WHERE complaint_id IS NULL AND added_at < ?1",
-        [&before],
-    )?;
-    Ok(())
+    let_go(tx, "complaint_id IS NULL AND added_at < ?1", &before)
 }
 
 fn not_found() -> Error {
@@ -467,16 +463,8 @@ impl Store {
     /// or the complaint was not saved after all).
     pub fn discard_waiting_file(&mut self, id: i64) -> Result<()> {
         self.write(|write| {
-            write.execute(
-                "DELETE FROM attachment_contents WHERE attachment_id =
-                     (SELECT id FROM attachments WHERE id = ?1 AND complaint_id IS NULL)",
-                [id],
-            )?;
-            write.execute(
-                "DELETE FROM attachments WHERE id = ?1 AND complaint_id IS NULL",
-                [id],
-            )?;
-            Ok(())
+            // Only while it waits: one kept on a complaint is removed, with its history.
+            let_go(write, "id = ?1 AND complaint_id IS NULL", &id)
         })
     }
 
@@ -522,11 +510,7 @@ impl Store {
         };
         self.write(|write| {
             progress(write, complaint_id)?;
-            write.execute(
-                "DELETE FROM attachment_contents WHERE attachment_id = ?1",
-                [id],
-            )?;
-            write.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
+            let_go(write, "id = ?1", &id)?;
             let now = write.clock().now();
             log(
                 write,
