@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use mend_core::store::backups::automatic_backup_in;
+use mend_core::SystemClock;
 use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;
@@ -21,13 +23,15 @@ pub fn start(app: AppHandle) {
     });
 }
 
+/// Backs up without holding the store: the owner works on meanwhile.
 fn back_up(app: &AppHandle) -> Result<(), String> {
     let state = app.state::<AppState>();
     let folder = state.data_dir.clone().map_err(|problem| problem.message)?;
-    let store = state.store().map_err(|problem| problem.message)?;
-    let made = store
-        .automatic_backup(&folder)
-        .map_err(|error| error.to_string())?;
+    // Data that could not be opened (a damaged file) is not copied.
+    if let Some(unopened) = state.problem() {
+        return Err(unopened.problem.message);
+    }
+    let made = automatic_backup_in(&folder, &SystemClock).map_err(|error| error.to_string())?;
     tracing::info!(path = %made.path, "made the automatic backup");
     Ok(())
 }

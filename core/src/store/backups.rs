@@ -1,7 +1,10 @@
-//! Backups: copies of the database made with SQLite's online backup API while
-//! Mend runs. The automatic ones roll (the latest of each of the last 7 days
-//! and of the last 4 weeks are kept). A backup is checked before a restore,
-//! and the data it replaces is kept first.
+//! Backups: copies of the database made while Mend runs. A copy is read
+//! through a connection of its own (`VACUUM INTO`): the data file is in WAL
+//! mode, so the copy reads a snapshot while the owner goes on working, and
+//! the store is never held for it however big the file (photos and all).
+//! The automatic ones roll (the latest of each of the last 7 days and of the
+//! last 4 weeks are kept). A backup is checked before a restore, and the
+//! data it replaces is kept first.
 
 use std::path::Path;
 use std::time::Duration;
@@ -42,49 +45,88 @@ impl Store {
     /// temporary name and renamed when complete, so a half-made backup never
     /// carries the final name.
     pub fn back_up_to(&self, target: &Path) -> Result<()> {
-        let live = self
-            .conn
-            .path()
-            .map(Path::new)
-            .and_then(|path| path.canonicalize().ok());
-        let chosen = target
-            .parent()
-            .and_then(|folder| folder.canonicalize().ok())
-            .zip(target.file_name());
-        if let (Some(live), Some((folder, name))) = (live, chosen) {
-            if folder.join(name) == live {
-                return Err(Error::InvalidInput(
-                    "That is the file Mend is using now; please choose another name for the backup.".into(),
-                ));
+        match self.conn.path().filter(|path| !path.is_empty()) {
+            Some(live) => back_up_file(Path::new(live), target),
+            // A database in memory (the tests') has no file to read apart.
+            None => {
+                let partial = target.with_extension("partial");
+                {
+                    let mut copy = Connection::open(&partial)?;
+                    let backup = Backup::new(&self.conn, &mut copy)?;
+                    backup.run_to_completion(512, Duration::ZERO, None)?;
+                }
+                std::fs::rename(&partial, target).map_err(folder_error(target))
             }
         }
-        let partial = target.with_extension("partial");
-        {
-            let mut copy = Connection::open(&partial)?;
-            let backup = Backup::new(&self.conn, &mut copy)?;
-            backup.run_to_completion(512, Duration::ZERO, None)?;
-        }
-        std::fs::rename(&partial, target).map_err(folder_error(target))
     }
 
     /// An automatic backup into the backups folder; older ones are pruned.
     pub fn automatic_backup(&self, data_dir: &Path) -> Result<BackupFile> {
-        let folder = data_dir.join(BACKUP_FOLDER);
-        std::fs::create_dir_all(&folder).map_err(folder_error(&folder))?;
-        let made_at = self.clock.now();
-        let target = folder.join(made_at.format(NAME_FORMAT).to_string());
-        self.back_up_to(&target)?;
-        let all = backups(data_dir)?;
-        for old in to_prune(&all, self.clock.as_ref()) {
-            std::fs::remove_file(&old.path).map_err(folder_error(Path::new(&old.path)))?;
-        }
-        let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
-        Ok(BackupFile {
-            path: target.display().to_string(),
-            made_at,
-            bytes,
-        })
+        automatic_backup_in(data_dir, self.clock.as_ref())
     }
+}
+
+/// Backs the data file `live` up to `target`, a file the owner chose (not
+/// the data file itself), without the store (see `copy_database`).
+pub fn back_up_file(live: &Path, target: &Path) -> Result<()> {
+    let chosen = target
+        .parent()
+        .and_then(|folder| folder.canonicalize().ok())
+        .zip(target.file_name());
+    if let (Ok(live), Some((folder, name))) = (live.canonicalize(), chosen) {
+        if folder.join(name) == live {
+            return Err(Error::InvalidInput(
+                "That is the file Mend is using now; please choose another name for the backup."
+                    .into(),
+            ));
+        }
+    }
+    copy_database(live, target)
+}
+
+/// Copies the database at `live` to `target`, whole or not at all, through
+/// a connection of its own: never holding the store, nor the owner's work.
+/// Written under a temporary name and renamed when complete.
+pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
+    let partial = target.with_extension("partial");
+    match std::fs::remove_file(&partial) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(folder_error(&partial)(error))
+        }
+        _ => {}
+    }
+    let source = Connection::open_with_flags(
+        live,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    source.busy_timeout(Duration::from_secs(5))?;
+    let copied = source.execute("VACUUM INTO ?1", [partial.to_string_lossy()]);
+    drop(source);
+    if let Err(error) = copied {
+        let _ = std::fs::remove_file(&partial);
+        return Err(error.into());
+    }
+    std::fs::rename(&partial, target).map_err(folder_error(target))
+}
+
+/// The automatic backup of the data in `data_dir`, made without the store
+/// (see `copy_database`), into its backups folder; older ones are pruned.
+pub fn automatic_backup_in(data_dir: &Path, clock: &dyn Clock) -> Result<BackupFile> {
+    let folder = data_dir.join(BACKUP_FOLDER);
+    std::fs::create_dir_all(&folder).map_err(folder_error(&folder))?;
+    let made_at = clock.now();
+    let target = folder.join(made_at.format(NAME_FORMAT).to_string());
+    copy_database(&Store::database_path(data_dir), &target)?;
+    let all = backups(data_dir)?;
+    for old in to_prune(&all, clock) {
+        std::fs::remove_file(&old.path).map_err(folder_error(Path::new(&old.path)))?;
+    }
+    let bytes = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupFile {
+        path: target.display().to_string(),
+        made_at,
+        bytes,
+    })
 }
 
 /// The automatic backups in `data_dir`, the newest first.

@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 
 use mend_core::store::backups::{
-    automatic_backup_named, backups, check_backup, BackupFile, BACKUP_FOLDER,
+    automatic_backup_named, back_up_file, backups, check_backup, BackupFile, BACKUP_FOLDER,
 };
 use mend_core::store::restore::restore;
-use mend_core::{Clock, SystemClock};
+use mend_core::{Clock, Store, SystemClock};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
@@ -71,7 +71,14 @@ pub async fn back_up_now(
     let Some(target) = dialogs::save_to(&app, question).await? else {
         return Ok(None);
     };
-    state.store()?.back_up_to(&target)?;
+    let folder = state.data_dir.clone()?;
+    // Data that could not be opened (a damaged file) is not copied.
+    if let Some(unopened) = state.problem() {
+        return Err(unopened.problem);
+    }
+    // Without holding the store: the owner can work while it is copied.
+    back_up_file(&Store::database_path(&folder), &target)?;
+    tracing::info!("made a backup on request");
     Ok(Some(target.display().to_string()))
 }
 
@@ -133,5 +140,6 @@ pub fn restore_backup(
         }
     })?;
     state.keep(&state.picked_backup, None);
+    tracing::info!(kept = %kept.display(), "restored a backup");
     Ok(kept.display().to_string())
 }

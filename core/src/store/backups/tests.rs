@@ -31,3 +31,45 @@ fn automatic_backups_keep_the_last_seven_days_and_four_weeks() {
     assert_eq!(weeks.len(), 4, "four weeks: {left:?}");
     assert!(left.len() <= KEEP_DAYS + KEEP_WEEKS, "{}", left.len());
 }
+
+#[test]
+fn a_backup_is_made_while_the_owner_is_writing_and_holds_what_was_saved() {
+    let folder = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at(at(9)));
+    let mut store = store_in(folder.path(), &clock);
+    store
+        .create_complaint(&crate::store::test_support::phone_complaint(
+            "Ana Lima",
+            "Saved before the backup",
+        ))
+        .unwrap();
+    let target = folder.path().join("copy.sqlite3");
+    // The copy is made in the middle of a write that is not saved yet: it
+    // neither waits for it nor holds any of it.
+    store
+        .write(|write| {
+            write.execute(
+                "UPDATE complaints SET summary = 'Being written' WHERE id = 1",
+                [],
+            )?;
+            automatic_backup_in(folder.path(), &*clock)?;
+            back_up_file(&Store::database_path(folder.path()), &target)
+        })
+        .unwrap();
+    for copy in [
+        target,
+        Path::new(&backups(folder.path()).unwrap()[0].path).to_owned(),
+    ] {
+        check_backup(&copy).unwrap();
+        let summary: String = Connection::open(&copy)
+            .unwrap()
+            .query_row("SELECT summary FROM complaints", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(summary, "Saved before the backup");
+    }
+    let live = Store::database_path(folder.path());
+    let refused = back_up_file(&live, &live).unwrap_err();
+    assert!(refused
+        .to_string()
+        .starts_with("That is the file Mend is using now"));
+}
