@@ -1,6 +1,7 @@
 // Each app command gets its own permission (allow-<command>), so that
 // capabilities/ grants them one by one.
 const COMMANDS: &[&str] = &[
+    "about_mend",
     "add_contact",
     "add_email_to_complaint",
     "add_files_to_complaint",
@@ -63,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "mark_improvement_done",
     "merge_customers",
     "open_attachment",
+    "open_folder",
     "pass_over_customer",
     "period_report",
     "pick_backup_file",

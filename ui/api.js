@@ -33,6 +33,9 @@ async function call(command, args) {
 
 export const api = {
   appStatus: () => call('app_status'),
+  aboutMend: () => call('about_mend'),
+  // `folder`: 'data', 'backups' or 'log'.
+  openFolder: (folder) => call('open_folder', { folder }),
   journeyGuide: () => call('journey_guide'),
 
   createComplaint: (complaint) => call('create_complaint', { complaint }),

@@ -13,6 +13,20 @@ pub struct IpcError {
     pub fields: Vec<FieldProblem>,
 }
 
+/// Codes whose message tells of the data or the computer, never of what the
+/// owner typed: the log keeps their message. Any other keeps its code only
+/// (its message may hold a customer's name, or a file's).
+const MESSAGE_LOGGED: &[&str] = &[
+    "not_a_database",
+    "foreign_database",
+    "newer_database",
+    "damaged_database",
+    "restore_failed",
+    "restore_unfinished",
+    "database",
+    "busy",
+];
+
 impl IpcError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
         IpcError {
@@ -20,12 +34,24 @@ impl IpcError {
             message: message.into(),
             fields: Vec::new(),
         }
+        .logged()
+    }
+
+    /// Every problem sent to the page is logged, once, as it is made.
+    fn logged(self) -> Self {
+        if MESSAGE_LOGGED.contains(&self.code) {
+            tracing::warn!(code = self.code, message = %self.message, "a command failed");
+        } else {
+            tracing::warn!(code = self.code, "a command failed");
+        }
+        self
     }
 }
 
 impl From<mend_core::Error> for IpcError {
     fn from(error: mend_core::Error) -> Self {
         let mut ipc = IpcError::new(error.code(), error.to_string());
+        // The field problems are what the owner typed: they are not logged.
         if let mend_core::Error::Fields(problems) = error {
             ipc.fields = problems;
         }

@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod handed_in;
+mod log;
 mod notify;
 mod opener;
 mod printing;
@@ -16,7 +17,7 @@ mod tray;
 use tauri::Manager;
 
 pub fn run() {
-    init_logging();
+    log::init();
     let result = tauri::Builder::default()
         // First, so that a second Mend hands over to this one and stops.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
@@ -32,6 +33,7 @@ pub fn run() {
             None,
         ))
         .setup(|app| {
+            log::open_file(app.handle());
             let state = state::AppState::open(state::data_dir(app.handle()));
             let desktop = state.store().ok().and_then(|store| store.desktop_settings().ok());
             handed_in::keep_at_start(&state);
@@ -61,6 +63,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
+            commands::app::about_mend,
+            commands::app::open_folder,
             commands::complaints::create_complaint,
             commands::email::email_from_file,
             commands::email::email_from_text,
@@ -198,14 +202,4 @@ fn tell_where_mend_went(app: &tauri::AppHandle) {
             .await;
         });
     }
-}
-
-/// Logs go to standard error; `RUST_LOG` chooses how much.
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
 }

@@ -4,7 +4,8 @@
 //! opener permission at all. Debug builds have a seam for the end-to-end
 //! tests, which stand in for those programs: with `MEND_TEST_OPENER` set to
 //! a folder, what would be opened is added to `opened` there instead (the
-//! link, or `file: ` and the file's path). Release builds do not contain it.
+//! link, or `file: ` or `folder: ` and its path). Release builds do not
+//! contain it. Mend's own folders open in the file manager too.
 
 use std::path::Path;
 
@@ -31,6 +32,26 @@ pub fn open_mail(app: &AppHandle, link: &str) -> Result<(), IpcError> {
             "Mend could not open your mail program. Is one set up? You can copy the message instead.",
         )
     })
+}
+
+/// Opens one of Mend's own folders in the system's file manager.
+pub fn open_folder(app: &AppHandle, path: &Path) -> Result<(), IpcError> {
+    #[cfg(debug_assertions)]
+    if let Some(folder) = std::env::var_os("MEND_TEST_OPENER") {
+        return test_seam::record(Path::new(&folder), &format!("folder: {}", path.display()));
+    }
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|error| {
+            tracing::warn!(%error, "a folder could not be opened");
+            IpcError::new(
+                "open_folder",
+                format!(
+                    "Your computer could not open the folder. It is {}.",
+                    path.display()
+                ),
+            )
+        })
 }
 
 /// Opens a file (a copy Mend wrote out) in the system's program for it.

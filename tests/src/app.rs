@@ -467,7 +467,8 @@ fn target_dir() -> PathBuf {
 }
 
 /// The debug build of the app, which the test command builds first.
-fn app_binary() -> PathBuf {
+/// The debug build of Mend that the tests drive.
+pub fn app_binary() -> PathBuf {
     target_dir().join("debug/mend")
 }
 

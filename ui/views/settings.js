@@ -6,6 +6,7 @@ import { busy, el, errorLine, field, showMessage, successLine, useCurrency } fro
 import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
 import { backupsCard, exportCard } from './settings-backups.js';
 import { spreadsheetImportCard } from './settings-import.js';
+import { aboutCard } from './settings-about.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -30,6 +31,7 @@ const SECTIONS = [
   ['settings-data', 'Data and backups'],
   ['settings-export', 'Export and import'],
   ['settings-import', 'Spreadsheet import'],
+  ['settings-about', 'About Mend'],
 ];
 
 export function showSettings(main, params, { signal }) {
@@ -52,6 +54,7 @@ export function showSettings(main, params, { signal }) {
     card('settings-data', 'Your data and its backups', backupsCard, signal),
     card('settings-export', 'Export and import', exportCard, signal),
     card('settings-import', 'Import a spreadsheet', spreadsheetImportCard, signal),
+    card('settings-about', 'About Mend', aboutCard, signal),
   );
 }
 

@@ -37,7 +37,10 @@ pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Reco
                 Err(error) => (current, Err(IpcError::from(error))),
             },
         )
-        .map(|aside| Recovered {
-            damaged_file: aside.display().to_string(),
+        .map(|aside| {
+            tracing::info!(?start, damaged_file = %aside.display(), "started again after damage");
+            Recovered {
+                damaged_file: aside.display().to_string(),
+            }
         })
 }

@@ -1,0 +1,94 @@
+//! Mend's log: to standard error, and to a file in the system's log folder
+//! for the app (`mend.log`, started again past 1 MB, the last three kept),
+//! to help when something goes wrong on an owner's computer. It holds
+//! start-up, failed commands (their code; their message only when it cannot
+//! hold what the owner typed), backups, recoveries and notification
+//! failures, and never a customer's name or words. `RUST_LOG` chooses how
+//! much goes to standard error.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use file_rotate::compression::Compression;
+use file_rotate::suffix::AppendCount;
+use file_rotate::{ContentLimit, FileRotate};
+use tauri::{AppHandle, Manager};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{fmt, EnvFilter, Layer};
+
+pub const FILE_NAME: &str = "mend.log";
+const MAX_BYTES: usize = 1024 * 1024;
+const KEPT: usize = 3;
+
+/// The log file, once the app knows its log folder.
+static FILE: OnceLock<Mutex<FileRotate<AppendCount>>> = OnceLock::new();
+
+/// Writes to the log file (nothing until it is opened).
+struct ToFile;
+
+impl Write for ToFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match FILE.get() {
+            Some(file) => file.lock().unwrap_or_else(|e| e.into_inner()).write(bytes),
+            None => Ok(bytes.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match FILE.get() {
+            Some(file) => file.lock().unwrap_or_else(|e| e.into_inner()).flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Starts logging to standard error; the file follows once `open_file` says where.
+pub fn init() {
+    let stderr = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::registry()
+        .with(
+            fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(stderr),
+        )
+        .with(
+            fmt::layer()
+                .with_ansi(false)
+                .with_writer(|| ToFile)
+                .with_filter(EnvFilter::new("info")),
+        )
+        .try_init();
+}
+
+/// The app's log folder.
+pub fn folder(app: &AppHandle) -> Option<PathBuf> {
+    app.path().app_log_dir().ok()
+}
+
+/// Opens the log file in the app's log folder.
+pub fn open_file(app: &AppHandle) {
+    let Some(folder) = folder(app) else {
+        tracing::warn!("the system gives Mend no log folder; logging to standard error only");
+        return;
+    };
+    if let Err(error) = std::fs::create_dir_all(&folder) {
+        tracing::warn!(%error, "the log folder could not be made");
+        return;
+    }
+    let file = FileRotate::new(
+        log_path(&folder),
+        AppendCount::new(KEPT),
+        ContentLimit::BytesSurpassed(MAX_BYTES),
+        Compression::None,
+        #[cfg(unix)]
+        None,
+    );
+    let _ = FILE.set(Mutex::new(file));
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Mend started");
+}
+
+pub fn log_path(folder: &Path) -> PathBuf {
+    folder.join(FILE_NAME)
+}
