@@ -103,6 +103,14 @@ function listenToReminders() {
   });
 }
 
+/** Damage found in the data file, or a backup that failed: said until Mend closes. */
+function listenToHousekeeping(already) {
+  const notice = byTestId(document, 'housekeeping-problem');
+  const say = (message) => showMessage(notice, message);
+  if (already) say(already);
+  window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => say(payload));
+}
+
 async function start() {
   let status;
   try {
@@ -132,6 +140,7 @@ async function start() {
   listenToShortcuts();
   listenToReminders();
   listenForHandedIn();
+  listenToHousekeeping(status.housekeepingProblem);
   go('today');
   welcomeIfNew();
 }

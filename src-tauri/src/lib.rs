@@ -1,11 +1,11 @@
 //! Mend's desktop shell: it adapts the core to Tauri and nothing more.
 //! Commands live in `commands/`, one file per area.
 
-mod backups;
 mod commands;
 mod dialogs;
 mod error;
 mod handed_in;
+mod housekeeping;
 mod log;
 mod notify;
 mod opener;
@@ -46,7 +46,7 @@ pub fn run() {
             }
             notify::set_up(app.handle());
             scheduler::start(app.handle().clone());
-            backups::start(app.handle().clone());
+            housekeeping::start(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -57,6 +57,8 @@ pub struct AppState {
     /// Why desktop notifications failed, and whether the owner was told:
     /// they are told once while Mend runs, not at every reminder.
     notifications_problem: Mutex<(Option<String>, bool)>,
+    /// A problem the housekeeping found (damage, a failed backup): told once.
+    housekeeping_problem: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -83,6 +85,7 @@ impl AppState {
             handed_in: Mutex::new(std::collections::BTreeMap::new()),
             picks: std::sync::atomic::AtomicU64::new(1),
             notifications_problem: Mutex::new((None, false)),
+            housekeeping_problem: Mutex::new(None),
         }
     }
 
@@ -138,6 +141,28 @@ impl AppState {
         if !problem.1 {
             problem.0 = Some(message);
         }
+    }
+
+    /// Keeps a problem the housekeeping found; false when one is kept
+    /// already (the owner is told of one at a time, once).
+    pub fn housekeeping_problem(&self, message: String) -> bool {
+        let mut kept = self
+            .housekeeping_problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if kept.is_some() {
+            return false;
+        }
+        *kept = Some(message);
+        true
+    }
+
+    /// The problem the housekeeping found, if any.
+    pub fn housekeeping_found(&self) -> Option<String> {
+        self.housekeeping_problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Why notifications are not reaching the owner, the first time only.

@@ -89,3 +89,24 @@ fn require_desktop_session() {
         );
     }
 }
+
+/// Waits (bounded) until Mend has made an automatic backup in `data_dir`:
+/// it does so a moment after it starts, once it has checked the file.
+pub async fn wait_for_a_backup(data_dir: &std::path::Path) -> Result<(), String> {
+    let backups = data_dir.join("backups");
+    for _ in 0..300 {
+        let made = std::fs::read_dir(&backups).is_ok_and(|files| {
+            files
+                .flatten()
+                .any(|file| file.file_name().to_string_lossy().ends_with(".sqlite3"))
+        });
+        if made {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err(format!(
+        "no automatic backup in {} within 30 s",
+        backups.display()
+    ))
+}

@@ -65,6 +65,7 @@ async fn a_damaged_data_file_can_be_replaced_by_the_latest_backup() {
             // The restart makes a backup with the complaint in it; then the
             // file is scrambled while Mend is closed.
             app.restart().await?;
+            mend_e2e::wait_for_a_backup(&data).await?;
             app.restart_with(|| {
                 let file = data.join("mend.sqlite3");
                 let mut bytes = std::fs::read(&file).expect("the data file");
@@ -82,6 +83,49 @@ async fn a_damaged_data_file_can_be_replaced_by_the_latest_backup() {
             app.screenshot("damaged").await;
             app.click("recover-from-backup").await?;
             app.wait_for_text("today-list", "Safe in the backup")
+                .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn damage_deep_in_the_file_is_found_after_start_and_the_next_start_offers_the_backup() {
+    let folder = tempfile::tempdir().expect("a data folder");
+    mend_e2e::bakery::seed(folder.path());
+    let data = folder.path().to_owned();
+    let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    run_with("damage_found_later", env, |app| {
+        let data = data.clone();
+        Box::pin(async move {
+            // Mend checks the file, then backs it up, a moment after start.
+            mend_e2e::wait_for_a_backup(&data).await?;
+
+            // A page near the end (the squashed cake's photos) scrambled
+            // while Mend is closed: the file still opens, and Today shows.
+            app.restart_with(|| {
+                let file = data.join("mend.sqlite3");
+                let mut bytes = std::fs::read(&file).expect("the data file");
+                let page = 4096;
+                let last = bytes.len() / page - 2;
+                bytes[last * page..(last + 1) * page].fill(0x5A);
+                std::fs::write(&file, &bytes).expect("a damaged copy");
+            })
+            .await?;
+            app.find("today-list").await?;
+            app.wait_for_text(
+                "housekeeping-problem",
+                "Mend found damage in your data file.",
+            )
+            .await?;
+            app.screenshot("damage-found").await;
+
+            app.restart().await?;
+            app.wait_for_text("startup-problem-message", "is damaged")
+                .await?;
+            app.click("recover-from-backup").await?;
+            app.wait_for_text("today-list", "Sesame seeds on a sesame-free bagel")
                 .await?;
             Ok(())
         })

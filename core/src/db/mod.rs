@@ -30,7 +30,9 @@ pub fn open(path: &Path) -> Result<Connection> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)?;
     // The header says SQLite: from here, "not a database" means damaged.
-    let checked = refuse_if_not_ours(&conn, path).and_then(|()| refuse_if_damaged(&conn, path));
+    // The whole file is checked apart, in the background (`check_whole_file`):
+    // start never waits for it, however big the file.
+    let checked = refuse_if_not_ours(&conn, path);
     match checked {
         Err(Error::NotADatabase { .. }) => Err(Error::Damaged {
             path: path.to_owned(),
@@ -40,8 +42,19 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
 }
 
-/// A quick structural check, so that damage is found at start, in one place,
-/// rather than as odd failures later.
+/// Checks every page of the data file through a connection of its own
+/// (a reader: the owner works on meanwhile), so that damage is found in one
+/// place rather than as odd failures later. Damaged in words, or fine.
+pub fn check_whole_file(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    refuse_if_damaged(&conn, path)
+}
+
+/// SQLite's quick structural check of the whole file.
 fn refuse_if_damaged(conn: &Connection, path: &Path) -> Result<()> {
     let verdict: rusqlite::Result<String> =
         conn.query_row("PRAGMA quick_check", [], |row| row.get(0));

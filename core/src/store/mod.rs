@@ -64,7 +64,11 @@ impl Store {
             source,
         })?;
         restore::finish_interrupted(data_dir)?;
-        Self::open_file(&Self::database_path(data_dir), clock)
+        let database = Self::database_path(data_dir);
+        if recovery::damage_marked(data_dir) {
+            return Err(Error::Damaged { path: database });
+        }
+        Self::open_file(&database, clock)
     }
 
     /// The one way a data file becomes the store, at start and after a

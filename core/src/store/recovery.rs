@@ -20,6 +20,33 @@ pub enum StartFrom {
     Empty,
 }
 
+/// Beside the data file once the check in the background found it damaged:
+/// the next start offers to start again, as for damage found at start.
+const DAMAGE_MARK: &str = "mend.sqlite3-damaged";
+
+/// Whether the check in the background found the data in `data_dir` damaged.
+pub(crate) fn damage_marked(data_dir: &Path) -> bool {
+    data_dir.join(DAMAGE_MARK).exists()
+}
+
+pub(crate) fn clear_damage_mark(data_dir: &Path) {
+    let _ = std::fs::remove_file(data_dir.join(DAMAGE_MARK));
+}
+
+/// Checks the whole data file in `data_dir` (see `db::check_whole_file`),
+/// apart from the store; damage found is marked for the next start, and
+/// said in words.
+pub fn check_data(data_dir: &Path) -> Result<()> {
+    let checked = crate::db::check_whole_file(&Store::database_path(data_dir));
+    if matches!(checked, Err(Error::Damaged { .. })) {
+        std::fs::write(data_dir.join(DAMAGE_MARK), "").map_err(|source| Error::Folder {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+    }
+    checked
+}
+
 /// Whether a problem met when opening the data can be recovered from by
 /// starting again (from the latest backup, or empty): only a damaged file
 /// or one that is not a database at all. A newer Mend's file, another
@@ -66,6 +93,7 @@ pub fn recover(
         move |source| Error::Folder { path, source }
     };
     move_database(&database, &aside, &rename).map_err(folder_error(&database))?;
+    clear_damage_mark(data_dir);
     if start == StartFrom::LatestBackup {
         move_database(&incoming, &database, &rename).map_err(folder_error(&database))?;
     }
@@ -94,6 +122,41 @@ mod tests {
         std::fs::write(&database, &damaged).unwrap();
         let _ = std::fs::remove_file(database.with_extension("sqlite3-wal"));
         (folder, clock, damaged)
+    }
+
+    #[test]
+    fn damage_deep_in_the_file_is_found_in_the_background_and_offered_at_the_next_start() {
+        let folder = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(at(9)));
+        let mut store = Store::open_in(folder.path(), clock.clone()).unwrap();
+        crate::generate::populate(&mut store, 300, 2000, 7).unwrap();
+        store.automatic_backup(folder.path()).unwrap();
+        drop(store);
+        // A page near the end scrambled: the file still opens.
+        let database = Store::database_path(folder.path());
+        let mut bytes = std::fs::read(&database).unwrap();
+        let page = 4096;
+        let last = bytes.len() / page - 2;
+        bytes[last * page..(last + 1) * page].fill(0x5A);
+        std::fs::write(&database, &bytes).unwrap();
+        let store = Store::open_in(folder.path(), clock.clone()).unwrap();
+
+        let found = check_data(folder.path()).unwrap_err();
+        assert_eq!(found.code(), "damaged_database", "{found}");
+        drop(store);
+        let next_start = Store::open_in(folder.path(), clock.clone()).err().unwrap();
+        assert!(can_recover(&next_start), "{next_start}");
+
+        let (store, _aside) =
+            recover(folder.path(), clock.clone(), StartFrom::LatestBackup).unwrap();
+        let complaints: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM complaints", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(complaints, 300);
+        drop(store);
+        check_data(folder.path()).unwrap();
+        Store::open_in(folder.path(), clock).unwrap();
     }
 
     #[test]

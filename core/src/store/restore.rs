@@ -65,6 +65,8 @@ fn restore_with(
     match swapped {
         Ok(store) => {
             remove_database(&aside);
+            // Damage found in the file replaced is no longer in the way.
+            super::recovery::clear_damage_mark(data_dir);
             (Ok(store), Ok(kept))
         }
         Err(error) => {

@@ -15,6 +15,8 @@ pub struct AppStatus {
     problem: Option<IpcError>,
     /// The problem is one Mend can start again from (a damaged file).
     recoverable: bool,
+    /// What the housekeeping found since start (damage, a failed backup).
+    housekeeping_problem: Option<String>,
 }
 
 #[tauri::command]
@@ -28,6 +30,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
             .map(|dir| dir.display().to_string()),
         problem: problem.as_ref().map(|unopened| unopened.problem.clone()),
         recoverable: problem.is_some_and(|unopened| unopened.recoverable),
+        housekeeping_problem: state.housekeeping_found(),
     }
 }
 
