@@ -40,9 +40,9 @@ impl IpcError {
     /// Every problem sent to the page is logged, once, as it is made.
     fn logged(self) -> Self {
         if MESSAGE_LOGGED.contains(&self.code) {
-            tracing::warn!(code = self.code, message = %self.message, "a command failed");
+            tracing::warn!(code = self.code, message = %self.message, "a problem was told to the owner");
         } else {
-            tracing::warn!(code = self.code, "a command failed");
+            tracing::warn!(code = self.code, "a problem was told to the owner");
         }
         self
     }

@@ -1,10 +1,11 @@
 //! Mend's log: to standard error, and to a file in the system's log folder
 //! for the app (`mend.log`, started again past 1 MB, the last three kept),
 //! to help when something goes wrong on an owner's computer. It holds
-//! start-up, failed commands (their code; their message only when it cannot
-//! hold what the owner typed), backups, recoveries and notification
-//! failures, and never a customer's name or words. `RUST_LOG` chooses how
-//! much goes to standard error.
+//! start-up, every problem told to the owner (a failed command: its code,
+//! and its message only when that cannot hold what the owner typed),
+//! backups, checks, restores, recoveries and notification failures, and
+//! never a customer's name or words. `RUST_LOG` chooses how much goes to
+//! standard error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
