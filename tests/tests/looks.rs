@@ -36,10 +36,11 @@ const RADIOS_ASKEW: &str = "
     }).map((radio) => radio.parentElement.textContent.trim());";
 
 /// Looks at what is shown: saves it as `<test>-<view>` and notes
-/// every contrast problem, with the view it is in.
+/// every serious accessibility problem (contrast first of all), with the
+/// view it is in.
 async fn look(app: &App, view: &str, problems: &mut Vec<String>) -> Result<(), Failure> {
     app.screenshot(view).await;
-    for problem in app.contrast_problems().await? {
+    for problem in app.accessibility_problems().await? {
         problems.push(format!("{view}: {problem}"));
     }
     Ok(())

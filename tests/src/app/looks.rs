@@ -1,6 +1,7 @@
-//! How the window looks, measured: WCAG AA contrast of every text and badge
-//! shown, checked by axe-core (fetched from npm by the test command, see
-//! tests/package.json) loaded into the page; and the window's size.
+//! How the window looks, measured: the WCAG 2.1 AA rules (contrast of every
+//! text and badge shown among them), checked by axe-core (fetched from npm by
+//! the test command, see tests/package.json) loaded into the page; and the
+//! window's size.
 
 use std::path::Path;
 
@@ -8,18 +9,22 @@ use super::{App, Failure};
 
 const AXE: &str = "node_modules/axe-core/axe.min.js";
 
-/// Runs axe's contrast rule on what is shown, and answers each failure.
+/// Runs axe's WCAG 2.1 A and AA rules on what is shown, and answers each
+/// serious or critical failure (contrast among them), in a sentence.
 const CHECK: &str = "
     const done = arguments[arguments.length - 1];
-    axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] })
-      .then((result) => done(result.violations.flatMap((rule) => rule.nodes.map((node) =>
-          `${node.target.join(' ')} (“${(node.html || '').replace(/<[^>]*>/g, '').trim().slice(0, 40)}”): ${node.any.map((check) => check.message).join('; ')}`))),
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+      .then((result) => done(result.violations
+          .filter((rule) => rule.impact === 'serious' || rule.impact === 'critical')
+          .flatMap((rule) => rule.nodes.map((node) =>
+            `${rule.id}: ${node.target.join(' ')} (“${(node.html || '').replace(/<[^>]*>/g, '').trim().slice(0, 40)}”): ${[...node.any, ...node.all, ...node.none].map((check) => check.message).join('; ')}`))),
             (failure) => done([`axe could not run: ${failure}`]));";
 
 impl App {
-    /// Every text or badge now shown whose contrast is below WCAG AA
-    /// (4.5:1, or 3:1 for large text), each in a sentence; empty when all read well.
-    pub async fn contrast_problems(&self) -> Result<Vec<String>, Failure> {
+    /// Every serious or critical WCAG 2.1 AA problem in what is shown (a
+    /// text or badge whose contrast is below 4.5:1, or 3:1 for large text;
+    /// a control without a name; ...), each in a sentence; empty when none.
+    pub async fn accessibility_problems(&self) -> Result<Vec<String>, Failure> {
         let loaded = self
             .client()
             .execute("return typeof window.axe === 'object';", vec![])
