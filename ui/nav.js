@@ -28,11 +28,13 @@ const SECTION = { today: 'today', complaints: 'complaints', complaint: 'complain
 /**
  * Shows view `name`. A form in the view with changes not saved yet (see
  * `trackUnsaved`) makes Mend ask first; `{ discard: true }` leaves anyway.
+ * The focus goes to the new view (a keyboard or screen reader user starts
+ * there), unless `{ focus: false }` (a view drawn again by itself).
  */
-export function go(name, params = {}, { discard = false } = {}) {
+export function go(name, params = {}, { discard = false, focus = true } = {}) {
   const unsaved = discard ? null : unsavedForm();
   if (unsaved) {
-    askBeforeLeaving(unsaved, () => go(name, params, { discard: true }));
+    askBeforeLeaving(unsaved, () => go(name, params, { discard: true, focus }));
     return;
   }
   leaving.abort();
@@ -46,6 +48,7 @@ export function go(name, params = {}, { discard = false } = {}) {
   main.replaceChildren();
   main.scrollTop = 0;
   window.scrollTo(0, 0);
+  if (focus) main.focus({ preventScroll: true });
   views.get(name)(main, params, { status: appStatus, signal: leaving.signal });
 }
 
@@ -63,7 +66,7 @@ export function viewSignal() {
  * while the owner has a form there unsaved (their work comes first).
  */
 export function refresh() {
-  if (current && !unsavedForm()) go(current.name, current.params);
+  if (current && !unsavedForm()) go(current.name, current.params, { focus: false });
 }
 
 /** Whether a form in the view holds changes not saved yet. */

@@ -73,7 +73,10 @@ async fn settings_tell_about_mend_and_open_its_folders_and_the_log_keeps_no_cust
             let log = std::fs::read_to_string(std::path::Path::new(&log_folder).join("mend.log"))?;
             let failed: Vec<&str> = log
                 .lines()
-                .filter(|line| line.contains("a problem was told to the owner") && line.contains("invalid_input"))
+                .filter(|line| {
+                    line.contains("a problem was told to the owner")
+                        && line.contains("invalid_input")
+                })
                 .collect();
             assert!(!failed.is_empty(), "the failed save is logged: {log}");
             assert!(log.contains("Mend started"), "{log}");

@@ -258,3 +258,35 @@ async fn closing_the_window_keeps_mend_running_in_the_tray_when_asked() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_focus_goes_to_what_opens_and_comes_back_when_it_closes() {
+    run("focus", |app| {
+        Box::pin(async move {
+            // A view opened: the focus is on it, to read or tab through it.
+            app.click("nav-complaints").await?;
+            app.find("list-search").await?;
+            assert_eq!(app.focused().await?, "view");
+
+            // The new-complaint window: the focus is in it, on the name; closed
+            // with Esc, it is back on the button that opened it.
+            app.click("new-complaint").await?;
+            app.find("intake-form").await?;
+            assert_eq!(app.focused().await?, "intake-new-customer-name");
+            press(app, &char::from(Key::Escape).to_string()).await?;
+            for _ in 0..50 {
+                if !intake_is_open(app).await? {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            assert_eq!(app.focused().await?, "new-complaint");
+
+            // Saved, the focus is on the complaint's page.
+            new_complaint(app, &Intake::default()).await?;
+            assert_eq!(app.focused().await?, "view");
+            Ok(())
+        })
+    })
+    .await;
+}

@@ -139,7 +139,18 @@ async fn an_emails_photo_is_kept_with_the_complaint_through_restart_restore_and_
             app.wait_for_text("file-viewer-name", "squashed cake.jpg").await?;
             assert_eq!(shown_width(app).await?, 640);
             app.screenshot("photo-larger").await;
+            // The focus is on Close; closed, it is back on View.
+            assert_eq!(app.focused().await?, "file-viewer-close");
             app.click("file-viewer-close").await?;
+            let mut focused = String::new();
+            for _ in 0..30 {
+                focused = app.focused().await?;
+                if focused == "file-view" {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            assert_eq!(focused, "file-view");
 
             // Opened in the system's program: a whole copy is handed to it.
             app.click("file-open").await?;

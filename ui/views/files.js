@@ -38,8 +38,11 @@ function thumbnail(attachment) {
   return frame;
 }
 
-/** Shows a photo as large as the window allows, over everything. */
-export async function viewLarger(attachment) {
+/**
+ * Shows a photo as large as the window allows, over everything; closed, the
+ * focus goes back to `opener` (the button that opened it).
+ */
+export async function viewLarger(attachment, opener) {
   const bytes = await api.attachmentContent(attachment.id);
   const close = el('button', { type: 'button', class: 'primary', testid: 'file-viewer-close' }, 'Close');
   const viewer = el(
@@ -50,7 +53,10 @@ export async function viewLarger(attachment) {
     el('div', { class: 'actions' }, close),
   );
   close.addEventListener('click', () => viewer.close());
-  viewer.addEventListener('close', () => viewer.remove());
+  viewer.addEventListener('close', () => {
+    viewer.remove();
+    if (opener?.isConnected) opener.focus();
+  });
   document.body.append(viewer);
   viewer.showModal();
   close.focus();
@@ -62,14 +68,14 @@ export async function viewLarger(attachment) {
  */
 export function fileTile(attachment, { error, remove, removeQuestion, removeLabel = 'Remove…' }) {
   const label = `${attachment.name}, ${kindOf(attachment)}, ${attachment.sizeInWords}`;
-  const view = attachment.isImage && el('button', { type: 'button', class: 'quiet small', testid: 'file-view', 'aria-label': `View ${attachment.name}`, onclick: () => busy(view, error, () => viewLarger(attachment)) }, 'View');
+  const view = attachment.isImage && el('button', { type: 'button', class: 'quiet small', testid: 'file-view', 'aria-label': `View ${attachment.name}`, onclick: () => busy(view, error, () => viewLarger(attachment, view)) }, 'View');
   const open = el('button', { type: 'button', class: 'quiet small', testid: 'file-open', 'aria-label': `Open ${attachment.name}`, onclick: () => busy(open, error, () => api.openAttachment(attachment.id)) }, 'Open');
   const save = el('button', { type: 'button', class: 'quiet small', testid: 'file-save', 'aria-label': `Save a copy of ${attachment.name}`, onclick: () => busy(save, error, () => api.saveAttachmentAs(attachment.id)) }, 'Save a copy…');
   const tile = el(
     'li',
     { class: 'file-tile', testid: 'file-tile', 'aria-label': label },
     attachment.isImage
-      ? el('button', { type: 'button', class: 'file-preview-button', 'aria-label': `View ${attachment.name}`, onclick: () => busy(view, error, () => viewLarger(attachment)) }, thumbnail(attachment))
+      ? el('button', { type: 'button', class: 'file-preview-button', 'aria-label': `View ${attachment.name}`, onclick: (event) => busy(view, error, () => viewLarger(attachment, event.currentTarget)) }, thumbnail(attachment))
       : thumbnail(attachment),
     el('p', { class: 'file-name', testid: 'file-name', title: attachment.name }, attachment.name),
     el('p', { class: 'file-size muted' }, `${kindOf(attachment)} · ${attachment.sizeInWords}`),
@@ -153,7 +159,7 @@ export function entryFiles(details, contact) {
     { class: 'entry-files', testid: 'entry-files' },
     el('span', { class: 'muted' }, mine.length === 1 ? 'With it: ' : `With it (${mine.length}): `),
     mine.map((attachment) => {
-      const chip = el('button', { type: 'button', class: 'quiet small', testid: 'entry-file', onclick: () => busy(chip, error, () => (attachment.isImage ? viewLarger(attachment) : api.openAttachment(attachment.id))) }, attachment.name);
+      const chip = el('button', { type: 'button', class: 'quiet small', testid: 'entry-file', onclick: () => busy(chip, error, () => (attachment.isImage ? viewLarger(attachment, chip) : api.openAttachment(attachment.id))) }, attachment.name);
       return chip;
     }),
     error,

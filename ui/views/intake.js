@@ -35,6 +35,9 @@ async function showIntake(customer) {
   } else {
     await refreshCategories(openForm);
   }
+  // Closed without saving, the focus goes back where it was.
+  const opener = document.activeElement;
+  dialog.addEventListener('close', () => returnFocus(dialog, opener), { once: true });
   dialog.showModal();
   // Opened again after scrolling down: it starts from its top.
   dialog.scrollTop = 0;
@@ -48,6 +51,16 @@ async function showIntake(customer) {
     note.querySelector('button').focus();
   } else if (customer) choose(openForm, customer);
   else openForm.elements.customerName.focus();
+}
+
+/**
+ * Gives the focus back to `opener` once `dialog` closed, unless it has gone
+ * somewhere already (a saved complaint's page has it).
+ */
+function returnFocus(dialog, opener) {
+  const active = document.activeElement;
+  const lost = !active || active === document.body || dialog.contains(active);
+  if (lost && opener?.isConnected) opener.focus();
 }
 
 /** Whether the form holds anything about the complaint itself. */
