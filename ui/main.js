@@ -93,7 +93,7 @@ function listenToReminders() {
   listen('reminders-changed', async () => {
     const due = await refreshReminderCount();
     // Redraw Today when what is due changed, and nothing is being typed there.
-    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) go('today');
+    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) go('today', {}, { focus: false });
   });
   byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
   // "Open" on a reminder's notification: Mend is in front, at that complaint.
@@ -104,14 +104,12 @@ function listenToReminders() {
 }
 
 /** Damage found in the data file, or a backup that failed: said until Mend closes. */
-function listenToHousekeeping(already) {
-  const notice = byTestId(document, 'housekeeping-problem');
-  const say = (message) => showMessage(notice, message);
-  if (already) say(already);
-  window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => say(payload));
+function sayHousekeepingProblem(message) {
+  if (message) showMessage(byTestId(document, 'housekeeping-problem'), message);
 }
 
 async function start() {
+  window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
   let status;
   try {
     status = await api.appStatus();
@@ -140,7 +138,8 @@ async function start() {
   listenToShortcuts();
   listenToReminders();
   listenForHandedIn();
-  listenToHousekeeping(status.housekeepingProblem);
+  // Found before the window listened (the listener is set first thing).
+  sayHousekeepingProblem(status.housekeepingProblem);
   go('today');
   welcomeIfNew();
 }

@@ -23,8 +23,6 @@ const MESSAGE_LOGGED: &[&str] = &[
     "damaged_database",
     "restore_failed",
     "restore_unfinished",
-    "database",
-    "busy",
 ];
 
 impl IpcError {
@@ -50,6 +48,10 @@ impl IpcError {
 
 impl From<mend_core::Error> for IpcError {
     fn from(error: mend_core::Error) -> Self {
+        // SQLite's own words can name a file the owner chose: only its code.
+        if let mend_core::Error::Database(inner) = &error {
+            tracing::warn!(sqlite = ?inner.sqlite_error_code(), "the database said no");
+        }
         let mut ipc = IpcError::new(error.code(), error.to_string());
         // The field problems are what the owner typed: they are not logged.
         if let mend_core::Error::Fields(problems) = error {

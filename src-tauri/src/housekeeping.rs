@@ -19,8 +19,12 @@ pub const PROBLEM_EVENT: &str = "housekeeping-problem";
 const AFTER_START: Duration = Duration::from_secs(3);
 const EVERY: Duration = Duration::from_secs(24 * 60 * 60);
 
-const DAMAGED: &str = "Mend found damage in your data file. Close Mend and open it again: \
-     it will offer to put your latest backup in place (the damaged file is kept aside, never deleted).";
+const DAMAGED: &str = "Mend found damage in your data file. Quit Mend (from its menu in the \
+     system tray, if it keeps running there) and start it again: it will offer to put your latest \
+     backup in place (the damaged file is kept aside, never deleted).";
+
+const NOT_BACKED_UP: &str = "Mend could not make today's backup. Your data itself is safe, and \
+     Mend will try again tomorrow. If this keeps happening, check that the disk has room.";
 
 pub fn start(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
@@ -28,33 +32,38 @@ pub fn start(app: AppHandle) {
         tokio::time::sleep(AFTER_START).await;
         let handle = app.clone();
         let checked = tauri::async_runtime::spawn_blocking(move || check(&handle)).await;
-        if !matches!(checked, Ok(true)) {
+        if matches!(checked, Ok(Checked::Damaged)) {
             // A damaged file is not backed up over the good backups.
             return;
         }
         loop {
             let handle = app.clone();
             let made = tauri::async_runtime::spawn_blocking(move || back_up(&handle)).await;
-            if let Ok(Err(message)) = made {
-                tracing::warn!(%message, "the automatic backup failed");
-                tell(
-                    &app,
-                    format!("Mend could not make today's backup. {message}"),
-                );
+            if let Ok(Err(code)) = made {
+                tracing::warn!(code, "the automatic backup failed");
+                tell(&app, NOT_BACKED_UP.into());
             }
             tokio::time::sleep(EVERY).await;
         }
     });
 }
 
-/// Checks the whole data file; false when it is damaged (or not open).
-fn check(app: &AppHandle) -> bool {
+enum Checked {
+    Fine,
+    Damaged,
+    /// Not checked: the data is not open, or could not be read through.
+    Skipped,
+}
+
+/// Checks the whole data file, unless a restore or a recovery is under way.
+fn check(app: &AppHandle) -> Checked {
     let state = app.state::<AppState>();
     let Ok(folder) = state.data_dir.clone() else {
-        return false;
+        return Checked::Skipped;
     };
+    let _not_while_swapping = state.housekeeping.read();
     if state.problem().is_some() {
-        return false;
+        return Checked::Skipped;
     }
     let started = std::time::Instant::now();
     match check_data(&folder) {
@@ -63,31 +72,35 @@ fn check(app: &AppHandle) -> bool {
                 took_ms = started.elapsed().as_millis() as u64,
                 "checked the data file"
             );
-            true
+            Checked::Fine
         }
         Err(error) if error.code() == "damaged_database" => {
             tracing::error!("the check of the data file found damage");
             tell(app, DAMAGED.into());
-            false
+            Checked::Damaged
         }
         Err(error) => {
             // Could not be read through (busy, say): checked at the next start.
             tracing::warn!(code = error.code(), "the data file could not be checked");
-            true
+            Checked::Skipped
         }
     }
 }
 
-/// Backs up without holding the store: the owner works on meanwhile.
-fn back_up(app: &AppHandle) -> Result<(), String> {
+/// Backs up without holding the store (the owner works on meanwhile), and
+/// not while a restore or a recovery swaps the file; data that could not
+/// be opened is not copied. Answers the problem's code.
+fn back_up(app: &AppHandle) -> Result<(), &'static str> {
     let state = app.state::<AppState>();
-    let folder = state.data_dir.clone().map_err(|problem| problem.message)?;
-    // Data that could not be opened (a damaged file) is not copied.
-    if let Some(unopened) = state.problem() {
-        return Err(unopened.problem.message);
+    let Ok(folder) = state.data_dir.clone() else {
+        return Ok(());
+    };
+    let _not_while_swapping = state.housekeeping.read();
+    if state.problem().is_some() {
+        return Ok(());
     }
-    let made = automatic_backup_in(&folder, &SystemClock).map_err(|error| error.to_string())?;
-    tracing::info!(path = %made.path, "made the automatic backup");
+    let made = automatic_backup_in(&folder, &SystemClock).map_err(|error| error.code())?;
+    tracing::info!(bytes = made.bytes, "made the automatic backup");
     Ok(())
 }
 

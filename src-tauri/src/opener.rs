@@ -25,8 +25,9 @@ pub fn open_mail(app: &AppHandle, link: &str) -> Result<(), IpcError> {
     if let Some(folder) = std::env::var_os("MEND_TEST_OPENER") {
         return test_seam::record(Path::new(&folder), link);
     }
-    app.opener().open_url(link, None::<&str>).map_err(|error| {
-        tracing::warn!(%error, "the mail program could not be opened");
+    app.opener().open_url(link, None::<&str>).map_err(|_| {
+        // Not the error itself: it holds the link, the customer's address and words.
+        tracing::warn!("the mail program could not be opened");
         IpcError::new(
             "mail",
             "Mend could not open your mail program. Is one set up? You can copy the message instead.",
@@ -42,8 +43,8 @@ pub fn open_folder(app: &AppHandle, path: &Path) -> Result<(), IpcError> {
     }
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|error| {
-            tracing::warn!(%error, "a folder could not be opened");
+        .map_err(|_| {
+            tracing::warn!("a folder could not be opened");
             IpcError::new(
                 "open_folder",
                 format!(
@@ -62,8 +63,9 @@ pub fn open_file(app: &AppHandle, path: &Path) -> Result<(), IpcError> {
     }
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|error| {
-            tracing::warn!(%error, "a file could not be opened");
+        .map_err(|_| {
+            // Not the error itself: it names the customer's file.
+            tracing::warn!("a file could not be opened");
             IpcError::new(
                 "open_file",
                 "Your computer has no program set up to open this kind of file. \

@@ -57,6 +57,10 @@ pub struct AppState {
     /// Why desktop notifications failed, and whether the owner was told:
     /// they are told once while Mend runs, not at every reminder.
     notifications_problem: Mutex<(Option<String>, bool)>,
+    /// The housekeeping (the check and the backups) reads the data file
+    /// while holding this for reading; a restore or a recovery, which swap
+    /// the file, hold it for writing.
+    pub housekeeping: std::sync::RwLock<()>,
     /// A problem the housekeeping found (damage, a failed backup): told once.
     housekeeping_problem: Mutex<Option<String>>,
 }
@@ -85,6 +89,7 @@ impl AppState {
             handed_in: Mutex::new(std::collections::BTreeMap::new()),
             picks: std::sync::atomic::AtomicU64::new(1),
             notifications_problem: Mutex::new((None, false)),
+            housekeeping: std::sync::RwLock::new(()),
             housekeeping_problem: Mutex::new(None),
         }
     }
@@ -109,8 +114,13 @@ impl AppState {
         change: impl FnOnce(Result<Store, Unopened>) -> (Result<Store, Unopened>, T),
     ) -> T {
         let mut slot = self.slot();
+        // Only ever seen by a command that comes meanwhile: not logged here.
         let busy = Err(Unopened {
-            problem: IpcError::new("busy", "Mend is putting your data in place; please wait."),
+            problem: IpcError {
+                code: "busy",
+                message: "Mend is putting your data in place; please wait.".into(),
+                fields: Vec::new(),
+            },
             recoverable: false,
         });
         let (mut next, answer) = change(std::mem::replace(&mut *slot, busy));

@@ -90,23 +90,37 @@ fn require_desktop_session() {
     }
 }
 
-/// Waits (bounded) until Mend has made an automatic backup in `data_dir`:
-/// it does so a moment after it starts, once it has checked the file.
-pub async fn wait_for_a_backup(data_dir: &std::path::Path) -> Result<(), String> {
-    let backups = data_dir.join("backups");
-    for _ in 0..300 {
-        let made = std::fs::read_dir(&backups).is_ok_and(|files| {
+/// The automatic backups in `data_dir` now, by name.
+pub fn backups_in(data_dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(data_dir.join("backups"))
+        .map(|files| {
             files
                 .flatten()
-                .any(|file| file.file_name().to_string_lossy().ends_with(".sqlite3"))
-        });
-        if made {
+                .map(|file| file.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".sqlite3"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits (bounded) until Mend has made an automatic backup in `data_dir`
+/// that is not one of `before` (it makes one a moment after it starts, once
+/// it has checked the file).
+pub async fn wait_for_a_new_backup(
+    data_dir: &std::path::Path,
+    before: &[String],
+) -> Result<(), String> {
+    for _ in 0..300 {
+        if backups_in(data_dir)
+            .iter()
+            .any(|name| !before.contains(name))
+        {
             return Ok(());
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     Err(format!(
-        "no automatic backup in {} within 30 s",
-        backups.display()
+        "no new automatic backup in {} within 30 s",
+        data_dir.join("backups").display()
     ))
 }

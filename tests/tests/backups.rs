@@ -90,8 +90,9 @@ async fn restoring_an_automatic_backup_brings_back_what_was_there() {
             };
             new_complaint(app, &first).await?;
             // Mend backs up when it starts: this backup holds the first complaint.
+            let before = mend_e2e::backups_in(app.data_dir());
             app.restart().await?;
-            mend_e2e::wait_for_a_backup(app.data_dir()).await?;
+            mend_e2e::wait_for_a_new_backup(app.data_dir(), &before).await?;
             let second = Intake {
                 customer: "Bruno Costa",
                 summary: "Written after the backup",

@@ -64,8 +64,9 @@ async fn a_damaged_data_file_can_be_replaced_by_the_latest_backup() {
             mend_e2e::journey::new_complaint(app, &intake).await?;
             // The restart makes a backup with the complaint in it; then the
             // file is scrambled while Mend is closed.
+            let before = mend_e2e::backups_in(&data);
             app.restart().await?;
-            mend_e2e::wait_for_a_backup(&data).await?;
+            mend_e2e::wait_for_a_new_backup(&data, &before).await?;
             app.restart_with(|| {
                 let file = data.join("mend.sqlite3");
                 let mut bytes = std::fs::read(&file).expect("the data file");
@@ -100,7 +101,7 @@ async fn damage_deep_in_the_file_is_found_after_start_and_the_next_start_offers_
         let data = data.clone();
         Box::pin(async move {
             // Mend checks the file, then backs it up, a moment after start.
-            mend_e2e::wait_for_a_backup(&data).await?;
+            mend_e2e::wait_for_a_new_backup(&data, &[]).await?;
 
             // A page near the end (the squashed cake's photos) scrambled
             // while Mend is closed: the file still opens, and Today shows.

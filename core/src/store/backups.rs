@@ -23,6 +23,8 @@ use crate::error::{Error, Result};
 pub const BACKUP_FOLDER: &str = "backups";
 const NAME_FORMAT: &str = "mend-%Y-%m-%dT%H-%M-%SZ.sqlite3";
 const KEEP_DAYS: usize = 7;
+/// What a copy being written ends with, until it is whole.
+const PARTIAL: &str = ".partial";
 const KEEP_WEEKS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,7 +90,17 @@ pub fn back_up_file(live: &Path, target: &Path) -> Result<()> {
 /// a connection of its own: never holding the store, nor the owner's work.
 /// Written under a temporary name and renamed when complete.
 pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
-    let partial = target.with_extension("partial");
+    // Beside the target, its whole name and ".partial": never another file's name.
+    let mut partial_name = target.file_name().unwrap_or_default().to_owned();
+    partial_name.push(PARTIAL);
+    let partial = target.with_file_name(partial_name);
+    let Some(partial_text) = partial.to_str() else {
+        return Err(Error::InvalidInput(
+            "Mend cannot write a backup to a place whose name has characters it cannot read; \
+             please choose another name or folder."
+                .into(),
+        ));
+    };
     match std::fs::remove_file(&partial) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
             return Err(folder_error(&partial)(error))
@@ -100,7 +112,7 @@ pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     source.busy_timeout(Duration::from_secs(5))?;
-    let copied = source.execute("VACUUM INTO ?1", [partial.to_string_lossy()]);
+    let copied = source.execute("VACUUM INTO ?1", [partial_text]);
     drop(source);
     if let Err(error) = copied {
         let _ = std::fs::remove_file(&partial);
@@ -114,6 +126,14 @@ pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
 pub fn automatic_backup_in(data_dir: &Path, clock: &dyn Clock) -> Result<BackupFile> {
     let folder = data_dir.join(BACKUP_FOLDER);
     std::fs::create_dir_all(&folder).map_err(folder_error(&folder))?;
+    // A backup cut short (Mend quit meanwhile) left its partial copy: let go.
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().ends_with(PARTIAL) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     let made_at = clock.now();
     let target = folder.join(made_at.format(NAME_FORMAT).to_string());
     copy_database(&Store::database_path(data_dir), &target)?;

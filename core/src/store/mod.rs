@@ -65,7 +65,7 @@ impl Store {
         })?;
         restore::finish_interrupted(data_dir)?;
         let database = Self::database_path(data_dir);
-        if recovery::damage_marked(data_dir) {
+        if recovery::still_damaged(data_dir) {
             return Err(Error::Damaged { path: database });
         }
         Self::open_file(&database, clock)

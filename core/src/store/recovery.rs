@@ -24,9 +24,20 @@ pub enum StartFrom {
 /// the next start offers to start again, as for damage found at start.
 const DAMAGE_MARK: &str = "mend.sqlite3-damaged";
 
-/// Whether the check in the background found the data in `data_dir` damaged.
-pub(crate) fn damage_marked(data_dir: &Path) -> bool {
-    data_dir.join(DAMAGE_MARK).exists()
+/// Whether the data in `data_dir` is damaged, as the check in the background
+/// found: checked again first (the file may have been put right by hand
+/// since), so a mark left behind never keeps a good file from opening.
+pub(crate) fn still_damaged(data_dir: &Path) -> bool {
+    if !data_dir.join(DAMAGE_MARK).exists() {
+        return false;
+    }
+    match crate::db::check_whole_file(&Store::database_path(data_dir)) {
+        Err(Error::Damaged { .. }) => true,
+        _ => {
+            clear_damage_mark(data_dir);
+            false
+        }
+    }
 }
 
 pub(crate) fn clear_damage_mark(data_dir: &Path) {
@@ -39,10 +50,10 @@ pub(crate) fn clear_damage_mark(data_dir: &Path) {
 pub fn check_data(data_dir: &Path) -> Result<()> {
     let checked = crate::db::check_whole_file(&Store::database_path(data_dir));
     if matches!(checked, Err(Error::Damaged { .. })) {
-        std::fs::write(data_dir.join(DAMAGE_MARK), "").map_err(|source| Error::Folder {
-            path: data_dir.to_owned(),
-            source,
-        })?;
+        // The damage is said even when it cannot be marked for the next start.
+        if let Err(error) = std::fs::write(data_dir.join(DAMAGE_MARK), "") {
+            tracing::error!(kind = ?error.kind(), "the damage could not be marked");
+        }
     }
     checked
 }
@@ -157,6 +168,17 @@ mod tests {
         drop(store);
         check_data(folder.path()).unwrap();
         Store::open_in(folder.path(), clock).unwrap();
+    }
+
+    #[test]
+    fn a_damage_mark_left_on_a_good_file_does_not_keep_it_from_opening() {
+        let folder = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(at(9)));
+        drop(Store::open_in(folder.path(), clock.clone()).unwrap());
+        // Marked, then the file put right by hand (a good copy brought in).
+        std::fs::write(folder.path().join(DAMAGE_MARK), "").unwrap();
+        Store::open_in(folder.path(), clock).unwrap();
+        assert!(!folder.path().join(DAMAGE_MARK).exists());
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub async fn back_up_now(
         return Err(unopened.problem);
     }
     // Without holding the store: the owner can work while it is copied.
+    let _not_while_swapping = state.housekeeping.read();
     back_up_file(&Store::database_path(&folder), &target)?;
     tracing::info!("made a backup on request");
     Ok(Some(target.display().to_string()))
@@ -126,6 +127,8 @@ pub fn restore_backup(
             })?
         }
     };
+    // Not while the housekeeping reads the file about to be swapped.
+    let _swapping = state.housekeeping.write();
     let kept = state.swap_store(|current| match current {
         Ok(store) => {
             let (store, outcome) = restore(store, &folder, &backup);

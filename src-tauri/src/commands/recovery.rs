@@ -29,6 +29,8 @@ pub fn latest_backup(state: State<'_, AppState>) -> Result<Option<BackupFile>, I
 #[tauri::command(async)]
 pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Recovered, IpcError> {
     let folder = state.data_dir.clone()?;
+    // Not while the housekeeping reads the file about to be set aside.
+    let _swapping = state.housekeeping.write();
     // The core decides whether there is anything to recover from.
     state
         .swap_store(

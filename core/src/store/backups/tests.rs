@@ -73,3 +73,27 @@ fn a_backup_is_made_while_the_owner_is_writing_and_holds_what_was_saved() {
         .to_string()
         .starts_with("That is the file Mend is using now"));
 }
+
+#[test]
+fn a_copy_is_written_beside_its_whole_name_and_one_cut_short_is_let_go() {
+    let folder = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::at(at(9)));
+    drop(store_in(folder.path(), &clock));
+    // "Backup 2026.05" is not "Backup 2026" with an ending: its neighbour stays.
+    let neighbour = folder.path().join("Backup 2026.partial");
+    std::fs::write(&neighbour, "the owner's own file").unwrap();
+    let target = folder.path().join("Backup 2026.05");
+    back_up_file(&Store::database_path(folder.path()), &target).unwrap();
+    check_backup(&target).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&neighbour).unwrap(),
+        "the owner's own file"
+    );
+
+    let backups_folder = folder.path().join(BACKUP_FOLDER);
+    std::fs::create_dir_all(&backups_folder).unwrap();
+    let cut_short = backups_folder.join("mend-2026-11-22T09-00-00Z.sqlite3.partial");
+    std::fs::write(&cut_short, "half a copy").unwrap();
+    automatic_backup_in(folder.path(), &*clock).unwrap();
+    assert!(!cut_short.exists());
+}
