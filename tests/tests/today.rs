@@ -196,3 +196,44 @@ async fn after_a_weekend_away_the_urgent_complaint_is_first_and_each_entry_leads
     })
     .await;
 }
+
+#[tokio::test]
+async fn after_a_long_absence_today_shows_the_first_twenty_and_the_rest_on_asking() {
+    let folder = tempfile::tempdir().expect("a data folder");
+    {
+        let clock = Arc::new(FixedClock::at(Utc::now() - Duration::days(3)));
+        let mut store = Store::open_in(folder.path(), clock.clone()).expect("the data");
+        store.finish_welcome().expect("welcome");
+        for n in 0..30 {
+            clock.set(Utc::now() - Duration::days(3) + Duration::minutes(n));
+            store
+                .create_complaint(&complaint(
+                    &format!("Customer {n:02}"),
+                    &format!("Order {n:02} went wrong"),
+                    Severity::Normal,
+                ))
+                .expect("a complaint");
+        }
+    }
+    let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    run_with("today_long_absence", env, |app| {
+        Box::pin(async move {
+            app.wait_for_text("today-rest", "Also needs you 30").await?;
+            app.wait_for_count("today-entry", 20).await?;
+            assert_eq!(
+                app.texts("today-item")
+                    .await?
+                    .first()
+                    .map(|text| text.starts_with("Order 00 went wrong")),
+                Some(true),
+                "the oldest first"
+            );
+            app.wait_for_text("today-show-all", "Show all 30").await?;
+            app.click("today-show-all").await?;
+            app.wait_for_count("today-entry", 30).await?;
+            assert!(app.find_all("today-show-all").await?.is_empty());
+            Ok(())
+        })
+    })
+    .await;
+}

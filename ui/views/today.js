@@ -34,6 +34,27 @@ function doIt(entry, reminder) {
   }
 }
 
+/**
+ * How many entries a part of Today shows at first; the rest wait behind
+ * "Show all", so that a long absence does not bury the first ones (nor
+ * keep Today from coming up quickly).
+ */
+const SHOWN_AT_FIRST = 20;
+
+/** The list of a part of Today: the first entries, and the others on asking. */
+function entryList(entries) {
+  const list = el('ul', { class: 'rows' }, entries.slice(0, SHOWN_AT_FIRST).map(entryItem));
+  if (entries.length > SHOWN_AT_FIRST) {
+    const more = el('li', { class: 'today-more' });
+    const all = el('button', { type: 'button', testid: 'today-show-all', onclick: () => {
+      more.replaceWith(...entries.slice(SHOWN_AT_FIRST).map(entryItem));
+    } }, `Show all ${entries.length}`);
+    more.append(all, el('span', { class: 'muted' }, ` (${entries.length - SHOWN_AT_FIRST} more, the least pressing)`));
+    list.append(more);
+  }
+  return list;
+}
+
 /** Which due reminders Today shows, to redraw it only when they change. */
 let shownReminders = '';
 
@@ -103,7 +124,7 @@ export async function showToday(main, params, { signal }) {
           { class: group.testid === 'today-urgent' ? 'card urgent-card' : 'card', testid: group.testid },
           el('h2', {}, group.title, ' ', el('span', { class: 'badge' }, entries.length)),
           el('p', { class: 'muted' }, group.lead),
-          el('ul', { class: 'rows' }, entries.map(entryItem)),
+          entryList(entries),
         ),
       );
     }
