@@ -1,6 +1,7 @@
 //! Mend as a desktop app: keyboard shortcuts, and every view usable in the
 //! smallest window it allows (1024×700) without sideways scrolling.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use mend_e2e::journey::{new_complaint, Intake};
 use mend_e2e::{run, run_with, App, Outcome};
@@ -285,6 +286,88 @@ async fn the_focus_goes_to_what_opens_and_comes_back_when_it_closes() {
             // Saved, the focus is on the complaint's page.
             new_complaint(app, &Intake::default()).await?;
             assert_eq!(app.focused().await?, "view");
+            Ok(())
+        })
+    })
+    .await;
+}
+
+/// Presses one key, as the keyboard does: to whatever has the focus (not
+/// to an element, which WebDriver would focus again first).
+async fn key(app: &App, key: Key) -> Outcome {
+    let value = char::from(key);
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value })
+        .then(KeyAction::Up { value });
+    app.client().perform_actions(actions).await?;
+    Ok(())
+}
+
+/// Presses Tab until the part called `test_id` has the focus, as a person
+/// without a mouse moves through the window; fails when it never does.
+async fn tab_to(app: &App, test_id: &str) -> Outcome {
+    let mut seen = Vec::new();
+    for _ in 0..150 {
+        let now = app.focused().await?;
+        if now == test_id {
+            return Ok(());
+        }
+        seen.push(now);
+        key(app, Key::Tab).await?;
+    }
+    Err(format!(
+        "Tab never reached {test_id}, only {:?}",
+        &seen[..40.min(seen.len())]
+    )
+    .into())
+}
+
+#[tokio::test]
+async fn a_complaint_is_taken_acknowledged_apologized_for_and_closed_with_the_keyboard_alone() {
+    run("keyboard_only", |app| {
+        Box::pin(async move {
+            let enter = char::from(Key::Enter).to_string();
+            app.find("today-empty").await?;
+            let ctrl_n = format!("{}n{}", char::from(Key::Control), char::from(Key::Control));
+            press(app, &ctrl_n).await?;
+            app.find("intake-form").await?;
+            assert_eq!(app.focused().await?, "intake-new-customer-name");
+            press(app, "Ana Lima").await?;
+            tab_to(app, "intake-summary").await?;
+            press(app, "The wedding cake arrived squashed").await?;
+            tab_to(app, "intake-save").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+                .await?;
+
+            tab_to(app, "record-text").await?;
+            press(app, "I hear you, and I am on it.").await?;
+            tab_to(app, "record-step").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Saved. Next: Apologize.")
+                .await?;
+
+            tab_to(app, "record-text").await?;
+            press(app, "I am so sorry.").await?;
+            tab_to(app, "record-step").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Saved. Next: Assure.")
+                .await?;
+
+            tab_to(app, "close-complaint").await?;
+            press(app, &enter).await?;
+            tab_to(app, "close-cause").await?;
+            // Typing a choice's first letters picks it, as in any list.
+            press(app, "Pack").await?;
+            assert_eq!(app.value("close-reason").await?, "withdrawn");
+            tab_to(app, "close-root-cause").await?;
+            press(app, "The box gave way in the van.").await?;
+            tab_to(app, "close-submit").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Closed.").await?;
+            app.wait_for_text("complaint-badges", "Closed").await?;
+            app.wait_for_text("lesson-cause-now", "Cause: Packaging")
+                .await?;
             Ok(())
         })
     })
