@@ -9,6 +9,7 @@ pub mod generate;
 pub mod journey;
 pub mod kinds;
 pub mod patterns;
+pub mod progress;
 pub mod reminders;
 pub mod store;
 mod text;

@@ -6,7 +6,7 @@
 //! last 4 weeks are kept). A backup is checked before a restore, and the
 //! data it replaces is kept first.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
@@ -18,6 +18,7 @@ use super::Store;
 use crate::clock::Clock;
 use crate::db::{self, APPLICATION_ID, LATEST_VERSION};
 use crate::error::{Error, Result};
+use crate::progress::{watching_file, Progress, Unwatched};
 
 /// The folder of automatic backups, beside the database.
 pub const BACKUP_FOLDER: &str = "backups";
@@ -47,8 +48,13 @@ impl Store {
     /// temporary name and renamed when complete, so a half-made backup never
     /// carries the final name.
     pub fn back_up_to(&self, target: &Path) -> Result<()> {
+        self.back_up_to_watched(target, &Unwatched)
+    }
+
+    /// `back_up_to`, telling `progress` of the copy as it grows.
+    pub fn back_up_to_watched(&self, target: &Path, progress: &dyn Progress) -> Result<()> {
         match self.conn.path().filter(|path| !path.is_empty()) {
-            Some(live) => back_up_file(Path::new(live), target),
+            Some(live) => back_up_file_watched(Path::new(live), target, progress),
             // A database in memory (the tests') has no file to read apart.
             None => {
                 let partial = target.with_extension("partial");
@@ -71,6 +77,11 @@ impl Store {
 /// Backs the data file `live` up to `target`, a file the owner chose (not
 /// the data file itself), without the store (see `copy_database`).
 pub fn back_up_file(live: &Path, target: &Path) -> Result<()> {
+    back_up_file_watched(live, target, &Unwatched)
+}
+
+/// `back_up_file`, telling `progress` of the copy as it grows.
+pub fn back_up_file_watched(live: &Path, target: &Path, progress: &dyn Progress) -> Result<()> {
     let chosen = target
         .parent()
         .and_then(|folder| folder.canonicalize().ok())
@@ -83,17 +94,27 @@ pub fn back_up_file(live: &Path, target: &Path) -> Result<()> {
             ));
         }
     }
-    copy_database(live, target)
+    copy_database_watched(live, target, progress)
 }
 
 /// Copies the database at `live` to `target`, whole or not at all, through
 /// a connection of its own: never holding the store, nor the owner's work.
 /// Written under a temporary name and renamed when complete.
 pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
-    // Beside the target, its whole name and ".partial": never another file's name.
+    copy_database_watched(live, target, &Unwatched)
+}
+
+/// Where a file is written before it is complete and takes `target`'s
+/// name: beside it, its whole name and ".partial", never another file's.
+pub(crate) fn partial_beside(target: &Path) -> PathBuf {
     let mut partial_name = target.file_name().unwrap_or_default().to_owned();
     partial_name.push(PARTIAL);
-    let partial = target.with_file_name(partial_name);
+    target.with_file_name(partial_name)
+}
+
+/// `copy_database`, telling `progress` of the copy as it grows.
+pub fn copy_database_watched(live: &Path, target: &Path, progress: &dyn Progress) -> Result<()> {
+    let partial = partial_beside(target);
     let Some(partial_text) = partial.to_str() else {
         return Err(Error::InvalidInput(
             "Mend cannot write a backup to a place whose name has characters it cannot read; \
@@ -112,7 +133,14 @@ pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     source.busy_timeout(Duration::from_secs(5))?;
-    let copied = source.execute("VACUUM INTO ?1", [partial_text]);
+    let size: i64 = source.query_row(
+        "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+        [],
+        |row| row.get(0),
+    )?;
+    let copied = watching_file(progress, "Copying your data", &partial, size as u64, || {
+        source.execute("VACUUM INTO ?1", [partial_text])
+    });
     drop(source);
     if let Err(error) = copied {
         let _ = std::fs::remove_file(&partial);

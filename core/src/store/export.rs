@@ -11,11 +11,13 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
+use super::backups::partial_beside;
 use super::rows::SUMMARY_FROM;
 use super::Store;
 use crate::dates;
 use crate::db::LATEST_VERSION;
 use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit, Unwatched, EVERY};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
@@ -116,6 +118,20 @@ fn cell(value: ValueRef<'_>, column: usize) -> String {
 /// Every row of every exported table, as JSON values: what a full export
 /// holds, read from a database at the current schema.
 pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
+    tables_watched(conn, &Unwatched)
+}
+
+/// `tables_of`, telling `progress` of the rows read.
+fn tables_watched(conn: &Connection, progress: &dyn Progress) -> Result<Map<String, Value>> {
+    const DOING: &str = "Reading everything in Mend";
+    let total: u64 = TABLES.iter().try_fold(0, |sum, table| {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .map(|count| sum + count as u64)
+    })?;
+    let mut read: u64 = 0;
+    progress.tell(DOING, 0, total, Unit::Items);
     let mut tables = Map::new();
     for table in TABLES {
         let order = match table {
@@ -145,6 +161,10 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
                 object.insert(name.clone(), value);
             }
             out.push(Value::Object(object));
+            read += 1;
+            if read.is_multiple_of(EVERY) {
+                progress.tell(DOING, read, total, Unit::Items);
+            }
         }
         tables.insert(table.into(), Value::Array(out));
     }
@@ -164,11 +184,34 @@ impl Store {
     /// and Windows line ends, which both LibreOffice and Excel open cleanly).
     /// Written beside `target` and renamed, so no half-written file is left.
     pub fn export_csv(&self, target: &Path) -> Result<usize> {
-        let partial = target.with_extension("partial");
-        let file = std::fs::File::create(&partial).map_err(write_error(&partial))?;
+        self.export_csv_watched(target, &Unwatched)
+    }
+
+    /// `export_csv`, telling `progress` of the complaints written.
+    pub fn export_csv_watched(&self, target: &Path, progress: &dyn Progress) -> Result<usize> {
+        let partial = partial_beside(target);
+        match self.write_csv(&partial, progress) {
+            Ok(count) => {
+                std::fs::rename(&partial, target).map_err(write_error(target))?;
+                Ok(count)
+            }
+            Err(error) => {
+                let _ = std::fs::remove_file(&partial);
+                Err(error)
+            }
+        }
+    }
+
+    fn write_csv(&self, partial: &Path, progress: &dyn Progress) -> Result<usize> {
+        const DOING: &str = "Writing the complaints";
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM complaints", [], |row| row.get(0))?;
+        progress.tell(DOING, 0, total as u64, Unit::Items);
+        let file = std::fs::File::create(partial).map_err(write_error(partial))?;
         let mut out = std::io::BufWriter::new(file);
         out.write_all("\u{feff}".as_bytes())
-            .map_err(write_error(&partial))?;
+            .map_err(write_error(partial))?;
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
@@ -179,38 +222,59 @@ impl Store {
         let sql = format!("SELECT {CSV_COLUMNS} FROM {SUMMARY_FROM} ORDER BY c.received_at, c.id");
         let mut statement = self.conn.prepare(&sql)?;
         let mut rows = statement.query([])?;
-        let mut count = 0;
+        let mut count: usize = 0;
         while let Some(row) = rows.next()? {
             let record: Vec<String> = (0..CSV_HEADER.len())
                 .map(|i| row.get_ref(i).map(|v| cell(v, i)))
                 .collect::<rusqlite::Result<_>>()?;
             writer.write_record(&record).map_err(to_error)?;
             count += 1;
+            if count.is_multiple_of(EVERY as usize) {
+                progress.tell(DOING, count as u64, total as u64, Unit::Items);
+            }
         }
-        writer.flush().map_err(write_error(&partial))?;
-        drop(writer);
-        std::fs::rename(&partial, target).map_err(write_error(target))?;
+        writer.flush().map_err(write_error(partial))?;
         Ok(count)
     }
 
     /// Everything Mend holds, as JSON that `import_json` reads back.
     pub fn export_json(&self) -> Result<Value> {
+        self.export_json_watched(&Unwatched)
+    }
+
+    fn export_json_watched(&self, progress: &dyn Progress) -> Result<Value> {
         let exported_at: DateTime<Utc> = self.clock.now();
         Ok(serde_json::json!({
             "format": FORMAT,
             "schemaVersion": LATEST_VERSION,
             "exportedAt": dates::stamp(exported_at),
-            "tables": tables_of(&self.conn)?,
+            "tables": tables_watched(&self.conn, progress)?,
         }))
     }
 
     /// Writes `export_json` to `target`, atomically.
     pub fn export_json_to(&self, target: &Path) -> Result<()> {
-        let text = serde_json::to_string_pretty(&self.export_json()?).map_err(|error| {
-            Error::InvalidInput(format!("Mend could not write the export ({error})."))
-        })?;
-        let partial = target.with_extension("partial");
-        std::fs::write(&partial, text).map_err(write_error(&partial))?;
+        self.export_json_to_watched(target, &Unwatched)
+    }
+
+    /// `export_json_to`, telling `progress` of the rows read, then of the
+    /// file as it is written.
+    pub fn export_json_to_watched(&self, target: &Path, progress: &dyn Progress) -> Result<()> {
+        let text = serde_json::to_string_pretty(&self.export_json_watched(progress)?).map_err(
+            |error| Error::InvalidInput(format!("Mend could not write the export ({error}).")),
+        )?;
+        let partial = partial_beside(target);
+        let written = crate::progress::watching_file(
+            progress,
+            "Writing the file",
+            &partial,
+            text.len() as u64,
+            || std::fs::write(&partial, &text),
+        );
+        if let Err(error) = written {
+            let _ = std::fs::remove_file(&partial);
+            return Err(write_error(&partial)(error));
+        }
         std::fs::rename(&partial, target).map_err(write_error(target))
     }
 }

@@ -16,6 +16,7 @@ use super::customers::CustomerInput;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::kinds::Channel;
+use crate::progress::{Progress, Unit, Unwatched, EVERY};
 pub use dates::{parse_date, DateFinding, DateOrder};
 pub use guess::guesses;
 pub(crate) use values::status_of;
@@ -241,6 +242,18 @@ impl Store {
     /// row, nothing is imported and every problem is listed. Rows already in
     /// Mend are left out, so importing the same file twice adds nothing.
     pub fn import_csv(&mut self, sheet: &Sheet, choices: &CsvChoices) -> Result<CsvImport> {
+        self.import_csv_watched(sheet, choices, &Unwatched)
+    }
+
+    /// `import_csv`, telling `progress` of the rows read.
+    pub fn import_csv_watched(
+        &mut self,
+        sheet: &Sheet,
+        choices: &CsvChoices,
+        progress: &dyn Progress,
+    ) -> Result<CsvImport> {
+        const DOING: &str = "Importing the rows";
+        let total = sheet.rows.len() as u64;
         let order = check_choices(sheet, choices)?;
         let clock = self.clock.clone();
         let categories: Vec<(i64, String)> = {
@@ -266,7 +279,10 @@ impl Store {
                 already_there: 0,
                 problems: Vec::new(),
             };
-            for (line, row) in &sheet.rows {
+            for (index, (line, row)) in sheet.rows.iter().enumerate() {
+                if (index as u64).is_multiple_of(EVERY) {
+                    progress.tell(DOING, index as u64, total, Unit::Items);
+                }
                 let cell = |field: Field| -> String {
                     column(field)
                         .and_then(|i| row.get(i))
@@ -391,6 +407,7 @@ impl Store {
                 }
                 report.imported += 1;
             }
+            progress.tell(DOING, total, total, Unit::Items);
             if !report.problems.is_empty() {
                 tx.discard();
                 report.imported = 0;

@@ -15,6 +15,7 @@ use super::export::{tables_of, BLOB_KEY, FORMAT, TABLES};
 use super::Store;
 use crate::db::{migrations, APPLICATION_ID, LATEST_VERSION};
 use crate::error::{Error, Result};
+use crate::progress::{Progress, Unit, Unwatched, EVERY};
 
 /// The largest export file Mend reads (far above any one-person business).
 const MAX_BYTES: u64 = 2 * 1024 * 1024 * 1024;
@@ -35,6 +36,17 @@ fn not_an_export(reason: &str) -> Error {
 impl Store {
     /// Reads a file written by `export_json_to` and imports it.
     pub fn import_json_from(&mut self, path: &Path) -> Result<Imported> {
+        self.import_json_from_watched(path, &Unwatched)
+    }
+
+    /// `import_json_from`, telling `progress` of the reading, then of the
+    /// rows brought in.
+    pub fn import_json_from_watched(
+        &mut self,
+        path: &Path,
+        progress: &dyn Progress,
+    ) -> Result<Imported> {
+        progress.tell("Reading the file", 0, 0, Unit::Items);
         let size = std::fs::metadata(path)
             .map_err(|source| Error::Folder {
                 path: path.to_owned(),
@@ -47,13 +59,18 @@ impl Store {
         let text = std::fs::read_to_string(path).map_err(|_| not_an_export("it is not text"))?;
         let export: Value =
             serde_json::from_str(&text).map_err(|_| not_an_export("it is not JSON"))?;
-        self.import_json(&export)
+        drop(text);
+        self.import_json_watched(&export, progress)
     }
 
     /// Imports a full export into this Mend, which must hold no complaints
     /// and no customers yet. An export from an older Mend is first brought
     /// up to date through the same migrations as its data file would be.
     pub fn import_json(&mut self, export: &Value) -> Result<Imported> {
+        self.import_json_watched(export, &Unwatched)
+    }
+
+    fn import_json_watched(&mut self, export: &Value, progress: &dyn Progress) -> Result<Imported> {
         if export.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(not_an_export("it was not made by Mend's export"));
         }
@@ -77,6 +94,7 @@ impl Store {
             .ok_or_else(|| not_an_export("it holds no data"))?;
         let upgraded;
         let tables = if version < LATEST_VERSION {
+            progress.tell("Bringing the export up to date", 0, 0, Unit::Items);
             upgraded = brought_up_to_date(tables, version)?;
             &upgraded
         } else {
@@ -102,7 +120,7 @@ impl Store {
                  DELETE FROM reminders; DELETE FROM templates;
                  DELETE FROM attachment_contents; DELETE FROM attachments;",
             )?;
-            let counts = insert_tables(tx, tables)?;
+            let counts = insert_tables(tx, tables, progress)?;
             let ids: Vec<i64> = {
                 let mut statement = tx.prepare("SELECT id FROM complaints")?;
                 let rows = statement.query_map([], |row| row.get(0))?;
@@ -131,7 +149,7 @@ fn brought_up_to_date(tables: &Map<String, Value>, version: i64) -> Result<Map<S
                 tx.execute_batch(&format!("DELETE FROM {list};"))?;
             }
         }
-        insert_tables(&tx, tables)?;
+        insert_tables(&tx, tables, &Unwatched)?;
         tx.commit()?;
     }
     migrations::migrate(&mut conn, APPLICATION_ID)?;
@@ -140,7 +158,18 @@ fn brought_up_to_date(tables: &Map<String, Value>, version: i64) -> Result<Map<S
 
 /// Writes every row of the export's tables, refusing in words what does
 /// not fit; checks that every reference points at a row that is there.
-fn insert_tables(tx: &Connection, tables: &Map<String, Value>) -> Result<Imported> {
+fn insert_tables(
+    tx: &Connection,
+    tables: &Map<String, Value>,
+    progress: &dyn Progress,
+) -> Result<Imported> {
+    const DOING: &str = "Importing everything";
+    let total: u64 = tables
+        .values()
+        .map(|rows| rows.as_array().map_or(0, Vec::len) as u64)
+        .sum();
+    let mut done: u64 = 0;
+    progress.tell(DOING, 0, total, Unit::Items);
     if let Some(unknown) = tables.keys().find(|name| !TABLES.contains(&name.as_str())) {
         return Err(not_an_export(&format!(
             "it holds \"{unknown}\", which Mend does not know"
@@ -169,6 +198,10 @@ fn insert_tables(tx: &Connection, tables: &Map<String, Value>) -> Result<Importe
         }
         for row in rows {
             insert_row(tx, table, &known, row)?;
+            done += 1;
+            if done.is_multiple_of(EVERY) {
+                progress.tell(DOING, done, total, Unit::Items);
+            }
         }
         match table {
             "customers" => counts.customers = rows.len(),

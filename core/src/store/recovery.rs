@@ -12,6 +12,7 @@ use super::restore::{move_database, prepare_incoming};
 use super::Store;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::progress::Unwatched;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -94,7 +95,7 @@ pub fn recover(
             .ok_or_else(|| Error::Refused("There is no backup to restore yet.".into()))?;
         let backup = Path::new(&latest.path);
         check_backup(backup)?;
-        prepare_incoming(backup, &incoming, clock.clone())?;
+        prepare_incoming(backup, &incoming, clock.clone(), &Unwatched)?;
     }
     let stamp = clock.now().format("%Y-%m-%dT%H-%M-%SZ");
     let aside = data_dir.join(format!("mend-damaged-{stamp}.sqlite3"));

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::backups::check_backup;
 use super::Store;
 use crate::error::{Error, Result};
+use crate::progress::{watching_file, Progress, Unit, Unwatched};
 
 /// The store to carry on with (or why none could be opened), and where the
 /// replaced data was kept (or why the restore did not happen).
@@ -17,7 +18,17 @@ pub type Restored = (Result<Store>, Result<PathBuf>);
 
 /// Replaces the data in `data_dir` with the backup at `backup`.
 pub fn restore(current: Store, data_dir: &Path, backup: &Path) -> Restored {
-    restore_with(current, data_dir, backup, &|from, to| {
+    restore_watched(current, data_dir, backup, &Unwatched)
+}
+
+/// `restore`, telling `progress` of each stage as it goes.
+pub fn restore_watched(
+    current: Store,
+    data_dir: &Path,
+    backup: &Path,
+    progress: &dyn Progress,
+) -> Restored {
+    restore_with(current, data_dir, backup, progress, &|from, to| {
         std::fs::rename(from, to)
     })
 }
@@ -27,6 +38,7 @@ fn restore_with(
     current: Store,
     data_dir: &Path,
     backup: &Path,
+    progress: &dyn Progress,
     rename: &dyn Fn(&Path, &Path) -> io::Result<()>,
 ) -> Restored {
     let clock = current.clock.clone();
@@ -39,9 +51,10 @@ fn restore_with(
     // is checked, the data it replaces is kept, and the copy to bring in is
     // opened once the way it will be used (the same checks and upgrades as
     // at start, and the same derived reminders).
+    progress.tell("Checking the backup", 0, 0, Unit::Items);
     let prepared = check_backup(backup)
-        .and_then(|()| current.back_up_to(&kept))
-        .and_then(|()| prepare_incoming(backup, &incoming, clock.clone()));
+        .and_then(|()| current.back_up_to_watched(&kept, progress))
+        .and_then(|()| prepare_incoming(backup, &incoming, clock.clone(), progress));
     if let Err(error) = prepared {
         remove_database(&incoming);
         let _ = std::fs::remove_file(&kept);
@@ -50,6 +63,7 @@ fn restore_with(
 
     // Let go of the live file (its write-ahead log is folded in as it
     // closes), then swap the files.
+    progress.tell("Putting the backup in place", 0, 0, Unit::Items);
     drop(current);
     let aside = database.with_extension("replaced");
     remove_database(&aside);
@@ -98,11 +112,18 @@ pub(crate) fn prepare_incoming(
     backup: &Path,
     incoming: &Path,
     clock: std::sync::Arc<dyn crate::clock::Clock>,
+    progress: &dyn Progress,
 ) -> Result<()> {
     remove_database(incoming);
-    let prepared = std::fs::copy(backup, incoming)
-        .map_err(folder_error(incoming))
-        .and_then(|_| Store::open_file(incoming, clock).map(drop));
+    let size = std::fs::metadata(backup).map_or(0, |meta| meta.len());
+    let prepared = watching_file(progress, "Copying the backup in", incoming, size, || {
+        std::fs::copy(backup, incoming)
+    })
+    .map_err(folder_error(incoming))
+    .and_then(|_| {
+        progress.tell("Opening the backup", 0, 0, Unit::Items);
+        Store::open_file(incoming, clock).map(drop)
+    });
     if prepared.is_err() {
         remove_database(incoming);
     }

@@ -99,3 +99,61 @@ fn the_csv_names_each_complaints_cause_and_known_issue() {
         "open, with no cause yet"
     );
 }
+
+/// What a `Progress` was told, in order.
+#[derive(Default)]
+struct Told(std::sync::Mutex<Vec<(String, u64, u64)>>);
+
+impl crate::progress::Progress for Told {
+    fn tell(&self, doing: &str, done: u64, total: u64, _: crate::progress::Unit) {
+        self.0.lock().unwrap().push((doing.into(), done, total));
+    }
+}
+
+#[test]
+fn exports_tell_how_far_they_have_come_and_leave_no_partial_file_when_they_fail() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(folder.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    crate::generate::populate(&mut store, 600, 600, 1).unwrap();
+
+    let told = Told::default();
+    let target = folder.path().join("complaints.csv");
+    assert_eq!(store.export_csv_watched(&target, &told).unwrap(), 600);
+    let told = told.0.into_inner().unwrap();
+    let counts: Vec<u64> = told.iter().map(|(_, done, _)| *done).collect();
+    assert_eq!(counts, [0, 250, 500]);
+    assert!(told
+        .iter()
+        .all(|(doing, _, total)| doing == "Writing the complaints" && *total == 600));
+
+    let told = Told::default();
+    let export = folder.path().join("everything.json");
+    store.export_json_to_watched(&export, &told).unwrap();
+    let told = told.0.into_inner().unwrap();
+    let reading: Vec<&(String, u64, u64)> = told
+        .iter()
+        .filter(|(doing, ..)| doing == "Reading everything in Mend")
+        .collect();
+    assert!(reading.len() > 3, "{told:?}");
+    assert!(reading
+        .windows(2)
+        .all(|pair| pair[0].1 < pair[1].1 && pair[0].2 == pair[1].2));
+    let size = std::fs::metadata(&export).unwrap().len();
+    assert_eq!(
+        told.last().unwrap(),
+        &("Writing the file".to_owned(), size, size)
+    );
+
+    // A target in a folder that is not there: refused, and nothing left behind.
+    let nowhere = folder.path().join("gone").join("complaints.csv");
+    assert!(store.export_csv(&nowhere).is_err());
+    assert!(store
+        .export_json_to(&nowhere.with_extension("json"))
+        .is_err());
+    let names: Vec<String> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".partial"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -162,7 +162,7 @@ fn when_the_swap_fails_the_previous_data_is_back_in_place_and_still_saved_to_its
         let (folder, clock, store, backup) = backed_up_folder();
         let files_before = names_in(folder.path());
 
-        let (store, outcome) = restore_with(store, folder.path(), &backup, &rename);
+        let (store, outcome) = restore_with(store, folder.path(), &backup, &Unwatched, &rename);
         let err = outcome.unwrap_err();
         assert_eq!(err.code(), "restore_failed", "{err}");
         assert!(err.to_string().contains(why), "{err}");
