@@ -7,6 +7,7 @@ mod error;
 mod handed_in;
 mod housekeeping;
 mod log;
+mod long_work;
 mod notify;
 mod opener;
 mod printing;

@@ -63,6 +63,8 @@ pub struct AppState {
     pub housekeeping: std::sync::RwLock<()>,
     /// A problem the housekeeping found (damage, a failed backup): told once.
     housekeeping_problem: Mutex<Option<String>>,
+    /// The import, export, backup or restore the owner started, one at a time.
+    pub long_work: crate::long_work::LongWork,
 }
 
 impl AppState {
@@ -91,6 +93,7 @@ impl AppState {
             notifications_problem: Mutex::new((None, false)),
             housekeeping: std::sync::RwLock::new(()),
             housekeeping_problem: Mutex::new(None),
+            long_work: Default::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 import { api } from '../api.js';
 import { askFirst, busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
+import { progressLine, startsLongWork, withProgress } from '../progress.js';
 
 function size(bytes) {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -13,6 +14,7 @@ export async function backupsCard() {
   const done = successLine('backup-done');
   const error = errorLine('backup-error');
   const list = el('ul', { class: 'rows', testid: 'backup-list' });
+  const progress = progressLine('backup-progress');
 
   /** Asks first; `restore` does it and answers where the replaced data was kept. */
   function confirmRestore(restore, label, button) {
@@ -23,7 +25,7 @@ export async function backupsCard() {
       testid: 'restore-confirm',
       error,
       onYes: async () => {
-        const kept = await restore();
+        const kept = await withProgress(progress, restore);
         showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
       },
     });
@@ -33,20 +35,20 @@ export async function backupsCard() {
     ...info.backups.map((backup) => {
       const label = formatDateTime(backup.madeAt);
       const name = backup.path.split(/[\\/]/).pop();
-      const restore = el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(() => api.restoreBackup(name), label, restore) }, 'Restore this backup…');
+      const restore = startsLongWork(el('button', { type: 'button', testid: 'restore-backup', onclick: () => confirmRestore(() => api.restoreBackup(name), label, restore) }, 'Restore this backup…'));
       return el('li', { class: 'backup-row', testid: 'backup' }, el('span', {}, el('span', { class: 'row-title' }, label), el('span', { class: 'row-sub' }, size(backup.bytes))), restore);
     }),
   );
-  const backUpNow = el('button', { type: 'button', class: 'primary', testid: 'back-up-now', onclick: () => busy(backUpNow, error, async () => {
+  const backUpNow = startsLongWork(el('button', { type: 'button', class: 'primary', testid: 'back-up-now', onclick: () => busy(backUpNow, error, async () => {
     showMessage(done, '');
-    const saved = await api.backUpNow();
+    const saved = await withProgress(progress, () => api.backUpNow());
     if (saved) showMessage(done, `Saved a backup to ${saved}.`);
-  }) }, 'Back up now…');
-  const fromFile = el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
+  }) }, 'Back up now…'));
+  const fromFile = startsLongWork(el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
     showMessage(done, '');
     const picked = await api.pickBackupFile();
     if (picked) confirmRestore(() => api.restorePickedBackup(picked.pick), picked.path, fromFile);
-  }) }, 'Restore from a file…');
+  }) }, 'Restore from a file…'));
 
   return [
     el('p', {}, 'Everything you write in Mend is kept in one file in this folder on your computer. Nothing is sent anywhere.'),
@@ -55,6 +57,7 @@ export async function backupsCard() {
     el('p', { class: 'path', testid: 'backup-folder' }, info.backupFolder),
     info.backups.length ? list : el('p', { class: 'empty' }, 'No backups yet.'),
     el('div', { class: 'actions' }, backUpNow, fromFile),
+    progress,
     done,
     error,
   ];
@@ -64,12 +67,13 @@ export async function backupsCard() {
 export async function exportCard() {
   const done = successLine('export-done');
   const error = errorLine('export-error');
+  const progress = progressLine('export-progress');
   const action = (testid, label, work) => {
-    const button = el('button', { type: 'button', testid, onclick: () => busy(button, error, async () => {
+    const button = startsLongWork(el('button', { type: 'button', testid, onclick: () => busy(button, error, async () => {
       showMessage(done, '');
-      const message = await work();
+      const message = await withProgress(progress, work);
       if (message) showMessage(done, message);
-    }) }, label);
+    }) }, label));
     return button;
   };
   const spreadsheet = action('export-csv', 'Export a spreadsheet (CSV)…', async () => {
@@ -90,6 +94,7 @@ export async function exportCard() {
   return [
     el('p', {}, 'Open your complaints in a spreadsheet, or keep a full copy that Mend can read back, for example on a new computer (it goes into an empty Mend).'),
     el('div', { class: 'actions' }, spreadsheet, everything, bringIn),
+    progress,
     done,
     error,
   ];

@@ -5,6 +5,7 @@
 
 import { api } from '../api.js';
 import { busy, el, errorLine, showMessage, successLine } from '../dom.js';
+import { progressLine, startsLongWork, withProgress } from '../progress.js';
 
 const FIELDS = [
   ['ignore', 'Leave out'],
@@ -68,6 +69,7 @@ function datesBlock() {
 export async function showCsvImport(area) {
   const error = errorLine('csv-error');
   const done = successLine('csv-done');
+  const progress = progressLine('csv-progress');
   let preview;
   try {
     preview = await api.previewCsv();
@@ -99,16 +101,16 @@ export async function showCsvImport(area) {
   for (const picker of pickers) picker.addEventListener('change', follow);
   follow();
   const problems = el('ul', { class: 'problems', testid: 'csv-problems' });
-  const importButton = el('button', { type: 'button', class: 'primary', testid: 'csv-import' }, `Import ${preview.totalRows} row${preview.totalRows === 1 ? '' : 's'}`);
+  const importButton = startsLongWork(el('button', { type: 'button', class: 'primary', testid: 'csv-import' }, `Import ${preview.totalRows} row${preview.totalRows === 1 ? '' : 's'}`));
   importButton.addEventListener('click', () => busy(importButton, error, async () => {
     showMessage(done, '');
     problems.replaceChildren();
     const chosen = mapping();
-    const report = await api.importCsv(preview.pick, {
+    const report = await withProgress(progress, () => api.importCsv(preview.pick, {
       mapping: chosen,
       order: chosen.includes('received_at') ? dates.order() : null,
       noCustomerColumn: !chosen.includes('customer_name') && noCustomer.checked,
-    });
+    }));
     if (report.problems.length) {
       showMessage(error, `Nothing was imported: ${report.problems.length} row${report.problems.length === 1 ? ' needs' : 's need'} fixing first.`);
       problems.append(...report.problems.map((problem) => el('li', { testid: 'csv-problem' }, `Row ${problem.line}: ${problem.reason}`)));
@@ -134,6 +136,7 @@ export async function showCsvImport(area) {
     dates.block,
     noCustomerRow,
     el('div', { class: 'actions' }, importButton),
+    progress,
     done,
     error,
     problems,

@@ -5,15 +5,16 @@
 use std::path::PathBuf;
 
 use mend_core::store::backups::{
-    automatic_backup_named, back_up_file, backups, check_backup, BackupFile, BACKUP_FOLDER,
+    automatic_backup_named, back_up_file_watched, backups, check_backup, BackupFile, BACKUP_FOLDER,
 };
-use mend_core::store::restore::restore;
+use mend_core::store::restore::restore_watched;
 use mend_core::{Clock, Store, SystemClock};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Question};
 use crate::error::IpcError;
+use crate::long_work::Work;
 use crate::state::{AppState, Unopened};
 
 const BACKUP_FILES: &[&str] = &["sqlite3"];
@@ -61,6 +62,7 @@ pub async fn back_up_now(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
+    let running = state.long_work.start(&app, Work::BackUp)?;
     let day = SystemClock.today();
     let question = Question {
         title: "Save a backup of Mend",
@@ -78,7 +80,7 @@ pub async fn back_up_now(
     }
     // Without holding the store: the owner can work while it is copied.
     let _not_while_swapping = state.housekeeping.read();
-    back_up_file(&Store::database_path(&folder), &target)?;
+    back_up_file_watched(&Store::database_path(&folder), &target, &running)?;
     tracing::info!("made a backup on request");
     Ok(Some(target.display().to_string()))
 }
@@ -112,9 +114,11 @@ pub async fn pick_backup_file(
 /// Restores a backup; answers where the replaced data was kept.
 #[tauri::command(async)]
 pub fn restore_backup(
+    app: AppHandle,
     state: State<'_, AppState>,
     source: BackupSource,
 ) -> Result<String, IpcError> {
+    let running = state.long_work.start(&app, Work::Restore)?;
     let folder = state.data_dir.clone()?;
     let backup: PathBuf = match source {
         BackupSource::Automatic { name } => automatic_backup_named(&folder, &name)?,
@@ -131,7 +135,7 @@ pub fn restore_backup(
     let _swapping = state.housekeeping.write();
     let kept = state.swap_store(|current| match current {
         Ok(store) => {
-            let (store, outcome) = restore(store, &folder, &backup);
+            let (store, outcome) = restore_watched(store, &folder, &backup, &running);
             (
                 store.map_err(Unopened::from),
                 outcome.map_err(IpcError::from),

@@ -11,6 +11,7 @@ use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Question};
 use crate::error::IpcError;
+use crate::long_work::Work;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -42,6 +43,7 @@ pub async fn export_csv(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<Saved>, IpcError> {
+    let running = state.long_work.start(&app, Work::ExportSpreadsheet)?;
     let question = Question {
         title: "Save the complaints as a spreadsheet",
         kind: "Spreadsheet (CSV)",
@@ -51,7 +53,7 @@ pub async fn export_csv(
     let Some(target) = dialogs::save_to(&app, question).await? else {
         return Ok(None);
     };
-    let complaints = state.store()?.export_csv(&target)?;
+    let complaints = state.store()?.export_csv_watched(&target, &running)?;
     Ok(Some(Saved {
         path: target.display().to_string(),
         complaints,
@@ -64,6 +66,7 @@ pub async fn export_json(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
+    let running = state.long_work.start(&app, Work::ExportEverything)?;
     let question = Question {
         title: "Save everything in Mend",
         kind: "Mend export (JSON)",
@@ -73,7 +76,7 @@ pub async fn export_json(
     let Some(target) = dialogs::save_to(&app, question).await? else {
         return Ok(None);
     };
-    state.store()?.export_json_to(&target)?;
+    state.store()?.export_json_to_watched(&target, &running)?;
     Ok(Some(target.display().to_string()))
 }
 
@@ -83,6 +86,7 @@ pub async fn import_json(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<Imported>, IpcError> {
+    let running = state.long_work.start(&app, Work::ImportExport)?;
     let question = Question {
         title: "Choose a full export of Mend to import",
         kind: "Mend export (JSON)",
@@ -92,7 +96,9 @@ pub async fn import_json(
     let Some(source) = dialogs::open_from(&app, question).await? else {
         return Ok(None);
     };
-    Ok(Some(state.store()?.import_json_from(&source)?))
+    Ok(Some(
+        state.store()?.import_json_from_watched(&source, &running)?,
+    ))
 }
 
 /// Asks for a spreadsheet, reads it and says what Mend makes of it, before
@@ -135,17 +141,21 @@ pub async fn preview_csv(
 /// Imports the spreadsheet of the pick numbered `pick`, read as the owner chose.
 #[tauri::command(async)]
 pub fn import_csv(
+    app: AppHandle,
     state: State<'_, AppState>,
     pick: u64,
     choices: CsvChoices,
 ) -> Result<CsvImport, IpcError> {
+    let running = state.long_work.start(&app, Work::ImportSpreadsheet)?;
     let sheet = AppState::picked(&state.picked_sheet, pick).ok_or_else(|| {
         IpcError::new(
             "not_found",
             "This is no longer the spreadsheet you chose last; please choose it again.",
         )
     })?;
-    Ok(state.store()?.import_csv(&sheet, &choices)?)
+    Ok(state
+        .store()?
+        .import_csv_watched(&sheet, &choices, &running)?)
 }
 
 /// Every complaint received in a period, for its printable report.
