@@ -303,6 +303,19 @@ async fn key(app: &App, key: Key) -> Outcome {
     Ok(())
 }
 
+/// Types `text` key by key, as the keyboard does, into whatever has the
+/// focus and wherever the focus goes (Tab moves through a date's parts).
+async fn type_keys(app: &App, text: &str) -> Outcome {
+    let mut actions = KeyActions::new("keyboard".into());
+    for value in text.chars() {
+        actions = actions
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+    }
+    app.client().perform_actions(actions).await?;
+    Ok(())
+}
+
 /// Presses Tab until the part called `test_id` has the focus, as a person
 /// without a mouse moves through the window; fails when it never does.
 async fn tab_to(app: &App, test_id: &str) -> Outcome {
@@ -368,6 +381,90 @@ async fn a_complaint_is_taken_acknowledged_apologized_for_and_closed_with_the_ke
             app.wait_for_text("complaint-badges", "Closed").await?;
             app.wait_for_text("lesson-cause-now", "Cause: Packaging")
                 .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_complaint_goes_from_intake_through_every_step_to_close_with_the_keyboard_alone() {
+    run("keyboard_whole_journey", |app| {
+        Box::pin(async move {
+            let enter = char::from(Key::Enter).to_string();
+            app.find("today-empty").await?;
+            let ctrl_n = format!("{}n{}", char::from(Key::Control), char::from(Key::Control));
+            press(app, &ctrl_n).await?;
+            app.find("intake-form").await?;
+            press(app, "Ana Lima").await?;
+            tab_to(app, "intake-summary").await?;
+            press(app, "The wedding cake arrived squashed").await?;
+            tab_to(app, "intake-save").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+                .await?;
+            for (text, next) in [
+                ("I hear you, and I am on it.", "Apologize"),
+                ("I am so sorry.", "Assure"),
+            ] {
+                tab_to(app, "record-text").await?;
+                press(app, text).await?;
+                tab_to(app, "record-step").await?;
+                press(app, &enter).await?;
+                app.wait_for_text("step-saved", &format!("Saved. Next: {next}."))
+                    .await?;
+            }
+
+            // Assure: the promised date typed into the date field part by
+            // part, Tab between them, in this computer's order (month, day,
+            // year here).
+            tab_to(app, "record-text").await?;
+            press(app, "A new cake by Friday.").await?;
+            tab_to(app, "record-promised-date").await?;
+            let day = chrono::Local::now().date_naive() + chrono::Days::new(3);
+            let tab = char::from(Key::Tab).to_string();
+            let typed = day.format(&format!("%m{tab}%d{tab}%Y")).to_string();
+            type_keys(app, &typed).await?;
+            assert_eq!(
+                app.value("record-promised-date").await?,
+                day.format("%Y-%m-%d").to_string()
+            );
+            tab_to(app, "record-step").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Saved. Next: Fix.").await?;
+
+            // Fix: the remedy picked from its list by its first letters.
+            tab_to(app, "record-text").await?;
+            press(app, "Baked and delivered a new cake.").await?;
+            tab_to(app, "record-remedy").await?;
+            press(app, "Rep").await?;
+            assert_eq!(app.value("record-remedy").await?, "replacement");
+            tab_to(app, "record-step").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Saved. Next: Follow up.")
+                .await?;
+
+            // Follow up: how satisfied, and "Yes, they are happy" by Space.
+            tab_to(app, "record-text").await?;
+            press(app, "She loved it.").await?;
+            tab_to(app, "record-satisfaction").await?;
+            press(app, "5").await?;
+            tab_to(app, "record-satisfied-yes").await?;
+            press(app, " ").await?;
+            tab_to(app, "record-step").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Saved. Next: Close")
+                .await?;
+
+            tab_to(app, "close-cause").await?;
+            press(app, "Pack").await?;
+            assert_eq!(app.value("close-reason").await?, "resolved");
+            tab_to(app, "close-root-cause").await?;
+            press(app, "The box gave way in the van.").await?;
+            tab_to(app, "close-submit").await?;
+            press(app, &enter).await?;
+            app.wait_for_text("step-saved", "Closed.").await?;
+            app.wait_for_text("complaint-badges", "Closed").await?;
             Ok(())
         })
     })
