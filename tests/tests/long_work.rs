@@ -105,6 +105,7 @@ async fn exports_backups_imports_and_restores_show_their_progress_one_at_a_time(
             app.click("export-json").await?;
             app.wait_for_text("export-progress-doing", "Reading everything in Mend")
                 .await?;
+            app.screenshot("long-work-progress").await;
             // Meanwhile nothing else long can be started: its buttons wait,
             // and the app itself refuses, in words.
             assert!(!app.find("back-up-now").await?.is_enabled().await?);
