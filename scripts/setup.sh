@@ -6,8 +6,10 @@ BUILD_PACKAGES=(build-essential curl file pkg-config libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libxdo-dev libssl-dev)
 # What the end-to-end tests need: WebKit's WebDriver, a virtual display,
 # a private session bus and a real notification server; xdotool to close
-# the print window, pdftotext to read a saved PDF back.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst openbox wmctrl xdotool poppler-utils)
+# the print window, pdftotext to read a saved PDF back; the checkers of a
+# desktop entry and of AppStream metadata, for the installed package.
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst openbox wmctrl xdotool poppler-utils
+  desktop-file-utils appstream)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -58,7 +60,6 @@ ensure_ui_libraries() {
     || cp vendor/node_modules/chart.js/dist/chart.umd.min.js ui/lib/chart.umd.min.js
 }
 
-# tauri-driver, the WebDriver server for Tauri apps.
 # The npm packages the end-to-end tests load into the window (axe-core),
 # from the registry, at the versions in tests/package-lock.json.
 ensure_test_tools() {
@@ -71,9 +72,26 @@ ensure_test_tools() {
   fi
 }
 
+# tauri-driver, the WebDriver server for Tauri apps.
 ensure_tauri_driver() {
   export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
   command -v tauri-driver >/dev/null 2>&1 && return 0
   say "Installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
+}
+
+# Tauri's command-line tool, whose bundler builds the installers: from the
+# npm registry (a prebuilt binary) at the version in
+# packaging/package-lock.json, into packaging/node_modules.
+ensure_tauri_cli() {
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+  fi
+  local locked installed
+  locked=$(node -p "require('./packaging/package-lock.json').packages['node_modules/@tauri-apps/cli'].version")
+  installed=$(node -p "try { require('./packaging/node_modules/@tauri-apps/cli/package.json').version } catch { '' }")
+  if [ "$installed" != "$locked" ]; then
+    say "Fetching Tauri's command-line tool ($locked) from npm"
+    npm ci --prefix packaging --no-audit --no-fund
+  fi
 }

@@ -18,6 +18,9 @@ use crate::notifications::NotificationWatcher;
 
 /// Set in a scenario's environment to keep the welcome of a new Mend open.
 pub const KEEP_WELCOME: &str = "MEND_E2E_KEEP_WELCOME";
+/// Set in a scenario's environment to drive another `mend` than the debug
+/// build (the one a package installed).
+pub const APP_BINARY: &str = "MEND_E2E_APP";
 
 /// How long to wait for the UI to show something before failing.
 pub const PATIENCE: Duration = Duration::from_secs(15);
@@ -29,6 +32,8 @@ const SESSION_ATTEMPTS: u64 = 5;
 
 pub struct App {
     name: String,
+    /// The `mend` driven: the debug build unless `APP_BINARY` says otherwise.
+    binary: PathBuf,
     client: Option<Client>,
     notifications: NotificationWatcher,
     // Dropped after the client: the driver stops the app, then the folder goes.
@@ -49,7 +54,11 @@ impl App {
         name: &str,
         extra_env: Vec<(&'static str, OsString)>,
     ) -> Result<App, Failure> {
-        let binary = app_binary();
+        let binary = extra_env
+            .iter()
+            .find(|(key, _)| *key == APP_BINARY)
+            .map(|(_, path)| PathBuf::from(path))
+            .unwrap_or_else(app_binary);
         if !binary.is_file() {
             return Err(format!(
                 "{} does not exist: build the app first (cargo build -p mend), \
@@ -77,6 +86,7 @@ impl App {
         eprintln!("{name}: tauri-driver is listening");
         let mut app = App {
             name: name.into(),
+            binary,
             client: None,
             notifications,
             driver,
@@ -117,7 +127,7 @@ impl App {
     /// as dropping them on the window does: the same way in): Mend is started
     /// again with them, and hands them to the Mend already running.
     pub async fn open_with_mend(&self, files: &[&Path]) -> Result<bool, Failure> {
-        let mut second = tokio::process::Command::new(app_binary())
+        let mut second = tokio::process::Command::new(&self.binary)
             .args(files)
             .envs(self.env.iter().map(|(key, value)| (key, value)))
             .kill_on_drop(true)
@@ -162,7 +172,7 @@ impl App {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary(), "args": self.files }),
+            serde_json::json!({ "application": self.binary, "args": self.files }),
         );
         let url = format!("http://127.0.0.1:{}", self.driver.port);
         // The first session after a driver starts is sometimes dropped (the
@@ -466,8 +476,8 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
 }
 
-/// The debug build of the app, which the test command builds first.
-/// The debug build of Mend that the tests drive.
+/// The debug build of Mend that the tests drive, which the test command
+/// builds first.
 pub fn app_binary() -> PathBuf {
     target_dir().join("debug/mend")
 }

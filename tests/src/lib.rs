@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use futures_util::FutureExt;
 
-pub use app::{app_binary, App, KEEP_WELCOME};
+pub use app::{app_binary, App, APP_BINARY, KEEP_WELCOME};
 pub use bus::EmptyBus;
 pub use notifications::{Notification, NotificationWatcher};
 pub use window_manager::WindowManager;
