@@ -88,6 +88,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A file the owner asked for (an export, a backup) could not be saved.
+    #[error("Mend could not save {}: {reason}.", path.display())]
+    NotSaved { path: PathBuf, reason: String },
+
     /// SQLite failed underneath us; rare, and not the owner's doing.
     #[error(
         "Mend could not read or save its data ({0}). Nothing was half-saved; please try again."
@@ -131,6 +135,7 @@ impl Error {
             Error::RestoreFailed { .. } => "restore_failed",
             Error::RestoreUnfinished { .. } => "restore_unfinished",
             Error::Folder { .. } => "folder",
+            Error::NotSaved { .. } => "not_saved",
             Error::Database(_) => "database",
         }
     }

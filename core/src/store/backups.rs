@@ -6,7 +6,7 @@
 //! last 4 weeks are kept). A backup is checked before a restore, and the
 //! data it replaces is kept first.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
@@ -14,6 +14,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use super::saving::{write_whole, PARTIAL};
 use super::Store;
 use crate::clock::Clock;
 use crate::db::{self, APPLICATION_ID, LATEST_VERSION};
@@ -24,8 +25,6 @@ use crate::progress::{watching_file, Progress, Unwatched};
 pub const BACKUP_FOLDER: &str = "backups";
 const NAME_FORMAT: &str = "mend-%Y-%m-%dT%H-%M-%SZ.sqlite3";
 const KEEP_DAYS: usize = 7;
-/// What a copy being written ends with, until it is whole.
-const PARTIAL: &str = ".partial";
 const KEEP_WEEKS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -56,15 +55,12 @@ impl Store {
         match self.conn.path().filter(|path| !path.is_empty()) {
             Some(live) => back_up_file_watched(Path::new(live), target, progress),
             // A database in memory (the tests') has no file to read apart.
-            None => {
-                let partial = target.with_extension("partial");
-                {
-                    let mut copy = Connection::open(&partial)?;
-                    let backup = Backup::new(&self.conn, &mut copy)?;
-                    backup.run_to_completion(512, Duration::ZERO, None)?;
-                }
-                std::fs::rename(&partial, target).map_err(folder_error(target))
-            }
+            None => write_whole(target, |partial| {
+                let mut copy = Connection::open(partial)?;
+                let backup = Backup::new(&self.conn, &mut copy)?;
+                backup.run_to_completion(512, Duration::ZERO, None)?;
+                Ok(())
+            }),
         }
     }
 
@@ -104,49 +100,31 @@ pub fn copy_database(live: &Path, target: &Path) -> Result<()> {
     copy_database_watched(live, target, &Unwatched)
 }
 
-/// Where a file is written before it is complete and takes `target`'s
-/// name: beside it, its whole name and ".partial", never another file's.
-pub(crate) fn partial_beside(target: &Path) -> PathBuf {
-    let mut partial_name = target.file_name().unwrap_or_default().to_owned();
-    partial_name.push(PARTIAL);
-    target.with_file_name(partial_name)
-}
-
 /// `copy_database`, telling `progress` of the copy as it grows.
 pub fn copy_database_watched(live: &Path, target: &Path, progress: &dyn Progress) -> Result<()> {
-    let partial = partial_beside(target);
-    let Some(partial_text) = partial.to_str() else {
-        return Err(Error::InvalidInput(
-            "Mend cannot write a backup to a place whose name has characters it cannot read; \
-             please choose another name or folder."
-                .into(),
-        ));
-    };
-    match std::fs::remove_file(&partial) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-            return Err(folder_error(&partial)(error))
-        }
-        _ => {}
-    }
-    let source = Connection::open_with_flags(
-        live,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    source.busy_timeout(Duration::from_secs(5))?;
-    let size: i64 = source.query_row(
-        "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
-        [],
-        |row| row.get(0),
-    )?;
-    let copied = watching_file(progress, "Copying your data", &partial, size as u64, || {
-        source.execute("VACUUM INTO ?1", [partial_text])
-    });
-    drop(source);
-    if let Err(error) = copied {
-        let _ = std::fs::remove_file(&partial);
-        return Err(error.into());
-    }
-    std::fs::rename(&partial, target).map_err(folder_error(target))
+    write_whole(target, |partial| {
+        let Some(partial_text) = partial.to_str() else {
+            return Err(Error::InvalidInput(
+                "Mend cannot write a backup to a place whose name has characters it cannot read; \
+                 please choose another name or folder."
+                    .into(),
+            ));
+        };
+        let source = Connection::open_with_flags(
+            live,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        source.busy_timeout(Duration::from_secs(5))?;
+        let size: i64 = source.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |row| row.get(0),
+        )?;
+        watching_file(progress, "Copying your data", partial, size as u64, || {
+            source.execute("VACUUM INTO ?1", [partial_text])
+        })?;
+        Ok(())
+    })
 }
 
 /// The automatic backup of the data in `data_dir`, made without the store

@@ -1,7 +1,6 @@
 //! Taking the data out: a CSV with one row per complaint, for a spreadsheet,
 //! and a JSON file with everything, that Mend can bring back in.
 
-use std::io::Write;
 use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -11,13 +10,13 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde_json::{Map, Value};
 
-use super::backups::partial_beside;
 use super::rows::SUMMARY_FROM;
+use super::saving::{not_written, write_whole, Spreadsheet};
 use super::Store;
 use crate::dates;
 use crate::db::LATEST_VERSION;
 use crate::error::{Error, Result};
-use crate::progress::{Progress, Unit, Unwatched, EVERY};
+use crate::progress::{watching_file, Progress, Unit, Unwatched, EVERY};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
@@ -84,13 +83,6 @@ const CSV_HEADER: [&str; 27] = [
     "Cause",
     "Known issue",
 ];
-
-fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Folder {
-        path: path.to_owned(),
-        source,
-    }
-}
 
 /// A spreadsheet would run a cell starting with = + - or @ as a formula.
 fn spreadsheet_safe(text: String) -> String {
@@ -181,60 +173,44 @@ pub(crate) const BLOB_KEY: &str = "base64";
 
 impl Store {
     /// Writes every complaint as one CSV row (UTF-8 with a byte-order mark
-    /// and Windows line ends, which both LibreOffice and Excel open cleanly).
-    /// Written beside `target` and renamed, so no half-written file is left.
+    /// and Windows line ends, which both LibreOffice and Excel open cleanly),
+    /// whole or not at all (see `saving`).
     pub fn export_csv(&self, target: &Path) -> Result<usize> {
         self.export_csv_watched(target, &Unwatched)
     }
 
     /// `export_csv`, telling `progress` of the complaints written.
     pub fn export_csv_watched(&self, target: &Path, progress: &dyn Progress) -> Result<usize> {
-        let partial = partial_beside(target);
-        match self.write_csv(&partial, progress) {
-            Ok(count) => {
-                std::fs::rename(&partial, target).map_err(write_error(target))?;
-                Ok(count)
-            }
-            Err(error) => {
-                let _ = std::fs::remove_file(&partial);
-                Err(error)
-            }
-        }
-    }
-
-    fn write_csv(&self, partial: &Path, progress: &dyn Progress) -> Result<usize> {
         const DOING: &str = "Writing the complaints";
-        let total: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM complaints", [], |row| row.get(0))?;
-        progress.tell(DOING, 0, total as u64, Unit::Items);
-        let file = std::fs::File::create(partial).map_err(write_error(partial))?;
-        let mut out = std::io::BufWriter::new(file);
-        out.write_all("\u{feff}".as_bytes())
-            .map_err(write_error(partial))?;
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(out);
-        let to_error = |error: csv::Error| {
-            Error::InvalidInput(format!("Mend could not write the spreadsheet ({error})."))
-        };
-        writer.write_record(CSV_HEADER).map_err(to_error)?;
-        let sql = format!("SELECT {CSV_COLUMNS} FROM {SUMMARY_FROM} ORDER BY c.received_at, c.id");
-        let mut statement = self.conn.prepare(&sql)?;
-        let mut rows = statement.query([])?;
-        let mut count: usize = 0;
-        while let Some(row) = rows.next()? {
-            let record: Vec<String> = (0..CSV_HEADER.len())
-                .map(|i| row.get_ref(i).map(|v| cell(v, i)))
-                .collect::<rusqlite::Result<_>>()?;
-            writer.write_record(&record).map_err(to_error)?;
-            count += 1;
-            if count.is_multiple_of(EVERY as usize) {
-                progress.tell(DOING, count as u64, total as u64, Unit::Items);
+        write_whole(target, |partial| {
+            let total: i64 = self.conn.query_row(
+                &format!("SELECT count(*) FROM {SUMMARY_FROM}"),
+                [],
+                |row| row.get(0),
+            )?;
+            let total = total as u64;
+            progress.tell(DOING, 0, total, Unit::Items);
+            let mut sheet = Spreadsheet::create(partial, target)?;
+            sheet.row(CSV_HEADER)?;
+            let sql =
+                format!("SELECT {CSV_COLUMNS} FROM {SUMMARY_FROM} ORDER BY c.received_at, c.id");
+            let mut statement = self.conn.prepare(&sql)?;
+            let mut rows = statement.query([])?;
+            let mut count: u64 = 0;
+            while let Some(row) = rows.next()? {
+                let record: Vec<String> = (0..CSV_HEADER.len())
+                    .map(|i| row.get_ref(i).map(|v| cell(v, i)))
+                    .collect::<rusqlite::Result<_>>()?;
+                sheet.row(&record)?;
+                count += 1;
+                if count.is_multiple_of(EVERY) {
+                    progress.tell(DOING, count, total, Unit::Items);
+                }
             }
-        }
-        writer.flush().map_err(write_error(partial))?;
-        Ok(count)
+            sheet.finish()?;
+            progress.tell(DOING, count, count, Unit::Items);
+            Ok(count as usize)
+        })
     }
 
     /// Everything Mend holds, as JSON that `import_json` reads back.
@@ -242,7 +218,8 @@ impl Store {
         self.export_json_watched(&Unwatched)
     }
 
-    fn export_json_watched(&self, progress: &dyn Progress) -> Result<Value> {
+    /// `export_json`, telling `progress` of the rows read.
+    pub fn export_json_watched(&self, progress: &dyn Progress) -> Result<Value> {
         let exported_at: DateTime<Utc> = self.clock.now();
         Ok(serde_json::json!({
             "format": FORMAT,
@@ -252,31 +229,28 @@ impl Store {
         }))
     }
 
-    /// Writes `export_json` to `target`, atomically.
+    /// Writes `export_json` to `target`, whole or not at all.
     pub fn export_json_to(&self, target: &Path) -> Result<()> {
-        self.export_json_to_watched(target, &Unwatched)
+        write_export(&self.export_json()?, target, &Unwatched)
     }
+}
 
-    /// `export_json_to`, telling `progress` of the rows read, then of the
-    /// file as it is written.
-    pub fn export_json_to_watched(&self, target: &Path, progress: &dyn Progress) -> Result<()> {
-        let text = serde_json::to_string_pretty(&self.export_json_watched(progress)?).map_err(
-            |error| Error::InvalidInput(format!("Mend could not write the export ({error}).")),
-        )?;
-        let partial = partial_beside(target);
-        let written = crate::progress::watching_file(
+/// Writes an export made by `export_json` to `target`, whole or not at
+/// all, telling `progress` of the file as it is written. Needs no store:
+/// the store is free again while the file is written.
+pub fn write_export(export: &Value, target: &Path, progress: &dyn Progress) -> Result<()> {
+    let text = serde_json::to_string_pretty(export).map_err(|error| {
+        Error::InvalidInput(format!("Mend could not write the export ({error})."))
+    })?;
+    write_whole(target, |partial| {
+        watching_file(
             progress,
             "Writing the file",
-            &partial,
+            partial,
             text.len() as u64,
-            || std::fs::write(&partial, &text),
-        );
-        if let Err(error) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(write_error(&partial)(error));
-        }
-        std::fs::rename(&partial, target).map_err(write_error(target))
-    }
+            || std::fs::write(partial, &text).map_err(|error| not_written(target, &error)),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -129,6 +129,9 @@ impl Store {
             for id in ids {
                 tx.complaint_changed(id);
             }
+            // What each complaint needs (its reminders, its search words)
+            // is worked out as the import is saved, in one go.
+            progress.tell("Working out each complaint's reminders", 0, 0, Unit::Items);
             Ok(counts)
         })
     }

@@ -28,6 +28,7 @@ pub mod reminders;
 pub mod report;
 pub mod restore;
 pub mod rows;
+pub(crate) mod saving;
 pub(crate) mod search;
 pub mod settings;
 pub mod timeline;

@@ -10,9 +10,10 @@ use chrono::{Duration, Months, NaiveTime};
 use rusqlite::params;
 use serde::Deserialize;
 
+use super::saving::{write_whole, Spreadsheet};
 use super::Store;
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::patterns::figures::{self, Bar, Names, Patterns, Period};
 use crate::patterns::period::span_of;
 use crate::patterns::{BucketSize, PeriodChoice, Row, Slice, Span, Window};
@@ -253,39 +254,24 @@ impl Store {
     }
 
     /// Writes every figure of the period as a CSV (figure, what, this
-    /// period, the period before), beside `target` and then renamed.
+    /// period, the period before), whole or not at all (see `saving`).
     pub fn export_patterns_csv(&self, choice: &PeriodChoice, target: &Path) -> Result<usize> {
         let patterns = self.patterns(choice)?;
         let rows = csv_rows(&patterns);
-        let partial = target.with_extension("partial");
-        let to_error = |error: csv::Error| {
-            Error::InvalidInput(format!("Mend could not write the spreadsheet ({error})."))
-        };
-        let folder_error = |path: &Path| {
-            let path = path.to_owned();
-            move |source| Error::Folder { path, source }
-        };
-        let mut file = std::fs::File::create(&partial).map_err(folder_error(&partial))?;
-        std::io::Write::write_all(&mut file, "\u{feff}".as_bytes())
-            .map_err(folder_error(&partial))?;
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(file);
-        let this = format!("{} to {}", patterns.period.from, patterns.period.to);
-        let before = format!(
-            "{} to {}",
-            patterns.previous_period.from, patterns.previous_period.to
-        );
-        writer
-            .write_record(["Figure", "What", this.as_str(), before.as_str()])
-            .map_err(to_error)?;
-        for row in &rows {
-            writer.write_record(row).map_err(to_error)?;
-        }
-        writer.flush().map_err(folder_error(&partial))?;
-        drop(writer);
-        std::fs::rename(&partial, target).map_err(folder_error(target))?;
-        Ok(rows.len())
+        write_whole(target, |partial| {
+            let mut sheet = Spreadsheet::create(partial, target)?;
+            let this = format!("{} to {}", patterns.period.from, patterns.period.to);
+            let before = format!(
+                "{} to {}",
+                patterns.previous_period.from, patterns.previous_period.to
+            );
+            sheet.row(["Figure", "What", this.as_str(), before.as_str()])?;
+            for row in &rows {
+                sheet.row(row)?;
+            }
+            sheet.finish()?;
+            Ok(rows.len())
+        })
     }
 }
 

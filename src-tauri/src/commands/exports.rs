@@ -2,6 +2,7 @@
 //! never by the page; a spreadsheet picked for import is read once and kept
 //! until the owner imports it.
 
+use mend_core::store::export::write_export;
 use mend_core::store::import_csv::{preview, read_sheet, CsvChoices, CsvImport, Preview, Sheet};
 use mend_core::store::import_json::Imported;
 use mend_core::store::rows::ComplaintSummary;
@@ -76,7 +77,9 @@ pub async fn export_json(
     let Some(target) = dialogs::save_to(&app, question).await? else {
         return Ok(None);
     };
-    state.store()?.export_json_to_watched(&target, &running)?;
+    // The store is held while the data is read, not while the file is written.
+    let export = state.store()?.export_json_watched(&running)?;
+    write_export(&export, &target, &running)?;
     Ok(Some(target.display().to_string()))
 }
 
