@@ -39,13 +39,23 @@ export function showMessage(element, text) {
   element.hidden = !text;
 }
 
+/**
+ * A message line that was in the page when work began, or, when the view
+ * was drawn anew meanwhile (the owner looked elsewhere and came back), the
+ * same line in the view now shown: the outcome of long work is not lost.
+ */
+export function stillShown(line) {
+  if (line.isConnected || !line.dataset.line) return line;
+  return document.querySelector(`[data-line="${line.dataset.line}"]`) ?? line;
+}
+
 /** An error line that stays hidden until there is something to say. */
 export function errorLine(testid) {
-  return el('p', { class: 'message error', role: 'alert', testid, hidden: true });
+  return el('p', { class: 'message error', role: 'alert', testid, dataset: { line: testid }, hidden: true });
 }
 
 export function successLine(testid) {
-  return el('p', { class: 'message success', role: 'status', testid, hidden: true });
+  return el('p', { class: 'message success', role: 'status', testid, dataset: { line: testid }, hidden: true });
 }
 
 /** A labelled control; `hint` is a quiet line under the label. */
@@ -71,6 +81,7 @@ export function select(name, choices, { testid, value, empty, field } = {}) {
  */
 export async function busy(button, error, work) {
   const form = button.form ?? button.closest('form');
+  const errorShown = error?.isConnected;
   if (error) showMessage(error, '');
   if (form) clearFieldProblems(form);
   button.disabled = true;
@@ -80,7 +91,7 @@ export async function busy(button, error, work) {
     if (form && button.type === 'submit') delete form.dataset.unsaved;
     return done;
   } catch (failure) {
-    if (error) showFailure(error, form, failure);
+    if (error) showFailure(errorShown ? stillShown(error) : error, form, failure);
     else throw failure;
     return undefined;
   } finally {

@@ -1,22 +1,20 @@
 // Long work (an import, an export, a backup, a restore) shows how far it
-// has come under its buttons, as the app tells it. Meanwhile every button
-// that starts long work waits, so nothing is started twice (the app
-// refuses a second start too, in words, whatever asks).
+// has come in a bar under its buttons, as the app tells it. Meanwhile every
+// button that starts long work waits, so nothing is started twice (the app
+// refuses a second start too, in words, whatever asks). The state lives
+// here, not in a view: a Settings drawn again while the work runs (the
+// owner looked elsewhere and came back) shows the bar and waits too.
 
 import { el } from './dom.js';
 
-/** Where a card shows the progress of its work; hidden until it runs. */
-export function progressLine(testid) {
-  return el(
-    'div',
-    { class: 'progress-line', role: 'status', testid, hidden: true },
-    el('span', { class: 'progress-doing', testid: `${testid}-doing` }),
-    el('progress', { 'aria-label': 'Progress' }),
-  );
-}
+/** The last report of the work running, or null. */
+let running = null;
+/** The progress lines drawn, each with the works it shows. */
+const lines = new Map();
 
 function megabytes(bytes) {
-  return `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 0 })} MB`;
+  const size = bytes / 1024 / 1024;
+  return `${size.toLocaleString(undefined, { maximumFractionDigits: size < 10 ? 1 : 0 })} MB`;
 }
 
 /** "Importing the rows: 1,200 of 5,000", or "Checking the backup…" when it cannot tell. */
@@ -26,36 +24,54 @@ function describe({ doing, done, total, unit }) {
   return `${doing}: ${done.toLocaleString()} of ${total.toLocaleString()}`;
 }
 
-function show(line, told) {
+function draw(line, works) {
+  if (!running || !works.includes(running.work)) {
+    line.hidden = true;
+    return;
+  }
   const [doing, bar] = line.children;
-  doing.textContent = describe(told);
-  if (told.total) {
-    bar.max = told.total;
-    bar.value = told.done;
+  doing.textContent = describe(running);
+  if (running.total) {
+    bar.max = running.total;
+    bar.value = running.done;
   } else {
     bar.removeAttribute('value');
   }
   line.hidden = false;
 }
 
-/** Marks a button as one that starts long work. */
-export function startsLongWork(button) {
-  button.dataset.longWork = '';
-  return button;
+function redraw() {
+  for (const [line, works] of lines) {
+    if (line.isConnected) draw(line, works);
+    else lines.delete(line);
+  }
+  for (const button of document.querySelectorAll('[data-long-work]')) button.disabled = Boolean(running);
 }
 
-/** Runs `work` (which calls the app) with `line` showing its progress. */
-export async function withProgress(line, work) {
-  const waiting = [...document.querySelectorAll('[data-long-work]')].filter((button) => !button.disabled);
-  for (const button of waiting) button.disabled = true;
-  const unlisten = await window.__TAURI__.event.listen('long-work', ({ payload }) => {
-    if (!payload.over) show(line, payload);
-  });
-  try {
-    return await work();
-  } finally {
-    unlisten();
-    line.hidden = true;
-    for (const button of waiting) button.disabled = false;
-  }
+window.__TAURI__.event.listen('long-work', ({ payload }) => {
+  running = payload.over ? null : payload;
+  redraw();
+});
+
+/**
+ * Where a card shows the progress of its `works` (as the app names them:
+ * 'back_up', 'restore', 'export_everything'…); hidden while none runs.
+ */
+export function progressLine(testid, works) {
+  const line = el(
+    'div',
+    { class: 'progress-line', role: 'status', testid, hidden: true },
+    el('span', { class: 'progress-doing', testid: `${testid}-doing` }),
+    el('progress', { 'aria-label': 'Progress' }),
+  );
+  lines.set(line, works);
+  draw(line, works);
+  return line;
+}
+
+/** Marks a button as one that starts long work: it waits while any runs. */
+export function startsLongWork(button) {
+  button.dataset.longWork = '';
+  button.disabled = Boolean(running);
+  return button;
 }

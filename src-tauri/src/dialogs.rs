@@ -4,7 +4,8 @@
 //! `MEND_TEST_DIALOGS` set to a folder, the dialog's question is added to
 //! `asked` there and `answer` (a path; empty or missing means cancelled)
 //! is taken as the owner's answer (several paths, one a line, when several
-//! files may be chosen). Release builds do not contain it.
+//! files may be chosen); while `hold` is there, the dialog stays open.
+//! Release builds do not contain it.
 
 use std::path::PathBuf;
 
@@ -46,7 +47,7 @@ pub async fn open_many(
             extensions: &["*"],
             proposed_name: None,
         };
-        return Ok(test_seam::answers(PathBuf::from(folder), &question, false));
+        return Ok(test_seam::answers(PathBuf::from(folder), &question, false).await);
     }
     let (sender, receiver) = tokio::sync::oneshot::channel();
     app.dialog()
@@ -81,6 +82,7 @@ async fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<P
     #[cfg(debug_assertions)]
     if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
         return Ok(test_seam::answers(PathBuf::from(folder), &question, save)
+            .await
             .and_then(|paths| paths.into_iter().next()));
     }
     let (sender, receiver) = tokio::sync::oneshot::channel();
@@ -111,8 +113,9 @@ mod test_seam {
 
     use super::Question;
 
-    /// The answer's paths, one a line.
-    pub fn answers(folder: PathBuf, question: &Question, save: bool) -> Option<Vec<PathBuf>> {
+    /// The answer's paths, one a line. While `hold` is in the folder, the
+    /// owner is still choosing: the dialog stays open (at most a minute).
+    pub async fn answers(folder: PathBuf, question: &Question, save: bool) -> Option<Vec<PathBuf>> {
         let verb = if save { "save" } else { "open" };
         let line = format!(
             "{verb}: {} [{}] {}\n",
@@ -126,6 +129,12 @@ mod test_seam {
             .open(folder.join("asked"))
         {
             let _ = asked.write_all(line.as_bytes());
+        }
+        for _ in 0..600 {
+            if !folder.join("hold").exists() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let file = folder.join("answer");
         let answer = std::fs::read_to_string(&file).ok()?;

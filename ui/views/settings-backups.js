@@ -2,8 +2,8 @@
 // restoring. The app opens the file dialogs; a cancelled one answers null.
 
 import { api } from '../api.js';
-import { askFirst, busy, el, errorLine, formatDateTime, showMessage, successLine } from '../dom.js';
-import { progressLine, startsLongWork, withProgress } from '../progress.js';
+import { askFirst, busy, el, errorLine, formatDateTime, showMessage, stillShown, successLine } from '../dom.js';
+import { progressLine, startsLongWork } from '../progress.js';
 
 function size(bytes) {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -14,7 +14,7 @@ export async function backupsCard() {
   const done = successLine('backup-done');
   const error = errorLine('backup-error');
   const list = el('ul', { class: 'rows', testid: 'backup-list' });
-  const progress = progressLine('backup-progress');
+  const progress = progressLine('backup-progress', ['back_up', 'restore']);
 
   /** Asks first; `restore` does it and answers where the replaced data was kept. */
   function confirmRestore(restore, label, button) {
@@ -25,8 +25,8 @@ export async function backupsCard() {
       testid: 'restore-confirm',
       error,
       onYes: async () => {
-        const kept = await withProgress(progress, restore);
-        showMessage(done, `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
+        const kept = await restore();
+        showMessage(stillShown(done), `Restored the backup from ${label}. What was in Mend before is kept in ${kept}.`);
       },
     });
   }
@@ -41,8 +41,8 @@ export async function backupsCard() {
   );
   const backUpNow = startsLongWork(el('button', { type: 'button', class: 'primary', testid: 'back-up-now', onclick: () => busy(backUpNow, error, async () => {
     showMessage(done, '');
-    const saved = await withProgress(progress, () => api.backUpNow());
-    if (saved) showMessage(done, `Saved a backup to ${saved}.`);
+    const saved = await api.backUpNow();
+    if (saved) showMessage(stillShown(done), `Saved a backup to ${saved}.`);
   }) }, 'Back up now…'));
   const fromFile = startsLongWork(el('button', { type: 'button', testid: 'restore-from-file', onclick: () => busy(fromFile, error, async () => {
     showMessage(done, '');
@@ -67,12 +67,12 @@ export async function backupsCard() {
 export async function exportCard() {
   const done = successLine('export-done');
   const error = errorLine('export-error');
-  const progress = progressLine('export-progress');
+  const progress = progressLine('export-progress', ['export_spreadsheet', 'export_everything', 'import_export']);
   const action = (testid, label, work) => {
     const button = startsLongWork(el('button', { type: 'button', testid, onclick: () => busy(button, error, async () => {
       showMessage(done, '');
-      const message = await withProgress(progress, work);
-      if (message) showMessage(done, message);
+      const message = await work();
+      if (message) showMessage(stillShown(done), message);
     }) }, label));
     return button;
   };

@@ -5,7 +5,7 @@
 
 import { api } from '../api.js';
 import { busy, el, errorLine, showMessage, successLine } from '../dom.js';
-import { progressLine, startsLongWork, withProgress } from '../progress.js';
+import { progressLine, startsLongWork } from '../progress.js';
 
 const FIELDS = [
   ['ignore', 'Leave out'],
@@ -69,7 +69,7 @@ function datesBlock() {
 export async function showCsvImport(area) {
   const error = errorLine('csv-error');
   const done = successLine('csv-done');
-  const progress = progressLine('csv-progress');
+  const progress = progressLine('csv-progress', ['import_spreadsheet']);
   let preview;
   try {
     preview = await api.previewCsv();
@@ -106,11 +106,11 @@ export async function showCsvImport(area) {
     showMessage(done, '');
     problems.replaceChildren();
     const chosen = mapping();
-    const report = await withProgress(progress, () => api.importCsv(preview.pick, {
+    const report = await api.importCsv(preview.pick, {
       mapping: chosen,
       order: chosen.includes('received_at') ? dates.order() : null,
       noCustomerColumn: !chosen.includes('customer_name') && noCustomer.checked,
-    }));
+    });
     if (report.problems.length) {
       showMessage(error, `Nothing was imported: ${report.problems.length} row${report.problems.length === 1 ? ' needs' : 's need'} fixing first.`);
       problems.append(...report.problems.map((problem) => el('li', { testid: 'csv-problem' }, `Row ${problem.line}: ${problem.reason}`)));

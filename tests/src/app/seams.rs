@@ -18,6 +18,19 @@ impl App {
         Ok(())
     }
 
+    /// Keeps the next file dialogs open, as an owner still choosing, until
+    /// `let_dialogs_answer`.
+    pub fn hold_dialogs(&self) -> Result<(), Failure> {
+        std::fs::write(self.dialogs.path().join("hold"), "")?;
+        Ok(())
+    }
+
+    /// The owner has chosen: the dialog held open takes its answer.
+    pub fn let_dialogs_answer(&self) -> Result<(), Failure> {
+        std::fs::remove_file(self.dialogs.path().join("hold"))?;
+        Ok(())
+    }
+
     /// Answers the next file dialog with several files, as the owner picks
     /// them together (where the dialog allows several).
     pub fn answer_next_dialog_with(&self, paths: &[&Path]) -> Result<(), Failure> {
