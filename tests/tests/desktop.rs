@@ -295,12 +295,7 @@ async fn the_focus_goes_to_what_opens_and_comes_back_when_it_closes() {
 /// Presses one key, as the keyboard does: to whatever has the focus (not
 /// to an element, which WebDriver would focus again first).
 async fn key(app: &App, key: Key) -> Outcome {
-    let value = char::from(key);
-    let actions = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value })
-        .then(KeyAction::Up { value });
-    app.client().perform_actions(actions).await?;
-    Ok(())
+    type_keys(app, &char::from(key).to_string()).await
 }
 
 /// Types `text` key by key, as the keyboard does, into whatever has the
@@ -416,15 +411,30 @@ async fn a_complaint_goes_from_intake_through_every_step_to_close_with_the_keybo
             }
 
             // Assure: the promised date typed into the date field part by
-            // part, Tab between them, in this computer's order (month, day,
-            // year here).
+            // part, Tab between them, in the order this computer writes
+            // dates (month, day, year in the United States).
             tab_to(app, "record-text").await?;
             press(app, "A new cake by Friday.").await?;
             tab_to(app, "record-promised-date").await?;
             let day = chrono::Local::now().date_naive() + chrono::Days::new(3);
+            let order = app
+                .client()
+                .execute(
+                    "return new Intl.DateTimeFormat().formatToParts(new Date())
+                       .map((part) => part.type).filter((type) => type !== 'literal');",
+                    vec![],
+                )
+                .await?;
             let tab = char::from(Key::Tab).to_string();
-            let typed = day.format(&format!("%m{tab}%d{tab}%Y")).to_string();
-            type_keys(app, &typed).await?;
+            let parts: Vec<String> = serde_json::from_value::<Vec<String>>(order)?
+                .iter()
+                .map(|part| match part.as_str() {
+                    "year" => day.format("%Y").to_string(),
+                    "month" => day.format("%m").to_string(),
+                    _ => day.format("%d").to_string(),
+                })
+                .collect();
+            type_keys(app, &parts.join(&tab)).await?;
             assert_eq!(
                 app.value("record-promised-date").await?,
                 day.format("%Y-%m-%d").to_string()
@@ -449,8 +459,11 @@ async fn a_complaint_goes_from_intake_through_every_step_to_close_with_the_keybo
             press(app, "She loved it.").await?;
             tab_to(app, "record-satisfaction").await?;
             press(app, "5").await?;
+            assert_eq!(app.value("record-satisfaction").await?, "5");
             tab_to(app, "record-satisfied-yes").await?;
             press(app, " ").await?;
+            let happy = app.find("record-satisfied-yes").await?;
+            assert!(happy.is_selected().await?, "Space did not choose it");
             tab_to(app, "record-step").await?;
             press(app, &enter).await?;
             app.wait_for_text("step-saved", "Saved. Next: Close")
@@ -458,6 +471,15 @@ async fn a_complaint_goes_from_intake_through_every_step_to_close_with_the_keybo
 
             tab_to(app, "close-cause").await?;
             press(app, "Pack").await?;
+            let cause = app
+                .client()
+                .execute(
+                    "const pick = document.querySelector('[data-testid=close-cause]');
+                     return pick.selectedOptions[0].textContent;",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(cause, "Packaging");
             assert_eq!(app.value("close-reason").await?, "resolved");
             tab_to(app, "close-root-cause").await?;
             press(app, "The box gave way in the van.").await?;
