@@ -7,9 +7,9 @@ BUILD_PACKAGES=(build-essential curl file pkg-config libwebkit2gtk-4.1-dev
 # What the end-to-end tests need: WebKit's WebDriver, a virtual display,
 # a private session bus and a real notification server; xdotool to close
 # the print window, pdftotext to read a saved PDF back; the checkers of a
-# desktop entry and of AppStream metadata, for the installed package.
+# desktop entry and of AppStream metadata, and rpm to read the .rpm made.
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth dbus-x11 dunst openbox wmctrl xdotool poppler-utils
-  desktop-file-utils appstream)
+  desktop-file-utils appstream rpm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -83,27 +83,44 @@ fn contents(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// The one file in `folder` ending in `extension`.
-fn only_file(folder: &Path, extension: &str) -> PathBuf {
-    let found: Vec<PathBuf> = std::fs::read_dir(folder)
-        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
-        .map(|entry| entry.expect("an entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == extension))
-        .collect();
-    assert_eq!(found.len(), 1, "{found:?}");
-    found.into_iter().next().unwrap()
+/// The package of this version, named as Tauri's bundler names it.
+fn package(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    assert!(path.is_file(), "{} was not made", path.display());
+    path
 }
 
 #[tokio::test]
 async fn the_deb_installs_starts_from_its_menu_entry_and_is_removed_leaving_the_data() {
+    // A Mend installed on this machine is someone's: never replaced or removed.
+    assert!(
+        !installed(),
+        "a Mend package is installed on this computer already; this test installs \
+         and removes one, so it runs only where none is (remove it, or run the test elsewhere)"
+    );
     run(Command::new("bash")
         .arg(repo().join("scripts/package.sh"))
         .arg("--debug")
         .current_dir(repo())
         .env_remove("CARGO_TARGET_DIR"));
     let bundles = repo().join("target/debug/bundle");
-    let deb = only_file(&bundles.join("deb"), "deb");
-    only_file(&bundles.join("rpm"), "rpm");
+    let version = env!("CARGO_PKG_VERSION");
+    let deb = package(&bundles.join("deb"), &format!("Mend_{version}_amd64.deb"));
+    let rpm = package(
+        &bundles.join("rpm"),
+        &format!("Mend-{version}-1.x86_64.rpm"),
+    );
+    let requires = run(Command::new("rpm").arg("-qpR").arg(&rpm));
+    for library in [
+        "libwebkit2gtk-4.1.so.0",
+        "libgtk-3.so.0",
+        "libayatana-appindicator3.so.1",
+    ] {
+        assert!(
+            requires.contains(library),
+            "the .rpm does not require {library}:\n{requires}"
+        );
+    }
 
     // What the package holds and asks for.
     let depends = run(Command::new("dpkg-deb")
@@ -184,7 +201,7 @@ async fn the_deb_installs_starts_from_its_menu_entry_and_is_removed_leaving_the_
     run_with("installed_mend", env, |app| {
         Box::pin(async move {
             app.wait_for_text("view", "Today").await?;
-            assert!(!app.texts("today-entry").await?.is_empty());
+            app.find("today-entry").await?;
             app.click("nav-complaints").await?;
             app.wait_for_text("view", "Ana's second cake came without the topper")
                 .await?;
