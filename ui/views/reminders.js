@@ -125,15 +125,16 @@ export async function refreshReminderCount() {
   try {
     const status = await api.reminderStatus();
     const count = document.querySelector('[data-testid="today-count"]');
-    count.textContent = String(status.due.length);
-    count.hidden = status.due.length === 0;
-    count.title = `${status.due.length} reminder${status.due.length === 1 ? '' : 's'} due`;
+    const due = status.due.count;
+    count.textContent = String(due);
+    count.hidden = due === 0;
+    count.title = `${due} reminder${due === 1 ? '' : 's'} due`;
     if (status.notificationsProblem) {
       const notice = document.querySelector('[data-testid="notifications-problem"]');
       showMessage(notice, status.notificationsProblem);
     }
     return status.due;
   } catch {
-    return [];
+    return null;
   }
 }

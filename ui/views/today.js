@@ -59,7 +59,7 @@ function entryList(entries) {
 let shownReminders = '';
 
 function signature(due) {
-  return due.map((reminder) => `${reminder.id}@${reminder.dueAt}`).join(',');
+  return due?.signature ?? '';
 }
 
 /** Whether Today is out of date now that these reminders are due. */

@@ -128,6 +128,14 @@ pub(crate) fn query(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// How many reminders are due, and which, in short (see `due_summary`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueSummary {
+    pub count: usize,
+    /// Changes whenever which reminders are due (or when they fell due) does.
+    pub signature: String,
+}
+
 impl Store {
     /// Open reminders that are due now, the oldest first; one that a later
     /// one has replaced (the eve of a promise, once its day has come) is left out.
@@ -139,6 +147,33 @@ impl Store {
             "r.due_at, r.id",
             [now],
         )
+    }
+
+    /// How many reminders are due, and a fingerprint of which (and when):
+    /// what the window needs to count them and to see they changed, without
+    /// every one of them (thousands after a long absence).
+    pub fn due_summary(&self) -> Result<DueSummary> {
+        let now = dates::stamp(self.clock.now());
+        let sql = format!(
+            "SELECT count(*), coalesce(sum(r.id), 0), coalesce(sum(r.id * r.id % 1000003), 0),
+                    coalesce(max(r.due_at), ''), coalesce(sum(length(r.due_at) * r.id), 0)
+             FROM {FROM}
+             WHERE r.state = 'open' AND r.due_at <= ?1 AND NOT {REPLACED} AND c.deleted_at IS NULL"
+        );
+        let (count, ids, squares, latest, stamps): (i64, i64, i64, String, i64) =
+            self.conn.query_row(&sql, [now], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            })?;
+        Ok(DueSummary {
+            count: count as usize,
+            signature: format!("{count}:{ids}:{squares}:{latest}:{stamps}"),
+        })
     }
 
     /// Completes the reminders a later one has replaced, so they go away by

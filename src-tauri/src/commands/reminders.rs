@@ -2,7 +2,7 @@
 //! snooze or dismiss. Every change wakes the scheduler.
 
 use mend_core::reminders::{ReminderSettings, Snooze};
-use mend_core::store::reminders::{NewReminder, Reminder};
+use mend_core::store::reminders::{DueSummary, NewReminder, Reminder};
 use serde::Serialize;
 use tauri::State;
 
@@ -12,14 +12,15 @@ use crate::state::AppState;
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReminderStatus {
-    due: Vec<Reminder>,
+    /// How many are due, and which in short: not every one of them.
+    due: DueSummary,
     /// Said once: why desktop notifications are not reaching the owner.
     notifications_problem: Option<String>,
 }
 
 #[tauri::command(async)]
 pub fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus, IpcError> {
-    let due = state.store()?.due_reminders()?;
+    let due = state.store()?.due_summary()?;
     Ok(ReminderStatus {
         due,
         notifications_problem: state.take_notifications_problem(),

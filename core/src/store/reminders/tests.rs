@@ -397,3 +397,42 @@ fn a_reminder_set_on_a_complaint_is_in_its_history() {
         "{history:?}"
     );
 }
+
+#[test]
+fn the_summary_of_due_reminders_counts_them_and_changes_when_they_do() {
+    let (mut store, clock) = store_at(at(9));
+    let empty = store.due_summary().unwrap();
+    assert_eq!(empty.count, 0);
+    for (name, summary) in [("Ana", "late"), ("Ben", "cold"), ("Eva", "burnt")] {
+        store
+            .create_complaint(&phone_complaint(name, summary))
+            .unwrap();
+    }
+    assert_eq!(store.due_summary().unwrap(), empty, "none due yet");
+
+    clock.set(at(14));
+    let three = store.due_summary().unwrap();
+    assert_eq!(three.count, store.due_reminders().unwrap().len());
+    assert_eq!(three.count, 3);
+    assert_eq!(
+        store.due_summary().unwrap(),
+        three,
+        "the same while nothing changes"
+    );
+
+    let due = store.due_reminders().unwrap();
+    store.complete_reminder(due[1].id).unwrap();
+    let two = store.due_summary().unwrap();
+    assert_eq!(two.count, 2);
+    assert_ne!(two.signature, three.signature);
+
+    // Another one due in its place: as many, but not the same ones.
+    store
+        .create_complaint(&phone_complaint("Rui", "missing"))
+        .unwrap();
+    clock.set(at(18) + chrono::Duration::minutes(1));
+    store.complete_reminder(due[0].id).unwrap();
+    let other_two = store.due_summary().unwrap();
+    assert_eq!(other_two.count, 2);
+    assert_ne!(other_two.signature, two.signature);
+}
