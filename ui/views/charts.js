@@ -4,6 +4,7 @@
 // the system when it turns light or dark. Every chart stands beside a table
 // with the same figures, for screen readers and printouts.
 
+import { el } from '../dom.js';
 import { viewSignal } from '../nav.js';
 
 /** The charts on the view being shown, to recolour when the theme changes. */
@@ -38,6 +39,18 @@ function recolour(colour) {
 window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => recolour(colours()));
 window.addEventListener('beforeprint', () => recolour(PAPER));
 window.addEventListener('afterprint', () => recolour(colours()));
+
+/** Chart.js, loaded the first time a chart is wanted: start never waits for it. */
+let loading = null;
+
+export function loadCharts() {
+  loading ??= new Promise((resolve) => {
+    // Without it (a build that skipped fetching it), the tables still say everything.
+    const script = el('script', { src: 'lib/chart.umd.min.js', onload: resolve, onerror: resolve });
+    document.head.append(script);
+  });
+  return loading;
+}
 
 /**
  * A bar chart of `bars` ({label, this, previous}), this period beside the

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { busy, el, errorLine, field, formatDay, localDay, money, select, showMessage, successLine } from '../dom.js';
 import { go } from '../nav.js';
-import { barChart } from './charts.js';
+import { barChart, loadCharts } from './charts.js';
 
 const PERIODS = [
   { value: 'last30_days', label: 'The last 30 days', words: 'the last 30 days' },
@@ -53,7 +53,7 @@ export async function showPatterns(main, params, { signal }) {
     event.preventDefault();
     const asked = kind.value === 'between' ? { kind: 'between', from: from.value, to: to.value } : { kind: kind.value };
     busy(show, error, async () => {
-      const patterns = await api.getPatterns(asked);
+      const [patterns] = await Promise.all([api.getPatterns(asked), loadCharts()]);
       if (signal.aborted) return;
       chosen = asked;
       delete form.dataset.unsaved;
@@ -81,7 +81,7 @@ export async function showPatterns(main, params, { signal }) {
     body,
   );
   try {
-    const patterns = await api.getPatterns(chosen);
+    const [patterns] = await Promise.all([api.getPatterns(chosen), loadCharts()]);
     if (signal.aborted) return;
     draw(body, patterns, chosen);
   } catch (failure) {
