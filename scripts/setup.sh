@@ -41,20 +41,27 @@ ensure_rust() {
   . "$HOME/.cargo/env"
 }
 
+# The npm packages of `folder` (vendor, packaging…), fetched with `npm ci`
+# when `package` there is not at the version its package-lock.json holds;
+# `what` names it for the owner.
+ensure_locked_npm() {
+  local folder=$1 package=$2 what=$3 locked installed
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_packages nodejs npm
+  fi
+  locked=$(node -p "require('./$folder/package-lock.json').packages['node_modules/$package'].version")
+  installed=$(node -p "try { require('./$folder/node_modules/$package/package.json').version } catch { '' }")
+  if [ "$installed" != "$locked" ]; then
+    say "Fetching $what ($locked) from npm"
+    npm ci --prefix "$folder" --no-audit --no-fund
+  fi
+}
+
 # The libraries Mend's window loads (Chart.js, which draws Patterns), from the
 # npm registry at the versions in vendor/package-lock.json, copied into
 # ui/lib/ where the build takes them from.
 ensure_ui_libraries() {
-  if ! command -v npm >/dev/null 2>&1; then
-    ensure_packages nodejs npm
-  fi
-  local locked installed
-  locked=$(node -p "require('./vendor/package-lock.json').packages['node_modules/chart.js'].version")
-  installed=$(node -p "try { require('./vendor/node_modules/chart.js/package.json').version } catch { '' }")
-  if [ "$installed" != "$locked" ]; then
-    say "Fetching the chart library (Chart.js $locked) from npm"
-    npm ci --prefix vendor --no-audit --no-fund
-  fi
+  ensure_locked_npm vendor chart.js "the chart library (Chart.js)"
   mkdir -p ui/lib
   cmp -s vendor/node_modules/chart.js/dist/chart.umd.min.js ui/lib/chart.umd.min.js \
     || cp vendor/node_modules/chart.js/dist/chart.umd.min.js ui/lib/chart.umd.min.js
@@ -84,14 +91,5 @@ ensure_tauri_driver() {
 # npm registry (a prebuilt binary) at the version in
 # packaging/package-lock.json, into packaging/node_modules.
 ensure_tauri_cli() {
-  if ! command -v npm >/dev/null 2>&1; then
-    ensure_packages nodejs npm
-  fi
-  local locked installed
-  locked=$(node -p "require('./packaging/package-lock.json').packages['node_modules/@tauri-apps/cli'].version")
-  installed=$(node -p "try { require('./packaging/node_modules/@tauri-apps/cli/package.json').version } catch { '' }")
-  if [ "$installed" != "$locked" ]; then
-    say "Fetching Tauri's command-line tool ($locked) from npm"
-    npm ci --prefix packaging --no-audit --no-fund
-  fi
+  ensure_locked_npm packaging @tauri-apps/cli "Tauri's command-line tool"
 }
