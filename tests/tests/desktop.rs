@@ -330,37 +330,43 @@ async fn tab_to(app: &App, test_id: &str) -> Outcome {
     .into())
 }
 
+/// Ctrl+N, the customer and the summary typed, Tab to Save and Enter.
+async fn take_a_complaint_by_keyboard(app: &App) -> Outcome {
+    app.find("today-empty").await?;
+    let ctrl_n = format!("{}n{}", char::from(Key::Control), char::from(Key::Control));
+    press(app, &ctrl_n).await?;
+    app.find("intake-form").await?;
+    assert_eq!(app.focused().await?, "intake-new-customer-name");
+    press(app, "Ana Lima").await?;
+    tab_to(app, "intake-summary").await?;
+    press(app, "The wedding cake arrived squashed").await?;
+    tab_to(app, "intake-save").await?;
+    press(app, &char::from(Key::Enter).to_string()).await?;
+    app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+        .await?;
+    Ok(())
+}
+
+/// The step's words typed, Tab to its button and Enter; `next` is the step
+/// Mend says comes next.
+async fn record_by_keyboard(app: &App, text: &str, next: &str) -> Outcome {
+    tab_to(app, "record-text").await?;
+    press(app, text).await?;
+    tab_to(app, "record-step").await?;
+    press(app, &char::from(Key::Enter).to_string()).await?;
+    app.wait_for_text("step-saved", &format!("Saved. Next: {next}"))
+        .await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn a_complaint_is_taken_acknowledged_apologized_for_and_closed_with_the_keyboard_alone() {
     run("keyboard_only", |app| {
         Box::pin(async move {
             let enter = char::from(Key::Enter).to_string();
-            app.find("today-empty").await?;
-            let ctrl_n = format!("{}n{}", char::from(Key::Control), char::from(Key::Control));
-            press(app, &ctrl_n).await?;
-            app.find("intake-form").await?;
-            assert_eq!(app.focused().await?, "intake-new-customer-name");
-            press(app, "Ana Lima").await?;
-            tab_to(app, "intake-summary").await?;
-            press(app, "The wedding cake arrived squashed").await?;
-            tab_to(app, "intake-save").await?;
-            press(app, &enter).await?;
-            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
-                .await?;
-
-            tab_to(app, "record-text").await?;
-            press(app, "I hear you, and I am on it.").await?;
-            tab_to(app, "record-step").await?;
-            press(app, &enter).await?;
-            app.wait_for_text("step-saved", "Saved. Next: Apologize.")
-                .await?;
-
-            tab_to(app, "record-text").await?;
-            press(app, "I am so sorry.").await?;
-            tab_to(app, "record-step").await?;
-            press(app, &enter).await?;
-            app.wait_for_text("step-saved", "Saved. Next: Assure.")
-                .await?;
+            take_a_complaint_by_keyboard(app).await?;
+            record_by_keyboard(app, "I hear you, and I am on it.", "Apologize.").await?;
+            record_by_keyboard(app, "I am so sorry.", "Assure.").await?;
 
             tab_to(app, "close-complaint").await?;
             press(app, &enter).await?;
@@ -387,28 +393,9 @@ async fn a_complaint_goes_from_intake_through_every_step_to_close_with_the_keybo
     run("keyboard_whole_journey", |app| {
         Box::pin(async move {
             let enter = char::from(Key::Enter).to_string();
-            app.find("today-empty").await?;
-            let ctrl_n = format!("{}n{}", char::from(Key::Control), char::from(Key::Control));
-            press(app, &ctrl_n).await?;
-            app.find("intake-form").await?;
-            press(app, "Ana Lima").await?;
-            tab_to(app, "intake-summary").await?;
-            press(app, "The wedding cake arrived squashed").await?;
-            tab_to(app, "intake-save").await?;
-            press(app, &enter).await?;
-            app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
-                .await?;
-            for (text, next) in [
-                ("I hear you, and I am on it.", "Apologize"),
-                ("I am so sorry.", "Assure"),
-            ] {
-                tab_to(app, "record-text").await?;
-                press(app, text).await?;
-                tab_to(app, "record-step").await?;
-                press(app, &enter).await?;
-                app.wait_for_text("step-saved", &format!("Saved. Next: {next}."))
-                    .await?;
-            }
+            take_a_complaint_by_keyboard(app).await?;
+            record_by_keyboard(app, "I hear you, and I am on it.", "Apologize.").await?;
+            record_by_keyboard(app, "I am so sorry.", "Assure.").await?;
 
             // Assure: the promised date typed into the date field part by
             // part, Tab between them, in the order this computer writes
