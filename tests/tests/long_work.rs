@@ -128,6 +128,12 @@ async fn exports_backups_imports_and_restores_show_their_progress_one_at_a_time(
             app.let_dialogs_answer()?;
             app.wait_for_text("export-progress-doing", "Reading everything in Mend")
                 .await?;
+            app.client()
+                .execute(
+                    "document.querySelector('[data-testid=export-progress]').scrollIntoView({ block: 'center' })",
+                    vec![],
+                )
+                .await?;
             app.screenshot("long-work-progress").await;
             wait_long(app, "export-done", "Saved everything to").await?;
             let seen = progress_seen(app).await?;
