@@ -6,7 +6,7 @@ import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake.js';
-import { showToday, todayIsStale } from './views/today.js';
+import { askForTodayEarly, showToday, todayIsStale } from './views/today.js';
 import { showComplaints } from './views/complaints.js';
 import { showComplaint } from './views/complaint.js';
 import { showDeleted } from './views/deleted.js';
@@ -121,6 +121,7 @@ async function start() {
     showProblem(status.problem, status.dataFolder, status.recoverable);
     return;
   }
+  askForTodayEarly();
   try {
     await loadGuide();
   } catch (error) {

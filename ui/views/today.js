@@ -98,6 +98,19 @@ function entryItem(entry) {
   );
 }
 
+/** Today's data, asked for as Mend starts, for the first drawing of Today. */
+let early = null;
+
+/**
+ * Asks for Today's data before the window is first laid out (which takes a
+ * while, and holds the answers back), so that they are ready when Today is
+ * drawn.
+ */
+export function askForTodayEarly() {
+  early = Promise.all([refreshReminderCount(), api.getToday()]);
+  early.catch(() => {});
+}
+
 export async function showToday(main, params, { signal }) {
   const error = errorLine('today-error');
   const body = el('div', { class: 'today', testid: 'today-list' });
@@ -112,7 +125,9 @@ export async function showToday(main, params, { signal }) {
     body,
   );
   try {
-    const [due, today] = await Promise.all([refreshReminderCount(), api.getToday()]);
+    const asked = early ?? Promise.all([refreshReminderCount(), api.getToday()]);
+    early = null;
+    const [due, today] = await asked;
     if (signal.aborted) return;
     shownReminders = signature(due);
     for (const group of GROUPS) {
