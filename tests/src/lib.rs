@@ -7,6 +7,7 @@ pub mod bakery;
 mod bus;
 mod driver;
 pub mod journey;
+pub mod keyboard;
 mod notifications;
 mod window_manager;
 
