@@ -7,34 +7,35 @@ import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake.js';
 import { askForTodayEarly, showToday, todayIsStale } from './views/today.js';
-import { showComplaints } from './views/complaints.js';
-import { showComplaint } from './views/complaint.js';
-import { showDeleted } from './views/deleted.js';
-import { showCustomers, showCustomer } from './views/customers.js';
-import { showSettings } from './views/settings.js';
-import { showKnownIssue, showKnownIssues } from './views/known-issues.js';
-import { showImprovements } from './views/improvements.js';
-import { showPatterns } from './views/patterns.js';
-import { showComplaintReport, showPeriodReport } from './views/report.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
 import { listenForHandedIn } from './handed-in.js';
 
 trackUnsaved(document.getElementById('view'));
 
+/**
+ * A view whose code is loaded the first time it is shown: the window starts
+ * with Today's code only, which makes it quicker to open and lighter to keep.
+ * Not drawn if the owner moved on while its code was loading.
+ */
+const later = (load, exported) => async (main, params, context) => {
+  const module = await load();
+  if (!context.signal.aborted) await module[exported](main, params, context);
+};
+
 register('today', showToday);
-register('complaints', showComplaints);
-register('complaint', showComplaint);
-register('deleted', showDeleted);
-register('customers', showCustomers);
-register('customer', showCustomer);
-register('issues', showKnownIssues);
-register('issue', showKnownIssue);
-register('improvements', showImprovements);
-register('patterns', showPatterns);
-register('settings', showSettings);
-register('report', showComplaintReport);
-register('period-report', showPeriodReport);
+register('complaints', later(() => import('./views/complaints.js'), 'showComplaints'));
+register('complaint', later(() => import('./views/complaint.js'), 'showComplaint'));
+register('deleted', later(() => import('./views/deleted.js'), 'showDeleted'));
+register('customers', later(() => import('./views/customers.js'), 'showCustomers'));
+register('customer', later(() => import('./views/customers.js'), 'showCustomer'));
+register('issues', later(() => import('./views/known-issues.js'), 'showKnownIssues'));
+register('issue', later(() => import('./views/known-issues.js'), 'showKnownIssue'));
+register('improvements', later(() => import('./views/improvements.js'), 'showImprovements'));
+register('patterns', later(() => import('./views/patterns.js'), 'showPatterns'));
+register('settings', later(() => import('./views/settings.js'), 'showSettings'));
+register('report', later(() => import('./views/report.js'), 'showComplaintReport'));
+register('period-report', later(() => import('./views/report.js'), 'showPeriodReport'));
 
 /** Why Mend cannot open its data; `recoverable` (the app decides) offers a way out. */
 function showProblem(problem, folder, recoverable = false) {
