@@ -194,7 +194,8 @@ def one_start(binary, data_dir):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=15,
+                        help="starts of each; about one in four here is slowed by half a second, hence many")
     parser.add_argument("--big", default=os.path.join(tempfile.gettempdir(), "mend-bench-100k"),
                         help="the folder of the 100,000-complaint data set (made when missing)")
     parser.add_argument("--no-build", action="store_true", help="measure the binaries as built")
