@@ -12,6 +12,7 @@ pub mod patterns;
 pub mod progress;
 pub mod reminders;
 pub mod store;
+pub mod sync;
 mod text;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -1,0 +1,5 @@
+//! Working on two computers: each keeps its own data, and they hand each
+//! other their changes through a folder the owner already syncs. The
+//! merging is Automerge's (see the README for why that library).
+
+pub mod folder;

@@ -1,0 +1,181 @@
+//! The shared folder: how computers hand each other their changes through a
+//! folder a sync tool (or a USB stick) carries between them. Sync tools
+//! deliver late, twice, out of order, half-written and with odd times, and
+//! make conflict copies, so:
+//! - each computer writes only into its own subfolder, each file once, under
+//!   a temporary name first, and never changes a file afterwards;
+//! - a file's name holds the hash of its content: a reader takes a file only
+//!   when the two agree (a half-delivered file is tried again later), and
+//!   knows it by that name, never by its time;
+//! - any other name (a conflict copy, a temporary file, a stranger's file)
+//!   is left alone.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::store::saving::{not_written, write_whole};
+
+/// The version of what the files hold. A newer Mend that changes it makes
+/// older ones stop sending (see `Arrival::Newer`) rather than misread it.
+pub const FORMAT: u32 = 1;
+
+/// The subfolder of the owner's folder that holds Mend's files.
+pub const SUBFOLDER: &str = "Mend sync";
+
+const MAGIC: &str = "MEND-SYNC";
+const ENDING: &str = ".mend";
+
+/// One computer's view of the shared folder.
+pub struct SharedFolder {
+    root: PathBuf,
+    computer: String,
+}
+
+/// A file from another computer, whole and not taken yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// Changes in this Mend's format.
+    Changes {
+        computer: String,
+        name: String,
+        payload: Vec<u8>,
+    },
+    /// Written by a newer Mend, in a format this one does not read.
+    Newer {
+        computer: String,
+        name: String,
+        format: u32,
+    },
+}
+
+impl SharedFolder {
+    /// The shared folder under `chosen` (the folder the owner picked), as
+    /// seen by `computer` (its id).
+    pub fn new(chosen: &Path, computer: &str) -> SharedFolder {
+        SharedFolder {
+            root: chosen.join(SUBFOLDER),
+            computer: computer.to_owned(),
+        }
+    }
+
+    fn own(&self) -> PathBuf {
+        self.root.join(&self.computer)
+    }
+
+    /// Writes `payload` as this computer's file number `number`: whole, under
+    /// its final name only once complete. Answers the file's name.
+    pub fn write(&self, number: u64, payload: &[u8]) -> Result<String> {
+        let own = self.own();
+        std::fs::create_dir_all(&own).map_err(|source| Error::Folder {
+            path: own.clone(),
+            source,
+        })?;
+        let mut content = format!("{MAGIC} {FORMAT}\n").into_bytes();
+        content.extend_from_slice(payload);
+        let name = format!("{number:010}-{}{ENDING}", hex(&Sha256::digest(&content)));
+        let target = own.join(&name);
+        write_whole(&target, |partial| {
+            let mut file = std::fs::File::create(partial).map_err(|e| not_written(&target, &e))?;
+            file.write_all(&content)
+                .map_err(|e| not_written(&target, &e))?;
+            // On disk before it takes its name: a crash leaves a partial file, never a short one.
+            file.sync_all().map_err(|e| not_written(&target, &e))
+        })?;
+        Ok(name)
+    }
+
+    /// The other computers' files that are whole and not `taken` yet (by
+    /// name), oldest of each computer first. A file whose content does not
+    /// match its name (still arriving, or damaged) is left for later.
+    pub fn arrivals(&self, taken: &dyn Fn(&str) -> bool) -> Result<Vec<Arrival>> {
+        let mut found = Vec::new();
+        let computers = match std::fs::read_dir(&self.root) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+            Err(source) => {
+                return Err(Error::Folder {
+                    path: self.root.clone(),
+                    source,
+                })
+            }
+        };
+        for computer in computers.flatten() {
+            let Some(id) = computer.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            if id == self.computer || !is_computer_id(&id) {
+                continue;
+            }
+            let Ok(files) = std::fs::read_dir(computer.path()) else {
+                continue;
+            };
+            let mut names: Vec<String> = files
+                .flatten()
+                .filter_map(|file| file.file_name().to_str().map(str::to_owned))
+                .filter(|name| parse_name(name).is_some() && !taken(name))
+                .collect();
+            names.sort();
+            for name in names {
+                let Ok(content) = std::fs::read(computer.path().join(&name)) else {
+                    continue;
+                };
+                if let Some(arrival) = open(&id, &name, content) {
+                    found.push(arrival);
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// What a whole file holds; None when its content does not match its name.
+fn open(computer: &str, name: &str, content: Vec<u8>) -> Option<Arrival> {
+    let (_, hash) = parse_name(name)?;
+    if hex(&Sha256::digest(&content)) != hash {
+        return None;
+    }
+    let header_end = content.iter().position(|&byte| byte == b'\n')?;
+    let header = std::str::from_utf8(&content[..header_end]).ok()?;
+    let format: u32 = header.strip_prefix(MAGIC)?.trim().parse().ok()?;
+    let (computer, name) = (computer.to_owned(), name.to_owned());
+    if format > FORMAT {
+        return Some(Arrival::Newer {
+            computer,
+            name,
+            format,
+        });
+    }
+    Some(Arrival::Changes {
+        computer,
+        name,
+        payload: content[header_end + 1..].to_vec(),
+    })
+}
+
+/// "0000000007-<64 hex digits>.mend": the number and the hash, or None.
+fn parse_name(name: &str) -> Option<(u64, &str)> {
+    let (number, hash) = name.strip_suffix(ENDING)?.split_once('-')?;
+    let made_of = |text: &str, length: usize, allowed: fn(&u8) -> bool| {
+        text.len() == length && text.bytes().all(|byte| allowed(&byte))
+    };
+    let lower_hex = |byte: &u8| byte.is_ascii_digit() || (b'a'..=b'f').contains(byte);
+    if !made_of(number, 10, u8::is_ascii_digit) || !made_of(hash, 64, lower_hex) {
+        return None;
+    }
+    Some((number.parse().ok()?, hash))
+}
+
+/// A computer's id: a UUID in its usual lower-case form.
+pub(crate) fn is_computer_id(id: &str) -> bool {
+    uuid::Uuid::try_parse(id).is_ok_and(|parsed| parsed.hyphenated().to_string() == id)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests;
