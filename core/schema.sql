@@ -6,6 +6,104 @@ CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is never changed');
 END;
+CREATE TRIGGER sync_change_of_categories AFTER UPDATE ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_causes AFTER UPDATE ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_complaints AFTER UPDATE ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_contacts AFTER UPDATE ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_customers AFTER UPDATE ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_history AFTER UPDATE ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_step_records AFTER UPDATE ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_categories AFTER INSERT ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'categories', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_causes AFTER INSERT ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'causes', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_complaints AFTER INSERT ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'complaints', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_contacts AFTER INSERT ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'contacts', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_customers AFTER INSERT ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'customers', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_history AFTER INSERT ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'history', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_step_records AFTER INSERT ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'step_records', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_categories AFTER DELETE ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_causes AFTER DELETE ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_complaints AFTER DELETE ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_contacts AFTER DELETE ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_customers AFTER DELETE ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_history AFTER DELETE ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', OLD.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_step_records AFTER DELETE ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', OLD.id FROM sync_on;
+END;
 CREATE TABLE attachment_contents (
     attachment_id  INTEGER PRIMARY KEY REFERENCES attachments (id),
     bytes          BLOB NOT NULL,
@@ -157,6 +255,34 @@ CREATE TABLE step_records (
     check_in_date      TEXT,
     created_at         TEXT NOT NULL
 );
+CREATE TABLE sync_chunks (
+    seq       INTEGER PRIMARY KEY,
+    computer  TEXT NOT NULL,
+    number    INTEGER,
+    name      TEXT UNIQUE,
+    bytes     BLOB NOT NULL
+);
+CREATE TABLE sync_conflicts (
+    tbl     TEXT NOT NULL,
+    uid     TEXT NOT NULL,
+    field   TEXT NOT NULL,
+    vals    TEXT NOT NULL,
+    PRIMARY KEY (tbl, uid, field)
+) WITHOUT ROWID;
+CREATE TABLE sync_ids (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    uid       TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (tbl, local_id)
+) WITHOUT ROWID;
+CREATE TABLE sync_on (
+    only  INTEGER PRIMARY KEY CHECK (only = 1)
+);
+CREATE TABLE sync_pending (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    PRIMARY KEY (tbl, local_id)
+) WITHOUT ROWID;
 CREATE TABLE templates (
     step        TEXT PRIMARY KEY
         CHECK (step IN ('receive', 'acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')),

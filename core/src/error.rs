@@ -92,6 +92,14 @@ pub enum Error {
     #[error("Mend could not save {}: {reason}.", path.display())]
     NotSaved { path: PathBuf, reason: String },
 
+    /// Changes from another computer could not be merged; nothing of them
+    /// was taken, and they are tried again later.
+    #[error(
+        "Mend could not merge the changes from your other computer ({0}). Nothing was half-saved; \
+         Mend will try again."
+    )]
+    NotMerged(String),
+
     /// SQLite failed underneath us; rare, and not the owner's doing.
     #[error(
         "Mend could not read or save its data ({0}). Nothing was half-saved; please try again."
@@ -136,6 +144,7 @@ impl Error {
             Error::RestoreUnfinished { .. } => "restore_unfinished",
             Error::Folder { .. } => "folder",
             Error::NotSaved { .. } => "not_saved",
+            Error::NotMerged(_) => "not_merged",
             Error::Database(_) => "database",
         }
     }

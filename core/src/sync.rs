@@ -2,4 +2,12 @@
 //! other their changes through a folder the owner already syncs. The
 //! merging is Automerge's (see the README for why that library).
 
+mod doc;
+mod engine;
 pub mod folder;
+mod tables;
+
+pub use engine::{Round, Sync};
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_learning.sql"),
     include_str!("../../migrations/0011_merged_customers.sql"),
     include_str!("../../migrations/0012_attachments.sql"),
+    include_str!("../../migrations/0013_sync.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -33,7 +33,7 @@ pub(crate) mod search;
 pub mod settings;
 pub mod timeline;
 pub mod today;
-mod write;
+pub(crate) mod write;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -109,6 +109,11 @@ impl Store {
             self.reminders_changed = true;
         }
         Ok(value)
+    }
+
+    /// Reads through the store's connection, for the core's other modules.
+    pub(crate) fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        work(&self.conn)
     }
 
     /// Whether reminders changed since this was last asked.

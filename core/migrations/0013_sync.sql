@@ -1,0 +1,148 @@
+-- Working on two computers (core/src/sync). While sync is on, every row
+-- the computers share has a globally unique id beside it (given to the rows
+-- already there when sync is turned on), and each change to such a row is
+-- noted for the next file to the other computers. All of it stays on this
+-- computer: none of these tables is exported.
+
+CREATE TABLE sync_ids (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    uid       TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (tbl, local_id)
+) WITHOUT ROWID;
+
+-- One row while sync is on.
+CREATE TABLE sync_on (
+    only  INTEGER PRIMARY KEY CHECK (only = 1)
+);
+
+CREATE TABLE sync_pending (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    PRIMARY KEY (tbl, local_id)
+) WITHOUT ROWID;
+
+-- The changes this computer holds, its own and the others', as Automerge
+-- bytes, in the order they were taken; `name` is the file's in the shared
+-- folder (NULL for one of its own not written there yet).
+CREATE TABLE sync_chunks (
+    seq       INTEGER PRIMARY KEY,
+    computer  TEXT NOT NULL,
+    number    INTEGER,
+    name      TEXT UNIQUE,
+    bytes     BLOB NOT NULL
+);
+
+-- Fields changed on two computers at once: every value, for the owner to pick.
+CREATE TABLE sync_conflicts (
+    tbl     TEXT NOT NULL,
+    uid     TEXT NOT NULL,
+    field   TEXT NOT NULL,
+    vals    TEXT NOT NULL,
+    PRIMARY KEY (tbl, uid, field)
+) WITHOUT ROWID;
+
+CREATE TRIGGER sync_id_of_customers AFTER INSERT ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'customers', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_customers AFTER UPDATE ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_customers AFTER DELETE ON customers
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_categories AFTER INSERT ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'categories', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_categories AFTER UPDATE ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_categories AFTER DELETE ON categories
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_causes AFTER INSERT ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'causes', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_causes AFTER UPDATE ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_causes AFTER DELETE ON causes
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_complaints AFTER INSERT ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'complaints', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_complaints AFTER UPDATE ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_complaints AFTER DELETE ON complaints
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_contacts AFTER INSERT ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'contacts', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_contacts AFTER UPDATE ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_contacts AFTER DELETE ON contacts
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_step_records AFTER INSERT ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'step_records', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_step_records AFTER UPDATE ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_step_records AFTER DELETE ON step_records
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', OLD.id FROM sync_on;
+END;
+
+CREATE TRIGGER sync_id_of_history AFTER INSERT ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'history', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_history AFTER UPDATE ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_history AFTER DELETE ON history
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', OLD.id FROM sync_on;
+END;

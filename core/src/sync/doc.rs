@@ -1,0 +1,293 @@
+//! The shared document (Automerge) against the local tables: a local row is
+//! put into the document field by field, and a row of the document is put
+//! in place locally. Each row is a map at the document's root, under
+//! "table/global id"; links to other rows hold their global ids.
+
+use automerge::transaction::Transactable;
+use automerge::{Automerge, ObjType, Patch, PatchAction, Prop, ReadDoc, ScalarValue, Value, ROOT};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+
+use super::tables::{key, parse_key, Table};
+use crate::error::{Error, Result};
+
+pub(crate) fn merge_failed(error: automerge::AutomergeError) -> Error {
+    Error::NotMerged(error.to_string())
+}
+
+/// A row's global id, from its local one.
+pub(crate) fn uid_of(conn: &Connection, table: &str, local_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT uid FROM sync_ids WHERE tbl = ?1 AND local_id = ?2")?
+        .query_row(params![table, local_id], |row| row.get(0))
+        .optional()?)
+}
+
+/// A row's local id, from its global one.
+pub(crate) fn local_id_of(conn: &Connection, table: &str, uid: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT local_id FROM sync_ids WHERE tbl = ?1 AND uid = ?2")?
+        .query_row(params![table, uid], |row| row.get(0))
+        .optional()?)
+}
+
+fn to_scalar(value: SqlValue) -> ScalarValue {
+    match value {
+        SqlValue::Null => ScalarValue::Null,
+        SqlValue::Integer(number) => ScalarValue::Int(number),
+        SqlValue::Real(number) => ScalarValue::F64(number),
+        SqlValue::Text(text) => ScalarValue::Str(text.into()),
+        SqlValue::Blob(bytes) => ScalarValue::Bytes(bytes),
+    }
+}
+
+fn to_sql(value: &ScalarValue) -> SqlValue {
+    match value {
+        ScalarValue::Int(number) => SqlValue::Integer(*number),
+        ScalarValue::Uint(number) => SqlValue::Integer(*number as i64),
+        ScalarValue::F64(number) => SqlValue::Real(*number),
+        ScalarValue::Str(text) => SqlValue::Text(text.to_string()),
+        ScalarValue::Bytes(bytes) => SqlValue::Blob(bytes.clone()),
+        ScalarValue::Boolean(yes) => SqlValue::Integer(i64::from(*yes)),
+        _ => SqlValue::Null,
+    }
+}
+
+/// A local row's shared fields, links as global ids; None when it is gone.
+pub(crate) fn read_row(
+    conn: &Connection,
+    table: &Table,
+    local_id: i64,
+) -> Result<Option<Vec<ScalarValue>>> {
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = ?1",
+        table.columns.join(", "),
+        table.name
+    );
+    let values: Option<Vec<SqlValue>> = conn
+        .prepare_cached(&sql)?
+        .query_row([local_id], |row| {
+            (0..table.columns.len()).map(|i| row.get(i)).collect()
+        })
+        .optional()?;
+    let Some(values) = values else {
+        return Ok(None);
+    };
+    let mut fields = Vec::with_capacity(values.len());
+    for (column, value) in table.columns.iter().zip(values) {
+        fields.push(match (table.link(column), value) {
+            (Some(target), SqlValue::Integer(id)) => match uid_of(conn, target, id)? {
+                Some(uid) => ScalarValue::Str(uid.into()),
+                None => ScalarValue::Null,
+            },
+            (_, value) => to_scalar(value),
+        });
+    }
+    Ok(Some(fields))
+}
+
+/// Puts local row `local_id` of `table` into the document: its map made
+/// once, each field put only when it differs (so a merged value taken in
+/// locally is not put again, and a conflict stays until the owner picks).
+pub(crate) fn put_local_row(
+    doc: &mut impl Transactable,
+    conn: &Connection,
+    table: &Table,
+    local_id: i64,
+) -> Result<()> {
+    let Some(uid) = uid_of(conn, table.name, local_id)? else {
+        return Ok(());
+    };
+    let row_key = key(table.name, &uid);
+    let Some(fields) = read_row(conn, table, local_id)? else {
+        // Gone here (an expired complaint's records are cleared): gone everywhere.
+        if doc
+            .get(ROOT, row_key.as_str())
+            .map_err(merge_failed)?
+            .is_some()
+        {
+            doc.delete(ROOT, row_key.as_str()).map_err(merge_failed)?;
+        }
+        conn.execute(
+            "DELETE FROM sync_ids WHERE tbl = ?1 AND local_id = ?2",
+            params![table.name, local_id],
+        )?;
+        return Ok(());
+    };
+    let row = match doc.get(ROOT, row_key.as_str()).map_err(merge_failed)? {
+        Some((Value::Object(ObjType::Map), row)) => row,
+        _ => doc
+            .put_object(ROOT, row_key.as_str(), ObjType::Map)
+            .map_err(merge_failed)?,
+    };
+    for (column, value) in table.columns.iter().zip(fields) {
+        let now = doc.get(&row, *column).map_err(merge_failed)?;
+        let same = matches!(&now, Some((Value::Scalar(current), _)) if current.as_ref() == &value);
+        if !same {
+            doc.put(&row, *column, value).map_err(merge_failed)?;
+        }
+    }
+    Ok(())
+}
+
+/// The rows a set of patches touched, by their keys in the document.
+pub(crate) fn touched_keys(patches: &[Patch]) -> Vec<String> {
+    let mut keys: Vec<String> = patches
+        .iter()
+        .filter_map(|patch| match (patch.path.first(), &patch.action) {
+            (Some((_, Prop::Map(key))), _) => Some(key.clone()),
+            (None, PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key }) => {
+                Some(key.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// What putting a row in place locally came to.
+pub(crate) enum Placed {
+    /// In place; the complaint it belongs to, if any.
+    Done { complaint: Option<i64> },
+    /// It links to a row not here yet: tried again with the next changes.
+    Waiting,
+    /// Not a row Mend knows (written by a newer Mend, say): left alone.
+    Unknown,
+}
+
+/// Puts the document's row `row_key` in place locally: inserted, updated
+/// or removed, its links as local ids, and every field changed on two
+/// computers at once noted with all its values.
+pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Result<Placed> {
+    let Some((table, uid)) = parse_key(row_key) else {
+        return Ok(Placed::Unknown);
+    };
+    let local = local_id_of(conn, table.name, uid)?;
+    let row = match doc.get(ROOT, row_key).map_err(merge_failed)? {
+        Some((Value::Object(ObjType::Map), row)) => row,
+        _ => {
+            if let Some(id) = local {
+                let complaint = complaint_of(conn, table, id)?;
+                conn.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name), [id])?;
+                return Ok(Placed::Done { complaint });
+            }
+            return Ok(Placed::Done { complaint: None });
+        }
+    };
+    let mut values = Vec::with_capacity(table.columns.len());
+    for column in table.columns {
+        let all = doc.get_all(&row, *column).map_err(merge_failed)?;
+        let winner = match doc.get(&row, *column).map_err(merge_failed)? {
+            Some((Value::Scalar(value), _)) => value.into_owned(),
+            _ => ScalarValue::Null,
+        };
+        note_conflict(conn, table.name, uid, column, &all)?;
+        values.push(match (table.link(column), &winner) {
+            (Some(target), ScalarValue::Str(target_uid)) => {
+                match local_id_of(conn, target, target_uid)? {
+                    Some(id) => SqlValue::Integer(id),
+                    None => return Ok(Placed::Waiting),
+                }
+            }
+            _ => to_sql(&winner),
+        });
+    }
+    let id = match local {
+        // The history is never changed once written.
+        Some(id) if table.name == "history" => id,
+        Some(id) => {
+            let sets: Vec<String> = table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                .collect();
+            let sql = format!(
+                "UPDATE {} SET {} WHERE id = ?{}",
+                table.name,
+                sets.join(", "),
+                values.len() + 1
+            );
+            values.push(SqlValue::Integer(id));
+            conn.execute(&sql, params_from_iter(values.iter()))?;
+            id
+        }
+        None => {
+            let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                table.name,
+                table.columns.join(", "),
+                marks.join(", ")
+            );
+            conn.execute(&sql, params_from_iter(values.iter()))?;
+            let id = conn.last_insert_rowid();
+            // The insert gave it an id of its own; it takes the shared one.
+            conn.execute(
+                "UPDATE sync_ids SET uid = ?3 WHERE tbl = ?1 AND local_id = ?2",
+                params![table.name, id, uid],
+            )?;
+            id
+        }
+    };
+    Ok(Placed::Done {
+        complaint: complaint_of(conn, table, id)?,
+    })
+}
+
+/// The complaint a row belongs to (itself, for a complaint).
+fn complaint_of(conn: &Connection, table: &Table, id: i64) -> Result<Option<i64>> {
+    match table.name {
+        "complaints" => Ok(Some(id)),
+        _ if table.columns.contains(&"complaint_id") => Ok(conn
+            .query_row(
+                &format!("SELECT complaint_id FROM {} WHERE id = ?1", table.name),
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .flatten()),
+        _ => Ok(None),
+    }
+}
+
+fn note_conflict(
+    conn: &Connection,
+    table: &str,
+    uid: &str,
+    column: &str,
+    all: &[(Value<'_>, automerge::ObjId)],
+) -> Result<()> {
+    if all.len() < 2 {
+        conn.execute(
+            "DELETE FROM sync_conflicts WHERE tbl = ?1 AND uid = ?2 AND field = ?3",
+            params![table, uid, column],
+        )?;
+        return Ok(());
+    }
+    let values: Vec<serde_json::Value> = all
+        .iter()
+        .map(|(value, _)| match value {
+            Value::Scalar(scalar) => match to_sql(scalar) {
+                SqlValue::Integer(number) => number.into(),
+                SqlValue::Real(number) => number.into(),
+                SqlValue::Text(text) => text.into(),
+                _ => serde_json::Value::Null,
+            },
+            Value::Object(_) => serde_json::Value::Null,
+        })
+        .collect();
+    conn.execute(
+        "INSERT INTO sync_conflicts (tbl, uid, field, vals) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (tbl, uid, field) DO UPDATE SET vals = excluded.vals",
+        params![
+            table,
+            uid,
+            column,
+            serde_json::Value::from(values).to_string()
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! One computer's sync: its shared document, kept with its data, and the
+//! round that takes the other computers' files in and gives its own
+//! changes out.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use automerge::{ActorId, Automerge};
+use rusqlite::{params, OptionalExtension};
+
+use super::doc::{merge_failed, place_row, put_local_row, touched_keys, Placed};
+use super::folder::{Arrival, SharedFolder};
+use super::tables::{parse_key, table, TABLES};
+use crate::error::Result;
+use crate::store::Store;
+
+/// Where this computer's id is kept (never shared, never exported).
+pub(crate) const COMPUTER_KEY: &str = "sync_computer";
+
+/// What one round came to.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Round {
+    /// Files taken in from the other computers.
+    pub taken: usize,
+    /// Files of this computer's changes written to the shared folder.
+    pub given: usize,
+    /// The newest format seen that this Mend does not read, if any: it
+    /// stops giving its changes out until it is updated.
+    pub newer_format: Option<u32>,
+}
+
+pub struct Sync {
+    doc: Automerge,
+    computer: String,
+    folder: SharedFolder,
+    newer_format: Option<u32>,
+}
+
+impl Sync {
+    /// Sync for `store` through the folder `chosen`: turned on the first
+    /// time (every shared row is then given out once), its document loaded
+    /// from what this computer holds after that.
+    pub fn open(store: &mut Store, chosen: &Path) -> Result<Sync> {
+        let computer = store.write(|write| {
+            write.execute("INSERT OR IGNORE INTO sync_on (only) VALUES (1)", [])?;
+            let known: Option<String> = write
+                .query_row("SELECT value FROM settings WHERE key = ?1", [COMPUTER_KEY], |row| row.get(0))
+                .optional()?;
+            if let Some(computer) = known {
+                return Ok(computer);
+            }
+            let computer = uuid::Uuid::new_v4().hyphenated().to_string();
+            write.execute("INSERT INTO settings (key, value) VALUES (?1, ?2)", params![COMPUTER_KEY, computer])?;
+            // The first time: every row here gets its global id, and is this
+            // computer's to give out.
+            for table in TABLES {
+                write.execute(
+                    &format!(
+                        "INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+                         SELECT '{name}', id, CASE WHEN id <= {seeded} THEN '{name}-' || id
+                                                   ELSE lower(hex(randomblob(16))) END
+                         FROM {name}",
+                        name = table.name,
+                        seeded = table.seeded,
+                    ),
+                    [],
+                )?;
+            }
+            write.execute("INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT tbl, local_id FROM sync_ids", [])?;
+            Ok(computer)
+        })?;
+        let doc = load(store, &computer)?;
+        Ok(Sync {
+            doc,
+            folder: SharedFolder::new(chosen, &computer),
+            computer,
+            newer_format: None,
+        })
+    }
+
+    pub fn computer(&self) -> &str {
+        &self.computer
+    }
+
+    /// Takes in what the other computers wrote, then gives out what changed
+    /// here. On a failure the document is read again from what was saved.
+    pub fn round(&mut self, store: &mut Store) -> Result<Round> {
+        // What changed here goes into the document first, so that a change
+        // from elsewhere to the same field meets it as a conflict rather
+        // than overwriting it.
+        let done = self
+            .record_changes(store)
+            .and_then(|()| self.take_in(store))
+            .and_then(|taken| Ok((taken, self.give_out(store)?)));
+        match done {
+            Ok((taken, given)) => Ok(Round {
+                taken,
+                given,
+                newer_format: self.newer_format,
+            }),
+            Err(error) => {
+                self.doc = load(store, &self.computer)?;
+                Err(error)
+            }
+        }
+    }
+
+    fn take_in(&mut self, store: &mut Store) -> Result<usize> {
+        let names: HashSet<String> = store.read(|conn| {
+            let mut statement =
+                conn.prepare("SELECT name FROM sync_chunks WHERE name IS NOT NULL")?;
+            let names = statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(names)
+        })?;
+        let mut taken = 0;
+        for arrival in self.folder.arrivals(&|name| names.contains(name))? {
+            let (computer, name, payload) = match arrival {
+                Arrival::Changes {
+                    computer,
+                    name,
+                    payload,
+                } => (computer, name, payload),
+                Arrival::Newer { format, .. } => {
+                    self.newer_format = self.newer_format.max(Some(format));
+                    continue;
+                }
+            };
+            let before = self.doc.get_heads();
+            if let Err(error) = self.doc.load_incremental(&payload) {
+                // Whole (its hash holds) but not readable: left alone, and said in the log.
+                tracing::warn!(%error, "a file in the shared folder could not be read");
+                continue;
+            }
+            let after = self.doc.get_heads();
+            let mut keys = touched_keys(&self.doc.diff(&before, &after));
+            // Rows are put in place in the order of their tables, links first.
+            keys.sort_by_key(|key| {
+                parse_key(key).map(|(table, _)| TABLES.iter().position(|t| t.name == table.name))
+            });
+            let doc = &self.doc;
+            store.write(|write| {
+                for key in &keys {
+                    if let Placed::Done {
+                        complaint: Some(id),
+                    } = place_row(doc, write, key)?
+                    {
+                        write.complaint_changed(id);
+                    }
+                }
+                write.execute(
+                    "INSERT INTO sync_chunks (computer, name, bytes) VALUES (?1, ?2, ?3)",
+                    params![computer, name, payload],
+                )?;
+                Ok(())
+            })?;
+            taken += 1;
+        }
+        Ok(taken)
+    }
+
+    /// Puts the rows changed here since the last round into the document,
+    /// as one change of this computer's, kept with the data.
+    fn record_changes(&mut self, store: &mut Store) -> Result<()> {
+        let doc = &mut self.doc;
+        let computer = &self.computer;
+        store.write(|write| {
+            let pending: Vec<(String, i64)> = {
+                let mut statement = write.prepare("SELECT tbl, local_id FROM sync_pending")?;
+                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let mut ordered: Vec<_> = pending.iter().filter_map(|(name, id)| Some((table(name)?, *id))).collect();
+            ordered.sort_by_key(|(table, id)| (TABLES.iter().position(|t| t.name == table.name), *id));
+            let before = doc.get_heads();
+            let mut change = doc.transaction();
+            for (table, id) in ordered {
+                put_local_row(&mut change, write, table, id)?;
+            }
+            write.execute("DELETE FROM sync_pending", [])?;
+            if change.commit().0.is_some() {
+                let bytes = doc.save_after(&before);
+                write.execute(
+                    "INSERT INTO sync_chunks (computer, number, bytes)
+                     VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM sync_chunks WHERE computer = ?1), ?2)",
+                    params![computer, bytes],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Writes this computer's changes not in the shared folder yet.
+    fn give_out(&mut self, store: &mut Store) -> Result<usize> {
+        if self.newer_format.is_some() {
+            return Ok(0);
+        }
+        // Written after the data is saved; one not written yet is tried again next round.
+        let unwritten: Vec<(i64, i64, Vec<u8>)> = store.read(|conn| {
+            let mut statement = conn.prepare(
+                "SELECT seq, number, bytes FROM sync_chunks WHERE computer = ?1 AND name IS NULL ORDER BY seq",
+            )?;
+            let rows = statement.query_map([&self.computer], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?;
+        let mut given = 0;
+        for (seq, number, bytes) in unwritten {
+            let name = self.folder.write(number.max(0) as u64, &bytes)?;
+            store.write(|write| {
+                write.execute(
+                    "UPDATE sync_chunks SET name = ?2 WHERE seq = ?1",
+                    params![seq, name],
+                )?;
+                Ok(())
+            })?;
+            given += 1;
+        }
+        Ok(given)
+    }
+}
+
+/// The shared document as this computer holds it: every change it took
+/// or made, in order, with this computer as its author from now on.
+fn load(store: &mut Store, computer: &str) -> Result<Automerge> {
+    let actor = uuid::Uuid::try_parse(computer).map(|id| ActorId::from(id.as_bytes().as_slice()));
+    // Automerge, not AutoCommit: AutoCommit's own patch log failed to take
+    // in changes from a third author (automerge 0.9.0, PatchLogMismatch).
+    let mut doc = Automerge::new();
+    if let Ok(actor) = actor {
+        doc.set_actor(actor);
+    }
+    let chunks: Vec<Vec<u8>> = store.read(|conn| {
+        let mut statement = conn.prepare("SELECT bytes FROM sync_chunks ORDER BY seq")?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })?;
+    for chunk in chunks {
+        doc.load_incremental(&chunk).map_err(merge_failed)?;
+    }
+    Ok(doc)
+}

@@ -1,0 +1,144 @@
+//! Which tables the computers share, and which of their columns: the facts
+//! the owner entered. What Mend works out from them (search documents, what
+//! a complaint came to, derived reminders) is worked out again on each
+//! computer after a merge, by the store's after-write work.
+
+/// A shared table: its columns, and those that point at rows of another
+/// shared table (kept in the shared document by that row's global id).
+pub(crate) struct Table {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+    pub links: &'static [(&'static str, &'static str)],
+    /// How many rows Mend puts in the table itself, the same everywhere
+    /// (its own categories and causes): they share ids made from theirs.
+    pub seeded: i64,
+}
+
+impl Table {
+    pub fn link(&self, column: &str) -> Option<&'static str> {
+        self.links
+            .iter()
+            .find(|(name, _)| *name == column)
+            .map(|(_, table)| *table)
+    }
+}
+
+/// In the order rows are put in place: a row's links point only at tables
+/// before it (or at its own, for a customer merged into another).
+pub(crate) const TABLES: &[Table] = &[
+    Table {
+        name: "customers",
+        columns: &[
+            "name",
+            "email",
+            "phone",
+            "notes",
+            "merged_into",
+            "created_at",
+        ],
+        links: &[("merged_into", "customers")],
+        seeded: 0,
+    },
+    Table {
+        name: "categories",
+        columns: &["name", "retired_at"],
+        links: &[],
+        seeded: 8,
+    },
+    Table {
+        name: "causes",
+        columns: &["name", "retired_at"],
+        links: &[],
+        seeded: 10,
+    },
+    Table {
+        name: "complaints",
+        columns: &[
+            "customer_id",
+            "summary",
+            "received_at",
+            "created_at",
+            "channel",
+            "is_public",
+            "customer_words",
+            "desired_outcome",
+            "reference",
+            "category_id",
+            "severity",
+            "cause_id",
+            "deleted_at",
+            "cleared_at",
+            // The journey's state, as the computer that moved it left it.
+            "step",
+            "acknowledged_at",
+            "apologized_at",
+            "promised_date",
+            "fixed_at",
+            "last_outgoing_at",
+            "closed_at",
+            "close_reason",
+        ],
+        links: &[
+            ("customer_id", "customers"),
+            ("category_id", "categories"),
+            ("cause_id", "causes"),
+        ],
+        seeded: 0,
+    },
+    Table {
+        name: "contacts",
+        columns: &[
+            "complaint_id",
+            "direction",
+            "channel",
+            "at",
+            "text",
+            "created_at",
+        ],
+        links: &[("complaint_id", "complaints")],
+        seeded: 0,
+    },
+    Table {
+        name: "step_records",
+        columns: &[
+            "complaint_id",
+            "step",
+            "done_at",
+            "channel",
+            "text",
+            "promised_date",
+            "remedy",
+            "cost_cents",
+            "satisfaction",
+            "satisfied",
+            "close_reason",
+            "root_cause",
+            "preventive_action",
+            "check_in_date",
+            "created_at",
+        ],
+        links: &[("complaint_id", "complaints")],
+        seeded: 0,
+    },
+    Table {
+        name: "history",
+        columns: &["complaint_id", "customer_id", "at", "who", "what"],
+        links: &[("complaint_id", "complaints"), ("customer_id", "customers")],
+        seeded: 0,
+    },
+];
+
+pub(crate) fn table(name: &str) -> Option<&'static Table> {
+    TABLES.iter().find(|table| table.name == name)
+}
+
+/// A row's key in the shared document: its table and its global id.
+pub(crate) fn key(table: &str, uid: &str) -> String {
+    format!("{table}/{uid}")
+}
+
+/// The table and global id of a key in the shared document.
+pub(crate) fn parse_key(key: &str) -> Option<(&'static Table, &str)> {
+    let (name, uid) = key.split_once('/')?;
+    Some((table(name)?, uid))
+}

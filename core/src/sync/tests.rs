@@ -1,0 +1,301 @@
+//! Two and three computers, each with its own data folder, sharing one
+//! folder: what one does reaches the others, and all end the same.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::doc::{read_row, uid_of};
+use super::tables::TABLES;
+use super::*;
+use crate::clock::FixedClock;
+use crate::kinds::{Channel, Direction};
+use crate::store::complaints::NewComplaint;
+use crate::store::test_support::{at, phone_complaint};
+use crate::store::timeline::NewContact;
+use crate::Store;
+
+struct Computer {
+    _data: tempfile::TempDir,
+    store: Store,
+    sync: Sync,
+}
+
+fn computer(shared: &Path) -> Computer {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    let sync = Sync::open(&mut store, shared).unwrap();
+    Computer {
+        _data: data,
+        store,
+        sync,
+    }
+}
+
+impl Computer {
+    fn round(&mut self) -> Round {
+        self.sync.round(&mut self.store).unwrap()
+    }
+
+    /// Every shared row, by global id, links as global ids: what must be
+    /// the same on every computer once all files are in.
+    fn shared(&self) -> Vec<String> {
+        let mut rows = Vec::new();
+        self.store
+            .read(|conn| {
+                for table in TABLES {
+                    let mut statement = conn.prepare(&format!("SELECT id FROM {}", table.name))?;
+                    let ids: Vec<i64> = statement
+                        .query_map([], |row| row.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    for id in ids {
+                        let uid = uid_of(conn, table.name, id)?.unwrap_or_default();
+                        rows.push(format!(
+                            "{} {uid} {:?}",
+                            table.name,
+                            read_row(conn, table, id)?
+                        ));
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        rows.sort();
+        rows
+    }
+
+    fn summaries(&self) -> Vec<String> {
+        let mut found: Vec<String> = self
+            .store
+            .read(|conn| {
+                let mut statement = conn.prepare("SELECT summary FROM complaints")?;
+                let rows = statement.query_map([], |row| row.get(0))?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })
+            .unwrap();
+        found.sort();
+        found
+    }
+
+    fn conflicts(&self) -> Vec<(String, String)> {
+        self.store
+            .read(|conn| {
+                let mut statement =
+                    conn.prepare("SELECT field, vals FROM sync_conflicts ORDER BY field")?;
+                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            })
+            .unwrap()
+    }
+}
+
+fn note(text: &str) -> NewContact {
+    NewContact {
+        direction: Direction::Note,
+        channel: Channel::Other,
+        at: None,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn a_complaint_made_on_one_computer_appears_on_the_other_with_its_timeline() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    let made = laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop
+        .store
+        .add_contact(made.id, &note("Called her back at noon"))
+        .unwrap();
+    assert_eq!(laptop.round().given, 1);
+    assert_eq!(desktop.round().taken, 1);
+    assert_eq!(desktop.summaries(), ["Cake arrived squashed"]);
+    let there = desktop.store.read(|conn| {
+        Ok(conn.query_row(
+            "SELECT k.name, (SELECT text FROM contacts WHERE complaint_id = c.id)
+             FROM complaints c JOIN customers k ON k.id = c.customer_id",
+            [],
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+        )?)
+    });
+    assert_eq!(
+        there.unwrap(),
+        ("Ana Lima".to_owned(), "Called her back at noon".to_owned())
+    );
+    assert_eq!(laptop.shared(), desktop.shared());
+}
+
+#[test]
+fn a_change_taken_in_is_not_given_back_out() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop.round();
+    // The desktop gives out its own lists once (Mend's categories and causes).
+    desktop.round();
+    laptop.round();
+    assert_eq!(
+        desktop.round(),
+        Round::default(),
+        "nothing new to give or take"
+    );
+    assert_eq!(laptop.round(), Round::default());
+}
+
+#[test]
+fn the_same_field_changed_on_both_computers_ends_the_same_on_both_and_keeps_both_values() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    let made = laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop.round();
+    desktop.round();
+    let there = desktop
+        .store
+        .read(|conn| Ok(conn.query_row("SELECT id FROM complaints", [], |row| row.get(0))?));
+    let there: i64 = there.unwrap();
+    let edit = |summary: &str| NewComplaint {
+        summary: summary.into(),
+        ..phone_complaint("Ana Lima", "")
+    };
+    let mut on_laptop = edit("Birthday cake arrived squashed");
+    on_laptop.new_customer = None;
+    on_laptop.customer_id = Some(made.customer_id);
+    laptop.store.correct_complaint(made.id, &on_laptop).unwrap();
+    let customer_there = desktop.store.complaint(there).unwrap().summary.customer_id;
+    let mut on_desktop = edit("Cake squashed in the box");
+    on_desktop.new_customer = None;
+    on_desktop.customer_id = Some(customer_there);
+    desktop.store.correct_complaint(there, &on_desktop).unwrap();
+    for _ in 0..2 {
+        laptop.round();
+        desktop.round();
+    }
+    assert_eq!(
+        laptop.summaries(),
+        desktop.summaries(),
+        "one value wins everywhere"
+    );
+    assert_eq!(laptop.shared(), desktop.shared());
+    let conflict = desktop.conflicts();
+    assert_eq!(conflict.len(), 1, "{conflict:?}");
+    assert_eq!(conflict[0].0, "summary");
+    assert!(
+        conflict[0].1.contains("Birthday cake arrived squashed")
+            && conflict[0].1.contains("Cake squashed in the box")
+    );
+    assert_eq!(laptop.conflicts(), conflict);
+}
+
+#[test]
+fn three_computers_end_the_same_whatever_order_the_files_arrive_in() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut computers: Vec<Computer> = (0..3).map(|_| computer(shared.path())).collect();
+    for (number, computer) in computers.iter_mut().enumerate() {
+        for complaint in 0..3 {
+            let summary = format!("Complaint {complaint} from computer {number}");
+            let made = computer
+                .store
+                .create_complaint(&phone_complaint("Rui Lima", &summary))
+                .unwrap();
+            computer
+                .store
+                .add_contact(made.id, &note("Rang back"))
+                .unwrap();
+            computer.round();
+        }
+    }
+    // Each takes the others' files in its own order: one round after another.
+    for order in [[2, 0, 1], [1, 2, 0], [0, 1, 2]] {
+        for index in order {
+            computers[index].round();
+        }
+    }
+    assert_eq!(computers[0].summaries().len(), 9);
+    assert_eq!(computers[0].shared(), computers[1].shared());
+    assert_eq!(computers[1].shared(), computers[2].shared());
+}
+
+#[test]
+fn turning_sync_on_where_both_already_had_data_keeps_all_of_it_and_the_lists_once() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut first = computer(shared.path());
+    first
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    first.round();
+    let data = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    store
+        .create_complaint(&phone_complaint("Rui Lima", "Wrong flavour"))
+        .unwrap();
+    let sync = Sync::open(&mut store, shared.path()).unwrap();
+    let mut second = Computer {
+        _data: data,
+        store,
+        sync,
+    };
+    second.round();
+    first.round();
+    assert_eq!(
+        first.summaries(),
+        ["Cake arrived squashed", "Wrong flavour"]
+    );
+    assert_eq!(first.shared(), second.shared());
+    let categories = second.store.read(|conn| {
+        Ok(
+            conn.query_row("SELECT count(*) FROM categories", [], |row| {
+                row.get::<_, i64>(0)
+            })?,
+        )
+    });
+    assert_eq!(
+        categories.unwrap(),
+        8,
+        "Mend's own categories are the same rows on both"
+    );
+}
+
+#[test]
+fn a_computer_that_meets_a_newer_format_stops_giving_out_and_keeps_working() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut desktop = computer(shared.path());
+    let newer = shared
+        .path()
+        .join(folder::SUBFOLDER)
+        .join("6f1c2b1e-8a53-4c58-9d55-0d9e3c1b7a01");
+    std::fs::create_dir_all(&newer).unwrap();
+    let content = format!("MEND-SYNC {}\nsomething newer", folder::FORMAT + 1).into_bytes();
+    use sha2::Digest;
+    let hash: String = sha2::Sha256::digest(&content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    std::fs::write(newer.join(format!("0000000001-{hash}.mend")), content).unwrap();
+    desktop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    let round = desktop.round();
+    assert_eq!(round.newer_format, Some(folder::FORMAT + 1));
+    assert_eq!(
+        round.given, 0,
+        "nothing given out in a format the newer Mend may not expect"
+    );
+    assert_eq!(
+        desktop.summaries(),
+        ["Cake arrived squashed"],
+        "it keeps working here"
+    );
+}
