@@ -5,6 +5,7 @@
 mod doc;
 mod engine;
 pub mod folder;
+pub mod setup;
 mod tables;
 
 pub use engine::{Round, Sync};

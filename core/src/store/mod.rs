@@ -111,6 +111,11 @@ impl Store {
         Ok(value)
     }
 
+    /// The store's clock's instant, for the core's other modules.
+    pub(crate) fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
     /// Reads through the store's connection, for the core's other modules.
     pub(crate) fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         work(&self.conn)

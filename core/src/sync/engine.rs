@@ -9,7 +9,7 @@ use automerge::{ActorId, Automerge};
 use rusqlite::{params, OptionalExtension};
 
 use super::doc::{merge_failed, place_row, put_local_row, touched_keys, Placed};
-use super::folder::{Arrival, SharedFolder};
+use super::folder::{file_name, Arrival, SharedFolder};
 use super::tables::{parse_key, table, TABLES};
 use crate::error::Result;
 use crate::store::Store;
@@ -27,6 +27,10 @@ pub struct Round {
     /// The newest format seen that this Mend does not read, if any: it
     /// stops giving its changes out until it is updated.
     pub newer_format: Option<u32>,
+    /// This data is a copy (a restored backup, a copied data folder): the
+    /// shared folder holds files of this computer's that it never wrote.
+    /// Nothing is taken or given until the owner makes it a new computer.
+    pub copy_of_another: bool,
 }
 
 pub struct Sync {
@@ -85,6 +89,12 @@ impl Sync {
     /// Takes in what the other computers wrote, then gives out what changed
     /// here. On a failure the document is read again from what was saved.
     pub fn round(&mut self, store: &mut Store) -> Result<Round> {
+        if self.is_a_copy(store)? {
+            return Ok(Round {
+                copy_of_another: true,
+                ..Round::default()
+            });
+        }
         // What changed here goes into the document first, so that a change
         // from elsewhere to the same field meets it as a conflict rather
         // than overwriting it.
@@ -97,12 +107,52 @@ impl Sync {
                 taken,
                 given,
                 newer_format: self.newer_format,
+                copy_of_another: false,
             }),
             Err(error) => {
                 self.doc = load(store, &self.computer)?;
                 Err(error)
             }
         }
+    }
+
+    /// Whether another copy of this data writes as this computer: a file
+    /// of its own is in the shared folder that this data never wrote.
+    fn is_a_copy(&self, store: &Store) -> Result<bool> {
+        // Named by this data, or about to be (written, then Mend stopped
+        // before it noted the name).
+        let written: HashSet<String> = store.read(|conn| {
+            let mut statement = conn.prepare(
+                "SELECT name, number, bytes FROM sync_chunks WHERE computer = ?1 AND number IS NOT NULL",
+            )?;
+            let rows = statement.query_map([&self.computer], |row| {
+                let name: Option<String> = row.get(0)?;
+                let number: i64 = row.get(1)?;
+                let bytes: Vec<u8> = row.get(2)?;
+                Ok(name.unwrap_or_else(|| file_name(number.max(0) as u64, &bytes)))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?;
+        Ok(self
+            .folder
+            .own_names()
+            .iter()
+            .any(|name| !written.contains(name)))
+    }
+
+    /// Makes this data a new computer in sync, for a copy: a new id, its
+    /// changes so far kept as they are (they are the old computer's too),
+    /// what changed here since sent again as the new computer's.
+    pub fn become_new_computer(store: &mut Store, chosen: &Path) -> Result<Sync> {
+        store.write(|write| {
+            let computer = uuid::Uuid::new_v4().hyphenated().to_string();
+            write.execute(
+                "UPDATE settings SET value = ?2 WHERE key = ?1",
+                params![COMPUTER_KEY, computer],
+            )?;
+            Ok(())
+        })?;
+        Sync::open(store, chosen)
     }
 
     fn take_in(&mut self, store: &mut Store) -> Result<usize> {

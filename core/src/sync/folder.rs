@@ -73,9 +73,8 @@ impl SharedFolder {
             path: own.clone(),
             source,
         })?;
-        let mut content = format!("{MAGIC} {FORMAT}\n").into_bytes();
-        content.extend_from_slice(payload);
-        let name = format!("{number:010}-{}{ENDING}", hex(&Sha256::digest(&content)));
+        let content = content(payload);
+        let name = name_of(number, &content);
         let target = own.join(&name);
         write_whole(&target, |partial| {
             let mut file = std::fs::File::create(partial).map_err(|e| not_written(&target, &e))?;
@@ -85,6 +84,18 @@ impl SharedFolder {
             file.sync_all().map_err(|e| not_written(&target, &e))
         })?;
         Ok(name)
+    }
+
+    /// The names of the files in this computer's own subfolder.
+    pub fn own_names(&self) -> Vec<String> {
+        let Ok(files) = std::fs::read_dir(self.own()) else {
+            return Vec::new();
+        };
+        files
+            .flatten()
+            .filter_map(|file| file.file_name().to_str().map(str::to_owned))
+            .filter(|name| parse_name(name).is_some())
+            .collect()
     }
 
     /// The other computers' files that are whole and not `taken` yet (by
@@ -129,6 +140,21 @@ impl SharedFolder {
         }
         Ok(found)
     }
+}
+
+fn content(payload: &[u8]) -> Vec<u8> {
+    let mut content = format!("{MAGIC} {FORMAT}\n").into_bytes();
+    content.extend_from_slice(payload);
+    content
+}
+
+fn name_of(number: u64, content: &[u8]) -> String {
+    format!("{number:010}-{}{ENDING}", hex(&Sha256::digest(content)))
+}
+
+/// The name file number `number` holding `payload` has in the folder.
+pub(crate) fn file_name(number: u64, payload: &[u8]) -> String {
+    name_of(number, &content(payload))
 }
 
 /// What a whole file holds; None when its content does not match its name.

@@ -299,3 +299,77 @@ fn a_computer_that_meets_a_newer_format_stops_giving_out_and_keeps_working() {
         "it keeps working here"
     );
 }
+
+#[test]
+fn a_copy_of_a_computers_data_is_noticed_and_carries_on_as_a_new_computer() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop.round();
+    // The laptop's data folder, copied (or a backup of it restored elsewhere).
+    let copied = tempfile::tempdir().unwrap();
+    let original = laptop._data.path().join("mend.sqlite3");
+    laptop
+        .store
+        .read(|conn| Ok(conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
+        .unwrap();
+    std::fs::copy(&original, copied.path().join("mend.sqlite3")).unwrap();
+    laptop
+        .store
+        .create_complaint(&phone_complaint("Rui Lima", "Wrong flavour"))
+        .unwrap();
+    laptop.round();
+    let mut store = Store::open_in(copied.path(), Arc::new(FixedClock::at(at(10)))).unwrap();
+    let mut sync = Sync::open(&mut store, shared.path()).unwrap();
+    assert_eq!(
+        sync.computer(),
+        laptop.sync.computer(),
+        "the copy holds the laptop's id"
+    );
+    let round = sync.round(&mut store).unwrap();
+    assert!(round.copy_of_another, "{round:?}");
+    assert_eq!(
+        (round.taken, round.given),
+        (0, 0),
+        "nothing taken or given meanwhile"
+    );
+    let sync = Sync::become_new_computer(&mut store, shared.path()).unwrap();
+    assert_ne!(sync.computer(), laptop.sync.computer());
+    let mut copy = Computer {
+        _data: copied,
+        store,
+        sync,
+    };
+    copy.store
+        .create_complaint(&phone_complaint("Eva Costa", "Late delivery"))
+        .unwrap();
+    for _ in 0..2 {
+        copy.round();
+        laptop.round();
+    }
+    assert_eq!(
+        copy.summaries(),
+        ["Cake arrived squashed", "Late delivery", "Wrong flavour"]
+    );
+    assert_eq!(copy.shared(), laptop.shared());
+}
+
+#[test]
+fn a_file_written_before_mend_stopped_and_noted_its_name_is_not_taken_for_a_copy() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop.round();
+    laptop
+        .store
+        .read(|conn| Ok(conn.execute("UPDATE sync_chunks SET name = NULL", [])?))
+        .unwrap();
+    let round = laptop.round();
+    assert!(!round.copy_of_another);
+}

@@ -1,0 +1,184 @@
+//! Turning sync on, and what the owner sees of it: the folder, this
+//! computer's name, when the last round was and what is waiting.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::engine::{Round, Sync};
+use super::folder::{is_computer_id, SUBFOLDER};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+const FOLDER_KEY: &str = "sync_folder";
+const NAME_KEY: &str = "sync_name";
+const LAST_ROUND_KEY: &str = "sync_last_round";
+
+/// The longest name a computer can have.
+const LONGEST_NAME: usize = 60;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub on: bool,
+    pub folder: Option<String>,
+    pub computer_name: Option<String>,
+    /// RFC 3339; when the last round ended without a problem.
+    pub last_round_at: Option<String>,
+    /// Changes made here not in the shared folder yet.
+    pub waiting: usize,
+}
+
+/// What turning sync on with a folder will do, said before it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncPreview {
+    pub folder: String,
+    /// Complaints here, which the other computers will receive.
+    pub complaints_here: usize,
+    /// Other computers already syncing through that folder.
+    pub other_computers: usize,
+}
+
+fn setting(store: &Store, key: &str) -> Result<Option<String>> {
+    store.read(|conn| {
+        Ok(conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    })
+}
+
+pub fn status(store: &Store) -> Result<SyncStatus> {
+    let folder = setting(store, FOLDER_KEY)?;
+    let waiting = store.read(|conn| {
+        Ok(conn.query_row(
+            "SELECT (SELECT count(*) FROM sync_pending)
+                  + (SELECT count(*) FROM sync_chunks WHERE name IS NULL
+                     AND computer = (SELECT value FROM settings WHERE key = 'sync_computer'))",
+            [],
+            |row| row.get::<_, i64>(0),
+        )?)
+    })?;
+    Ok(SyncStatus {
+        on: folder.is_some(),
+        folder,
+        computer_name: setting(store, NAME_KEY)?,
+        last_round_at: setting(store, LAST_ROUND_KEY)?,
+        waiting: usize::try_from(waiting).unwrap_or(0),
+    })
+}
+
+/// What turning sync on through `chosen` would do; nothing is changed.
+pub fn preview(store: &Store, data_dir: &Path, chosen: &Path) -> Result<SyncPreview> {
+    usable_folder(data_dir, chosen)?;
+    let complaints_here = store.read(|conn| {
+        Ok(conn.query_row(
+            "SELECT count(*) FROM complaints WHERE deleted_at IS NULL",
+            [],
+            |row| row.get::<_, i64>(0),
+        )?)
+    })?;
+    let other_computers = match std::fs::read_dir(chosen.join(SUBFOLDER)) {
+        Ok(entries) => entries
+            .flatten()
+            .filter(|entry| entry.file_name().to_str().is_some_and(is_computer_id))
+            .count(),
+        Err(_) => 0,
+    };
+    Ok(SyncPreview {
+        folder: chosen.display().to_string(),
+        complaints_here: usize::try_from(complaints_here).unwrap_or(0),
+        other_computers,
+    })
+}
+
+/// Turns sync on through `chosen`, with this computer called `name`.
+pub fn turn_on(store: &mut Store, data_dir: &Path, chosen: &Path, name: &str) -> Result<Sync> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput(
+            "Please give this computer a name, such as \u{201c}Laptop\u{201d}, so that you can tell your computers apart.".into(),
+        ));
+    }
+    if name.chars().count() > LONGEST_NAME {
+        return Err(Error::InvalidInput(format!(
+            "Please give this computer a shorter name (at most {LONGEST_NAME} letters)."
+        )));
+    }
+    usable_folder(data_dir, chosen)?;
+    let before = setting(store, FOLDER_KEY)?;
+    store.write(|write| {
+        if before.is_some_and(|before| Path::new(&before) != chosen) {
+            // Another folder: this computer's changes are all written there again.
+            write.execute(
+                "UPDATE sync_chunks SET name = NULL
+                 WHERE computer = (SELECT value FROM settings WHERE key = 'sync_computer')",
+                [],
+            )?;
+        }
+        for (key, value) in [
+            (FOLDER_KEY, chosen.display().to_string()),
+            (NAME_KEY, name.to_owned()),
+        ] {
+            write.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+        }
+        Ok(())
+    })?;
+    Sync::open(store, chosen)
+}
+
+/// Sync as it was left, at start: None when it is off.
+pub fn resume(store: &mut Store) -> Result<Option<Sync>> {
+    match setting(store, FOLDER_KEY)? {
+        Some(folder) => Ok(Some(Sync::open(store, Path::new(&folder))?)),
+        None => Ok(None),
+    }
+}
+
+/// A round, and when it ended, for the owner to see.
+pub fn round(sync: &mut Sync, store: &mut Store) -> Result<Round> {
+    let round = sync.round(store)?;
+    let now = crate::dates::stamp(store.now());
+    store.write(|write| {
+        write.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![LAST_ROUND_KEY, now],
+        )?;
+        Ok(())
+    })?;
+    Ok(round)
+}
+
+/// A folder the computers can share: there, and not Mend's own data folder
+/// (the live database is never put where a sync tool copies it).
+fn usable_folder(data_dir: &Path, chosen: &Path) -> Result<PathBuf> {
+    let chosen = chosen.canonicalize().map_err(|_| {
+        Error::InvalidInput(format!(
+            "Mend cannot find the folder {}. Please choose a folder that exists.",
+            chosen.display()
+        ))
+    })?;
+    if !chosen.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{} is a file, not a folder. Please choose the folder your computers share.",
+            chosen.display()
+        )));
+    }
+    let data = data_dir
+        .canonicalize()
+        .unwrap_or_else(|_| data_dir.to_owned());
+    if chosen.starts_with(&data) || data.starts_with(&chosen) {
+        return Err(Error::InvalidInput(
+            "That folder holds Mend's own data. Please choose the folder your sync program (or USB stick) shares between your computers.".into(),
+        ));
+    }
+    Ok(chosen)
+}
