@@ -33,6 +33,11 @@ async function call(command, args) {
 
 export const api = {
   appStatus: () => call('app_status'),
+  syncStatus: () => call('sync_status'),
+  chooseSyncFolder: () => call('choose_sync_folder'),
+  turnOnSync: (pick, name) => call('turn_on_sync', { pick, name }),
+  syncNow: () => call('sync_now'),
+  syncAsNewComputer: () => call('sync_as_new_computer'),
   aboutMend: () => call('about_mend'),
   // `folder`: 'data', 'backups' or 'log'.
   openFolder: (folder) => call('open_folder', { folder }),

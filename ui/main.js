@@ -4,12 +4,13 @@
 import { api } from './api.js';
 import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
-import { currentView, go, hasUnsaved, register, setStatus, trackUnsaved } from './nav.js';
+import { currentView, go, hasUnsaved, refresh, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake.js';
 import { askForTodayEarly, showToday, todayIsStale } from './views/today.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
 import { listenForHandedIn } from './handed-in.js';
+import { showSyncLine } from './sync-line.js';
 
 trackUnsaved(document.getElementById('view'));
 
@@ -104,6 +105,16 @@ function listenToReminders() {
   });
 }
 
+/** Sync went round: the sidebar says so, and a view shows what came in. */
+function listenToSync() {
+  byTestId(document, 'sync-status').addEventListener('click', () => go('settings'));
+  window.__TAURI__?.event?.listen('sync-changed', ({ payload: tookIn }) => {
+    showSyncLine();
+    // Not while the owner is typing there: their work comes first.
+    if (tookIn && !document.querySelector('#view :focus')) refresh();
+  });
+}
+
 /** Damage found in the data file, or a backup that failed: said until Mend closes. */
 function sayHousekeepingProblem(message) {
   if (message) showMessage(byTestId(document, 'housekeeping-problem'), message);
@@ -140,6 +151,8 @@ async function start() {
   listenToShortcuts();
   listenToReminders();
   listenForHandedIn();
+  listenToSync();
+  showSyncLine();
   // Found before the window listened (the listener is set first thing).
   sayHousekeepingProblem(status.housekeepingProblem);
   go('today');

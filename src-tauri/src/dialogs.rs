@@ -62,6 +62,34 @@ pub async fn open_many(
         .transpose()
 }
 
+/// Asks which folder to use; None when the owner cancelled.
+pub async fn choose_folder(
+    app: &AppHandle,
+    title: &'static str,
+) -> Result<Option<PathBuf>, IpcError> {
+    #[cfg(debug_assertions)]
+    if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
+        let question = Question {
+            title,
+            kind: "Folder",
+            extensions: &[],
+            proposed_name: None,
+        };
+        return Ok(test_seam::answers(PathBuf::from(folder), &question, false)
+            .await
+            .and_then(|paths| paths.into_iter().next()));
+    }
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(title)
+        .pick_folder(move |picked| {
+            let _ = sender.send(picked);
+        });
+    let picked = receiver.await.map_err(|_| closed_early())?;
+    picked.map(usable).transpose()
+}
+
 fn closed_early() -> IpcError {
     IpcError::new(
         "dialog",

@@ -13,6 +13,7 @@ mod opener;
 mod printing;
 mod scheduler;
 mod state;
+mod syncing;
 mod tray;
 
 use tauri::Manager;
@@ -48,6 +49,7 @@ pub fn run() {
             notify::set_up(app.handle());
             scheduler::start(app.handle().clone());
             housekeeping::start(app.handle().clone());
+            syncing::start(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -132,6 +134,11 @@ pub fn run() {
             commands::desktop::get_desktop_settings,
             commands::desktop::save_desktop_settings,
             commands::backups::list_backups,
+            commands::sync::choose_sync_folder,
+            commands::sync::sync_as_new_computer,
+            commands::sync::sync_now,
+            commands::sync::sync_status,
+            commands::sync::turn_on_sync,
             commands::backups::back_up_now,
             commands::backups::pick_backup_file,
             commands::backups::restore_backup,

@@ -65,6 +65,10 @@ pub struct AppState {
     housekeeping_problem: Mutex<Option<String>>,
     /// The import, export, backup or restore the owner started, one at a time.
     pub long_work: crate::long_work::LongWork,
+    /// The shared folder the owner picked, until they turn sync on with it.
+    pub picked_sync_folder: Mutex<Option<Picked<PathBuf>>>,
+    /// Sync with the other computers, while it is on (see `syncing`).
+    pub syncing: crate::syncing::Syncing,
 }
 
 impl AppState {
@@ -94,6 +98,8 @@ impl AppState {
             housekeeping: std::sync::RwLock::new(()),
             housekeeping_problem: Mutex::new(None),
             long_work: Default::default(),
+            picked_sync_folder: Mutex::new(None),
+            syncing: Default::default(),
         }
     }
 

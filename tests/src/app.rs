@@ -444,7 +444,8 @@ impl App {
         }
     }
 
-    pub(crate) async fn close(mut self) {
+    /// Closes the window and the app (the scenario's own is closed for it).
+    pub async fn close(mut self) {
         if let Some(client) = self.client.take() {
             let _ = client.close().await;
         }

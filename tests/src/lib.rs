@@ -91,6 +91,20 @@ fn require_desktop_session() {
     }
 }
 
+/// A second Mend beside the scenario's own, as on another computer: a data
+/// folder and a session bus of its own (one Mend per session bus answers
+/// the single-instance check). The scenario closes it with `App::close`.
+pub async fn another_computer(
+    name: &str,
+    bus: &EmptyBus,
+) -> Result<App, Box<dyn std::error::Error + Send + Sync>> {
+    let env = vec![("DBUS_SESSION_BUS_ADDRESS", OsString::from(&bus.address))];
+    match tokio::time::timeout(LAUNCH_LIMIT, App::launch(name, env)).await {
+        Ok(launched) => launched,
+        Err(_) => Err(format!("{name}: Mend did not start within {LAUNCH_LIMIT:?}").into()),
+    }
+}
+
 /// The automatic backups in `data_dir` now, by name.
 pub fn backups_in(data_dir: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(data_dir.join("backups"))

@@ -7,6 +7,7 @@ import { desktopForm, reminderDelaysForm } from './settings-reminders.js';
 import { backupsCard, exportCard } from './settings-backups.js';
 import { spreadsheetImportCard } from './settings-import.js';
 import { aboutCard } from './settings-about.js';
+import { syncCard } from './settings-sync.js';
 
 const PLACEHOLDERS = [
   ['{first_name}', 'the customer’s first name'],
@@ -29,6 +30,7 @@ const SECTIONS = [
   ['settings-desktop', 'Tray and login'],
   ['settings-notifications', 'Notifications'],
   ['settings-data', 'Data and backups'],
+  ['settings-sync', 'Two computers'],
   ['settings-export', 'Export and import'],
   ['settings-import', 'Spreadsheet import'],
   ['settings-about', 'About Mend'],
@@ -52,6 +54,7 @@ export function showSettings(main, params, { signal }) {
     card('settings-desktop', 'Keep reminding me', desktopForm, signal),
     notificationsCard(),
     card('settings-data', 'Your data and its backups', backupsCard, signal),
+    card('settings-sync', 'Work on two computers', syncCard, signal),
     card('settings-export', 'Export and import', exportCard, signal),
     card('settings-import', 'Import a spreadsheet', spreadsheetImportCard, signal),
     card('settings-about', 'About Mend', aboutCard, signal),

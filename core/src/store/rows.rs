@@ -205,10 +205,12 @@ pub(crate) fn ticks(conn: &Connection, complaint_id: i64) -> Result<Vec<Checklis
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A complaint's timeline, by when each contact was; two in the same
+/// minute by when they were written down (the same on every computer).
 pub(crate) fn contacts(conn: &Connection, complaint_id: i64) -> Result<Vec<Contact>> {
     let mut statement = conn.prepare_cached(
         "SELECT id, direction, channel, at, text FROM contacts
-         WHERE complaint_id = ?1 ORDER BY at, id",
+         WHERE complaint_id = ?1 ORDER BY at, created_at, id",
     )?;
     let rows = statement.query_map([complaint_id], |row| {
         Ok(Contact {
@@ -227,10 +229,11 @@ pub(crate) fn history(conn: &Connection, complaint_id: i64) -> Result<Vec<Histor
 }
 
 /// The history lines about one complaint, known issue or improvement
-/// (`column` names which), the oldest first.
+/// (`column` names which), the oldest first (by time, so that lines taken
+/// in from another computer fall in place, the same on every computer).
 pub(crate) fn history_of(conn: &Connection, column: &str, id: i64) -> Result<Vec<HistoryEntry>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT id, at, who, what FROM history WHERE {column} = ?1 ORDER BY id"
+        "SELECT id, at, who, what FROM history WHERE {column} = ?1 ORDER BY at, id"
     ))?;
     let rows = statement.query_map([id], |row| {
         Ok(HistoryEntry {

@@ -86,6 +86,11 @@ impl Sync {
         &self.computer
     }
 
+    /// The other computers' file names now (see `SharedFolder::listing`).
+    pub fn listing(&self) -> Vec<String> {
+        self.folder.listing()
+    }
+
     /// Takes in what the other computers wrote, then gives out what changed
     /// here. On a failure the document is read again from what was saved.
     pub fn round(&mut self, store: &mut Store) -> Result<Round> {
@@ -203,6 +208,9 @@ impl Sync {
                     "INSERT INTO sync_chunks (computer, name, bytes) VALUES (?1, ?2, ?3)",
                     params![computer, name, payload],
                 )?;
+                // What was just put in place is no change of this computer's
+                // (its own were recorded before, with the store held since).
+                write.execute("DELETE FROM sync_pending", [])?;
                 Ok(())
             })?;
             taken += 1;

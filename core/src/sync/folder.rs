@@ -86,6 +86,26 @@ impl SharedFolder {
         Ok(name)
     }
 
+    /// Every file name in the other computers' subfolders: when it changes,
+    /// something may have arrived (cheap to look at often).
+    pub fn listing(&self) -> Vec<String> {
+        let Ok(computers) = std::fs::read_dir(&self.root) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = computers
+            .flatten()
+            .filter(|computer| computer.file_name().to_str() != Some(self.computer.as_str()))
+            .filter_map(|computer| std::fs::read_dir(computer.path()).ok())
+            .flat_map(|files| {
+                files
+                    .flatten()
+                    .filter_map(|file| file.file_name().into_string().ok())
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
     /// The names of the files in this computer's own subfolder.
     pub fn own_names(&self) -> Vec<String> {
         let Ok(files) = std::fs::read_dir(self.own()) else {

@@ -373,3 +373,23 @@ fn a_file_written_before_mend_stopped_and_noted_its_name_is_not_taken_for_a_copy
     let round = laptop.round();
     assert!(!round.copy_of_another);
 }
+
+#[test]
+fn once_everything_is_sent_and_taken_nothing_is_said_to_wait() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    for _ in 0..2 {
+        setup::round(&mut laptop.sync, &mut laptop.store).unwrap();
+        setup::round(&mut desktop.sync, &mut desktop.store).unwrap();
+    }
+    for computer in [&laptop, &desktop] {
+        let status = setup::status(&computer.store).unwrap();
+        assert_eq!(status.waiting, 0, "{status:?}");
+        assert!(status.last_round_at.is_some());
+    }
+}

@@ -17,3 +17,4 @@ pub mod printing;
 pub mod recovery;
 pub mod reminders;
 pub mod settings;
+pub mod sync;

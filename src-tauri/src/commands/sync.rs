@@ -1,0 +1,86 @@
+//! Sync with the owner's other computers: what it is doing, choosing the
+//! shared folder (the dialog is opened here), turning it on, a round now.
+
+use mend_core::sync::setup::{self, SyncPreview};
+use mend_core::sync::Sync;
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::error::IpcError;
+use crate::state::AppState;
+use crate::syncing::{self, Shown};
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickedFolder {
+    pick: u64,
+    #[serde(flatten)]
+    preview: SyncPreview,
+}
+
+#[tauri::command(async)]
+pub fn sync_status(state: State<'_, AppState>) -> Result<Shown, IpcError> {
+    syncing::shown(&state)
+}
+
+/// Asks for the shared folder; answers what turning sync on with it will
+/// do, or nothing when the owner cancelled.
+#[tauri::command]
+pub async fn choose_sync_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<PickedFolder>, IpcError> {
+    state.keep(&state.picked_sync_folder, None);
+    let Some(folder) =
+        dialogs::choose_folder(&app, "Choose the folder your computers share").await?
+    else {
+        return Ok(None);
+    };
+    let data_dir = state.data_dir.clone()?;
+    let preview = setup::preview(&*state.store()?, &data_dir, &folder)?;
+    let pick = state.keep(&state.picked_sync_folder, Some(folder));
+    Ok(Some(PickedFolder { pick, preview }))
+}
+
+/// Turns sync on with the folder picked (by the number of that pick).
+#[tauri::command(async)]
+pub fn turn_on_sync(
+    state: State<'_, AppState>,
+    pick: u64,
+    name: String,
+) -> Result<Shown, IpcError> {
+    let folder = AppState::picked(&state.picked_sync_folder, pick)
+        .ok_or_else(|| IpcError::new("stale_pick", "Please choose the shared folder again."))?;
+    let data_dir = state.data_dir.clone()?;
+    {
+        let mut store = state.store()?;
+        let sync = setup::turn_on(&mut store, &data_dir, &folder, &name)?;
+        *state.syncing.slot() = Some(sync);
+    }
+    tracing::info!("sync was turned on");
+    state.syncing.wake.notify_one();
+    syncing::shown(&state)
+}
+
+/// A round as soon as possible (the owner asked).
+#[tauri::command(async)]
+pub fn sync_now(state: State<'_, AppState>) {
+    state.syncing.wake.notify_one();
+}
+
+/// For a copy of another computer's data: carries on as a computer of its own.
+#[tauri::command(async)]
+pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcError> {
+    {
+        let mut store = state.store()?;
+        let folder = setup::status(&store)?
+            .folder
+            .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
+        let sync = Sync::become_new_computer(&mut store, std::path::Path::new(&folder))?;
+        *state.syncing.slot() = Some(sync);
+    }
+    tracing::info!("this copy now syncs as a computer of its own");
+    state.syncing.wake.notify_one();
+    syncing::shown(&state)
+}

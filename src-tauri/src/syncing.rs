@@ -1,0 +1,178 @@
+//! Sync while Mend runs: a round at start, whenever something changed here
+//! or a new file appears in the shared folder (looked for every few
+//! seconds), and every few minutes anyway. A round holds the store, as any
+//! write does; the page is told when changes from elsewhere came in.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use mend_core::sync::setup::{self, SyncStatus};
+use mend_core::sync::{Round, Sync};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::state::AppState;
+
+/// The page listens for this to show the sync line and redraw its view.
+pub const CHANGED_EVENT: &str = "sync-changed";
+const AFTER_START: Duration = Duration::from_secs(1);
+const LOOK_EVERY: Duration = Duration::from_secs(2);
+const ROUND_EVERY: Duration = Duration::from_secs(5 * 60);
+
+const NEWER: &str = "Your other computer has a newer Mend. Please update Mend on this computer: \
+     until then, what you do here is kept here and not sent to your other computers.";
+const COPY: &str = "This computer's Mend data is a copy of another computer's (a restored backup, \
+     or a copied data folder), so it cannot sync as that computer. Make it a computer of its own \
+     to carry on: nothing here is lost.";
+
+#[derive(Default)]
+pub struct Syncing {
+    sync: Mutex<Option<Sync>>,
+    problem: Mutex<Option<Problem>>,
+    pub wake: Arc<tokio::sync::Notify>,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// What the page shows of sync.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shown {
+    #[serde(flatten)]
+    pub status: SyncStatus,
+    pub problem: Option<Problem>,
+}
+
+impl Syncing {
+    pub fn slot(&self) -> MutexGuard<'_, Option<Sync>> {
+        self.sync.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn say(&self, problem: Option<Problem>) {
+        *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = problem;
+    }
+
+    pub fn problem(&self) -> Option<Problem> {
+        self.problem
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// Picks sync up as it was left, then keeps it going.
+pub fn start(app: AppHandle) {
+    tauri::async_runtime::spawn(async move {
+        // The window comes up first: reading the shared document takes a while.
+        tokio::time::sleep(AFTER_START).await;
+        let handle = app.clone();
+        let _ = tauri::async_runtime::spawn_blocking(move || resume(&handle)).await;
+        let wake = app.state::<AppState>().syncing.wake.clone();
+        let mut last_round: Option<Instant> = None;
+        let mut last_listing = Vec::new();
+        loop {
+            let woken = tokio::select! {
+                _ = tokio::time::sleep(LOOK_EVERY) => false,
+                _ = wake.notified() => true,
+            };
+            let handle = app.clone();
+            let due = last_round.is_none_or(|at| at.elapsed() >= ROUND_EVERY);
+            let looked = tauri::async_runtime::spawn_blocking(move || {
+                let state = handle.state::<AppState>();
+                let listing = state
+                    .syncing
+                    .slot()
+                    .as_ref()
+                    .map(Sync::listing)
+                    .unwrap_or_default();
+                let waiting = state
+                    .store()
+                    .ok()
+                    .and_then(|store| setup::status(&store).ok())
+                    .map(|s| s.waiting);
+                (listing, waiting.unwrap_or(0))
+            })
+            .await;
+            let Ok((listing, waiting)) = looked else {
+                continue;
+            };
+            if !(woken || due || waiting > 0 || listing != last_listing) {
+                continue;
+            }
+            last_listing = listing;
+            let handle = app.clone();
+            let mut took_in = false;
+            if let Ok(Some(round)) =
+                tauri::async_runtime::spawn_blocking(move || round(&handle)).await
+            {
+                last_round = Some(Instant::now());
+                took_in = round.taken > 0;
+                if took_in {
+                    tracing::info!(
+                        taken = round.taken,
+                        given = round.given,
+                        "took in changes from another computer"
+                    );
+                }
+            }
+            let _ = app.emit(CHANGED_EVENT, took_in);
+        }
+    });
+}
+
+fn resume(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(mut store) = state.store() else { return };
+    match setup::resume(&mut store) {
+        Ok(sync) => *state.syncing.slot() = sync,
+        Err(error) => tracing::warn!(code = error.code(), "sync could not be picked up"),
+    }
+}
+
+/// One round now, if sync is on; what it came to.
+fn round(app: &AppHandle) -> Option<Round> {
+    let state = app.state::<AppState>();
+    let mut store = state.store().ok()?;
+    let mut slot = state.syncing.slot();
+    let sync = slot.as_mut()?;
+    match setup::round(sync, &mut store) {
+        Ok(round) => {
+            state.syncing.say(if round.copy_of_another {
+                Some(Problem {
+                    code: "copy",
+                    message: COPY.into(),
+                })
+            } else if round.newer_format.is_some() {
+                Some(Problem {
+                    code: "newer",
+                    message: NEWER.into(),
+                })
+            } else {
+                None
+            });
+            Some(round)
+        }
+        Err(error) => {
+            tracing::warn!(code = error.code(), "a sync round failed");
+            state.syncing.say(Some(Problem {
+                code: error.code(),
+                message: error.to_string(),
+            }));
+            None
+        }
+    }
+}
+
+/// What the page shows of sync now.
+pub fn shown(state: &AppState) -> Result<Shown, crate::error::IpcError> {
+    let store = state.store()?;
+    Ok(Shown {
+        status: setup::status(&store)?,
+        problem: state.syncing.problem(),
+    })
+}
