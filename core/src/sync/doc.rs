@@ -3,8 +3,12 @@
 //! in place locally. Each row is a map at the document's root, under
 //! "table/global id"; links to other rows hold their global ids.
 
+use std::collections::HashMap;
+
 use automerge::transaction::Transactable;
-use automerge::{Automerge, ObjType, Patch, PatchAction, Prop, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::{
+    hydrate, Automerge, ObjType, Patch, PatchAction, Prop, ReadDoc, ScalarValue, Value, ROOT,
+};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
@@ -114,15 +118,28 @@ pub(crate) fn put_local_row(
         )?;
         return Ok(());
     };
-    let row = match doc.get(ROOT, row_key.as_str()).map_err(merge_failed)? {
-        Some((Value::Object(ObjType::Map), row)) => row,
-        _ => doc
-            .put_object(ROOT, row_key.as_str(), ObjType::Map)
-            .map_err(merge_failed)?,
+    let Some((Value::Object(ObjType::Map), row)) =
+        doc.get(ROOT, row_key.as_str()).map_err(merge_failed)?
+    else {
+        // A new row, made whole at once (much quicker than field by field);
+        // an empty field is left out, as a missing one reads as empty.
+        let whole: HashMap<&str, hydrate::Value> = table
+            .columns
+            .iter()
+            .zip(fields)
+            .filter(|(_, value)| *value != ScalarValue::Null)
+            .map(|(column, value)| (*column, hydrate::Value::from(value)))
+            .collect();
+        doc.batch_create_object(ROOT, row_key.as_str(), &whole.into(), false)
+            .map_err(merge_failed)?;
+        return Ok(());
     };
     for (column, value) in table.columns.iter().zip(fields) {
-        let now = doc.get(&row, *column).map_err(merge_failed)?;
-        let same = matches!(&now, Some((Value::Scalar(current), _)) if current.as_ref() == &value);
+        let same = match doc.get(&row, *column).map_err(merge_failed)? {
+            Some((Value::Scalar(current), _)) => current.as_ref() == &value,
+            None => value == ScalarValue::Null,
+            Some(_) => false,
+        };
         if !same {
             doc.put(&row, *column, value).map_err(merge_failed)?;
         }
@@ -176,14 +193,28 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
             return Ok(Placed::Done { complaint: None });
         }
     };
+    // Every field in one pass; all the values of a field only where two
+    // computers changed it at once.
+    let mut fields: HashMap<String, (ScalarValue, bool)> = HashMap::new();
+    for item in doc.map_range(&row, ..) {
+        if let Value::Scalar(value) = item.value.into_value() {
+            fields.insert(item.key.into_owned(), (value.into_owned(), item.conflict));
+        }
+    }
+    conn.prepare_cached("DELETE FROM sync_conflicts WHERE tbl = ?1 AND uid = ?2")?
+        .execute(params![table.name, uid])?;
     let mut values = Vec::with_capacity(table.columns.len());
     for column in table.columns {
-        let all = doc.get_all(&row, *column).map_err(merge_failed)?;
-        let winner = match doc.get(&row, *column).map_err(merge_failed)? {
-            Some((Value::Scalar(value), _)) => value.into_owned(),
-            _ => ScalarValue::Null,
-        };
-        note_conflict(conn, table.name, uid, column, &all)?;
+        let (winner, conflict) = fields.remove(*column).unwrap_or((ScalarValue::Null, false));
+        if conflict {
+            note_conflict(
+                conn,
+                table.name,
+                uid,
+                column,
+                &doc.get_all(&row, *column).map_err(merge_failed)?,
+            )?;
+        }
         values.push(match (table.link(column), &winner) {
             (Some(target), ScalarValue::Str(target_uid)) => {
                 match local_id_of(conn, target, target_uid)? {
@@ -211,7 +242,8 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
                 values.len() + 1
             );
             values.push(SqlValue::Integer(id));
-            conn.execute(&sql, params_from_iter(values.iter()))?;
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter()))?;
             id
         }
         None => {
@@ -222,7 +254,8 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
                 table.columns.join(", "),
                 marks.join(", ")
             );
-            conn.execute(&sql, params_from_iter(values.iter()))?;
+            conn.prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter()))?;
             let id = conn.last_insert_rowid();
             // The insert gave it an id of its own; it takes the shared one.
             conn.execute(
@@ -253,6 +286,8 @@ fn complaint_of(conn: &Connection, table: &Table, id: i64) -> Result<Option<i64>
     }
 }
 
+/// Keeps every value of a field two computers changed at once (the row's
+/// old notes are cleared before its fields are looked at).
 fn note_conflict(
     conn: &Connection,
     table: &str,
@@ -261,10 +296,6 @@ fn note_conflict(
     all: &[(Value<'_>, automerge::ObjId)],
 ) -> Result<()> {
     if all.len() < 2 {
-        conn.execute(
-            "DELETE FROM sync_conflicts WHERE tbl = ?1 AND uid = ?2 AND field = ?3",
-            params![table, uid, column],
-        )?;
         return Ok(());
     }
     let values: Vec<serde_json::Value> = all
@@ -279,15 +310,15 @@ fn note_conflict(
             Value::Object(_) => serde_json::Value::Null,
         })
         .collect();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sync_conflicts (tbl, uid, field, vals) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (tbl, uid, field) DO UPDATE SET vals = excluded.vals",
-        params![
-            table,
-            uid,
-            column,
-            serde_json::Value::from(values).to_string()
-        ],
-    )?;
+    )?
+    .execute(params![
+        table,
+        uid,
+        column,
+        serde_json::Value::from(values).to_string()
+    ])?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use automerge::{ActorId, Automerge};
+use automerge::{ActorId, Automerge, PatchLog};
 use rusqlite::{params, OptionalExtension};
 
 use super::doc::{merge_failed, place_row, put_local_row, touched_keys, Placed};
@@ -127,14 +127,17 @@ impl Sync {
         // Named by this data, or about to be (written, then Mend stopped
         // before it noted the name).
         let written: HashSet<String> = store.read(|conn| {
+            // The bytes only of those not named yet: the first can be large.
             let mut statement = conn.prepare(
-                "SELECT name, number, bytes FROM sync_chunks WHERE computer = ?1 AND number IS NOT NULL",
+                "SELECT name, number, CASE WHEN name IS NULL THEN bytes END
+                 FROM sync_chunks WHERE computer = ?1 AND number IS NOT NULL",
             )?;
             let rows = statement.query_map([&self.computer], |row| {
                 let name: Option<String> = row.get(0)?;
                 let number: i64 = row.get(1)?;
-                let bytes: Vec<u8> = row.get(2)?;
-                Ok(name.unwrap_or_else(|| file_name(number.max(0) as u64, &bytes)))
+                let bytes: Option<Vec<u8>> = row.get(2)?;
+                Ok(name
+                    .unwrap_or_else(|| file_name(number.max(0) as u64, &bytes.unwrap_or_default())))
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })?;
@@ -182,14 +185,15 @@ impl Sync {
                     continue;
                 }
             };
-            let before = self.doc.get_heads();
-            if let Err(error) = self.doc.load_incremental(&payload) {
+            // A patch log of this file alone: what it touched, without
+            // comparing the whole document before and after.
+            let mut log = PatchLog::active();
+            if let Err(error) = self.doc.load_incremental_log_patches(&payload, &mut log) {
                 // Whole (its hash holds) but not readable: left alone, and said in the log.
                 tracing::warn!(%error, "a file in the shared folder could not be read");
                 continue;
             }
-            let after = self.doc.get_heads();
-            let mut keys = touched_keys(&self.doc.diff(&before, &after));
+            let mut keys = touched_keys(&self.doc.make_patches(&mut log));
             // Rows are put in place in the order of their tables, links first.
             keys.sort_by_key(|key| {
                 parse_key(key).map(|(table, _)| TABLES.iter().position(|t| t.name == table.name))
