@@ -11,4 +11,6 @@ mod tables;
 pub use engine::{Round, Sync};
 
 #[cfg(test)]
+mod converge_tests;
+#[cfg(test)]
 mod tests;

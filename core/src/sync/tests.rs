@@ -14,13 +14,13 @@ use crate::store::test_support::{at, phone_complaint};
 use crate::store::timeline::NewContact;
 use crate::Store;
 
-struct Computer {
-    _data: tempfile::TempDir,
-    store: Store,
-    sync: Sync,
+pub(super) struct Computer {
+    pub _data: tempfile::TempDir,
+    pub store: Store,
+    pub sync: Sync,
 }
 
-fn computer(shared: &Path) -> Computer {
+pub(super) fn computer(shared: &Path) -> Computer {
     let data = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
     let sync = Sync::open(&mut store, shared).unwrap();
@@ -32,13 +32,13 @@ fn computer(shared: &Path) -> Computer {
 }
 
 impl Computer {
-    fn round(&mut self) -> Round {
+    pub fn round(&mut self) -> Round {
         self.sync.round(&mut self.store).unwrap()
     }
 
     /// Every shared row, by global id, links as global ids: what must be
     /// the same on every computer once all files are in.
-    fn shared(&self) -> Vec<String> {
+    pub fn shared(&self) -> Vec<String> {
         let mut rows = Vec::new();
         self.store
             .read(|conn| {
@@ -63,7 +63,7 @@ impl Computer {
         rows
     }
 
-    fn summaries(&self) -> Vec<String> {
+    pub fn summaries(&self) -> Vec<String> {
         let mut found: Vec<String> = self
             .store
             .read(|conn| {
@@ -88,7 +88,7 @@ impl Computer {
     }
 }
 
-fn note(text: &str) -> NewContact {
+pub(super) fn note(text: &str) -> NewContact {
     NewContact {
         direction: Direction::Note,
         channel: Channel::Other,
