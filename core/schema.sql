@@ -6,31 +6,51 @@ CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is never changed');
 END;
-CREATE TRIGGER sync_change_of_categories AFTER UPDATE ON categories
+CREATE TRIGGER sync_change_of_categories AFTER UPDATE
+    OF name, retired_at
+    ON categories
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_causes AFTER UPDATE ON causes
+CREATE TRIGGER sync_change_of_causes AFTER UPDATE
+    OF name, retired_at
+    ON causes
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_complaints AFTER UPDATE ON complaints
+CREATE TRIGGER sync_change_of_complaints AFTER UPDATE
+    OF customer_id, summary, received_at, created_at, channel, is_public,
+       customer_words, desired_outcome, reference, category_id, severity,
+       cause_id, deleted_at, cleared_at, step, acknowledged_at,
+       apologized_at, promised_date, fixed_at, last_outgoing_at, closed_at,
+       close_reason
+    ON complaints
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_contacts AFTER UPDATE ON contacts
+CREATE TRIGGER sync_change_of_contacts AFTER UPDATE
+    OF complaint_id, direction, channel, at, text, created_at
+    ON contacts
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_customers AFTER UPDATE ON customers
+CREATE TRIGGER sync_change_of_customers AFTER UPDATE
+    OF name, email, phone, notes, merged_into, created_at
+    ON customers
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_history AFTER UPDATE ON history
+CREATE TRIGGER sync_change_of_history AFTER UPDATE
+    OF complaint_id, customer_id, at, who, what
+    ON history
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_step_records AFTER UPDATE ON step_records
+CREATE TRIGGER sync_change_of_step_records AFTER UPDATE
+    OF complaint_id, step, done_at, channel, text, promised_date, remedy,
+       cost_cents, satisfaction, satisfied, close_reason, root_cause,
+       preventive_action, check_in_date, created_at
+    ON step_records
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
 END;
@@ -282,6 +302,12 @@ CREATE TABLE sync_pending (
     tbl       TEXT NOT NULL,
     local_id  INTEGER NOT NULL,
     PRIMARY KEY (tbl, local_id)
+) WITHOUT ROWID;
+CREATE TABLE sync_settled (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    field     TEXT NOT NULL,
+    PRIMARY KEY (tbl, local_id, field)
 ) WITHOUT ROWID;
 CREATE TABLE templates (
     step        TEXT PRIMARY KEY

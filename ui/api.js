@@ -38,6 +38,8 @@ export const api = {
   turnOnSync: (pick, name) => call('turn_on_sync', { pick, name }),
   syncNow: () => call('sync_now'),
   syncAsNewComputer: () => call('sync_as_new_computer'),
+  complaintConflicts: (id) => call('complaint_conflicts', { id }),
+  keepSyncValue: (id, field, value) => call('keep_sync_value', { id, field, value }),
   aboutMend: () => call('about_mend'),
   // `folder`: 'data', 'backups' or 'log'.
   openFolder: (folder) => call('open_folder', { folder }),

@@ -1,8 +1,9 @@
 -- Working on two computers (core/src/sync). While sync is on, every row
 -- the computers share has a globally unique id beside it (given to the rows
 -- already there when sync is turned on), and each change to such a row is
--- noted for the next file to the other computers. All of it stays on this
--- computer: none of these tables is exported.
+-- noted for the next file to the other computers (not a change to a column
+-- they do not share, such as what a complaint came to). All of it stays on
+-- this computer: none of these tables is exported.
 
 CREATE TABLE sync_ids (
     tbl       TEXT NOT NULL,
@@ -33,6 +34,15 @@ CREATE TABLE sync_chunks (
     bytes     BLOB NOT NULL
 );
 
+-- Fields whose value the owner kept after two computers changed them at
+-- once: put again even where it is the value shown, to settle them.
+CREATE TABLE sync_settled (
+    tbl       TEXT NOT NULL,
+    local_id  INTEGER NOT NULL,
+    field     TEXT NOT NULL,
+    PRIMARY KEY (tbl, local_id, field)
+) WITHOUT ROWID;
+
 -- Fields changed on two computers at once: every value, for the owner to pick.
 CREATE TABLE sync_conflicts (
     tbl     TEXT NOT NULL,
@@ -48,7 +58,9 @@ BEGIN
         SELECT 'customers', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_customers AFTER UPDATE ON customers
+CREATE TRIGGER sync_change_of_customers AFTER UPDATE
+    OF name, email, phone, notes, merged_into, created_at
+    ON customers
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
 END;
@@ -63,7 +75,9 @@ BEGIN
         SELECT 'categories', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_categories AFTER UPDATE ON categories
+CREATE TRIGGER sync_change_of_categories AFTER UPDATE
+    OF name, retired_at
+    ON categories
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', NEW.id FROM sync_on;
 END;
@@ -78,7 +92,9 @@ BEGIN
         SELECT 'causes', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_causes AFTER UPDATE ON causes
+CREATE TRIGGER sync_change_of_causes AFTER UPDATE
+    OF name, retired_at
+    ON causes
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', NEW.id FROM sync_on;
 END;
@@ -93,7 +109,13 @@ BEGIN
         SELECT 'complaints', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_complaints AFTER UPDATE ON complaints
+CREATE TRIGGER sync_change_of_complaints AFTER UPDATE
+    OF customer_id, summary, received_at, created_at, channel, is_public,
+       customer_words, desired_outcome, reference, category_id, severity,
+       cause_id, deleted_at, cleared_at, step, acknowledged_at,
+       apologized_at, promised_date, fixed_at, last_outgoing_at, closed_at,
+       close_reason
+    ON complaints
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
 END;
@@ -108,7 +130,9 @@ BEGIN
         SELECT 'contacts', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_contacts AFTER UPDATE ON contacts
+CREATE TRIGGER sync_change_of_contacts AFTER UPDATE
+    OF complaint_id, direction, channel, at, text, created_at
+    ON contacts
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', NEW.id FROM sync_on;
 END;
@@ -123,7 +147,11 @@ BEGIN
         SELECT 'step_records', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_step_records AFTER UPDATE ON step_records
+CREATE TRIGGER sync_change_of_step_records AFTER UPDATE
+    OF complaint_id, step, done_at, channel, text, promised_date, remedy,
+       cost_cents, satisfaction, satisfied, close_reason, root_cause,
+       preventive_action, check_in_date, created_at
+    ON step_records
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
 END;
@@ -138,7 +166,9 @@ BEGIN
         SELECT 'history', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
 END;
-CREATE TRIGGER sync_change_of_history AFTER UPDATE ON history
+CREATE TRIGGER sync_change_of_history AFTER UPDATE
+    OF complaint_id, customer_id, at, who, what
+    ON history
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
 END;

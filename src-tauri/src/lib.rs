@@ -135,6 +135,8 @@ pub fn run() {
             commands::desktop::save_desktop_settings,
             commands::backups::list_backups,
             commands::sync::choose_sync_folder,
+            commands::sync::complaint_conflicts,
+            commands::sync::keep_sync_value,
             commands::sync::sync_as_new_computer,
             commands::sync::sync_now,
             commands::sync::sync_status,

@@ -112,6 +112,7 @@ pub fn start(app: AppHandle) {
             {
                 last_round = Some(Instant::now());
                 took_in = round.taken > 0;
+                tracing::debug!(taken = round.taken, given = round.given, "sync round");
                 if took_in {
                     tracing::info!(
                         taken = round.taken,

@@ -11,6 +11,7 @@ import { remindersCard } from './reminders.js';
 import { contactCorrection, factsCorrection } from './corrections.js';
 import { issuePick } from './lesson.js';
 import { attachToEntry, entryFiles, filesCard, sayNotAdded } from './files.js';
+import { conflictsCard } from './conflicts.js';
 
 export async function showComplaint(main, params, { signal }) {
   const error = errorLine('complaint-error');
@@ -65,6 +66,7 @@ function draw(main, details, params, openStep, notice, signal) {
   main.replaceChildren(
     backButton(params),
     header(details, () => redraw('close')),
+    conflictsCard(details, saved),
     atHand(details),
     knownIssueLine(details, saved),
     factsCorrection(details, saved),

@@ -134,7 +134,18 @@ pub(crate) fn put_local_row(
             .map_err(merge_failed)?;
         return Ok(());
     };
+    let settled: Vec<String> = {
+        let mut statement =
+            conn.prepare_cached("SELECT field FROM sync_settled WHERE tbl = ?1 AND local_id = ?2")?;
+        let rows = statement.query_map(params![table.name, local_id], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
     for (column, value) in table.columns.iter().zip(fields) {
+        // A value the owner kept is put even when it is the one shown.
+        if settled.iter().any(|field| field == column) {
+            doc.put(&row, *column, value).map_err(merge_failed)?;
+            continue;
+        }
         let same = match doc.get(&row, *column).map_err(merge_failed)? {
             Some((Value::Scalar(current), _)) => current.as_ref() == &value,
             None => value == ScalarValue::Null,

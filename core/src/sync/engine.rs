@@ -194,6 +194,17 @@ impl Sync {
                 continue;
             }
             let mut keys = touched_keys(&self.doc.make_patches(&mut log));
+            // A conflict settled elsewhere in favour of the value shown here
+            // changes nothing shown, so no patch says so: rows with conflicts
+            // noted are looked at again.
+            keys.extend(store.read(|conn| {
+                let mut statement =
+                    conn.prepare("SELECT DISTINCT tbl || '/' || uid FROM sync_conflicts")?;
+                let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })?);
+            keys.sort();
+            keys.dedup();
             // Rows are put in place in the order of their tables, links first.
             keys.sort_by_key(|key| {
                 parse_key(key).map(|(table, _)| TABLES.iter().position(|t| t.name == table.name))
@@ -241,6 +252,7 @@ impl Sync {
                 put_local_row(&mut change, write, table, id)?;
             }
             write.execute("DELETE FROM sync_pending", [])?;
+            write.execute("DELETE FROM sync_settled", [])?;
             if change.commit().0.is_some() {
                 let bytes = doc.save_after(&before);
                 write.execute(

@@ -393,3 +393,107 @@ fn once_everything_is_sent_and_taken_nothing_is_said_to_wait() {
         assert!(status.last_round_at.is_some());
     }
 }
+
+#[test]
+fn the_owner_keeps_one_of_the_values_and_it_becomes_the_value_everywhere() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    let made = laptop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    laptop.round();
+    desktop.round();
+    let there: i64 = desktop
+        .store
+        .read(|conn| Ok(conn.query_row("SELECT id FROM complaints", [], |row| row.get(0))?))
+        .unwrap();
+    let rename = |store: &mut Store, id: i64, summary: &str| {
+        let customer = store.complaint(id).unwrap().summary.customer_id;
+        let edit = NewComplaint {
+            new_customer: None,
+            customer_id: Some(customer),
+            ..phone_complaint("", summary)
+        };
+        store.correct_complaint(id, &edit).unwrap();
+    };
+    rename(&mut laptop.store, made.id, "Birthday cake arrived squashed");
+    rename(&mut desktop.store, there, "Cake squashed in the box");
+    for _ in 0..2 {
+        laptop.round();
+        desktop.round();
+    }
+    let shown = conflicts::complaint_conflicts(&desktop.store, there).unwrap();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].label, "What happened");
+    let mut values = shown[0].values.clone();
+    values.sort();
+    assert_eq!(
+        values,
+        ["Birthday cake arrived squashed", "Cake squashed in the box"]
+    );
+
+    // The value shown now: the harder case, as nothing changes where it is shown.
+    let kept = shown[0].values[0].clone();
+    conflicts::keep_value(&mut desktop.store, there, "summary", &kept).unwrap();
+    for _ in 0..2 {
+        desktop.round();
+        laptop.round();
+    }
+    assert_eq!(laptop.summaries(), [kept.as_str()]);
+    assert_eq!(desktop.summaries(), [kept.as_str()]);
+    let left = conflicts::complaint_conflicts(&laptop.store, made.id).unwrap();
+    assert!(left.is_empty(), "{left:?} {:?}", laptop.conflicts());
+    assert!(conflicts::complaint_conflicts(&desktop.store, there)
+        .unwrap()
+        .is_empty());
+    let history = laptop.store.complaint(made.id).unwrap().history;
+    assert!(
+        history
+            .iter()
+            .any(|line| line.what.contains("changed on both computers")),
+        "{history:?}"
+    );
+    assert!(conflicts::keep_value(&mut laptop.store, made.id, "summary", "Anything").is_err());
+}
+
+#[test]
+fn a_change_is_noted_for_the_other_computers_exactly_when_a_shared_column_changes() {
+    let shared = tempfile::tempdir().unwrap();
+    let laptop = computer(shared.path());
+    let schema: Vec<(String, String)> = laptop
+        .store
+        .read(|conn| {
+            let mut statement = conn.prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync_change_of_%'",
+            )?;
+            let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    assert_eq!(schema.len(), TABLES.len());
+    for table in TABLES {
+        let sql = &schema
+            .iter()
+            .find(|(name, _)| *name == format!("sync_change_of_{}", table.name))
+            .unwrap()
+            .1;
+        let listed = sql
+            .split_once(" OF ")
+            .unwrap()
+            .1
+            .split_once(" ON ")
+            .unwrap()
+            .0;
+        let mut listed: Vec<&str> = listed.split(',').map(str::trim).collect();
+        let mut columns = table.columns.to_vec();
+        listed.sort();
+        columns.sort();
+        assert_eq!(
+            listed, columns,
+            "the trigger of {} lists its shared columns",
+            table.name
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! Sync with the owner's other computers: what it is doing, choosing the
 //! shared folder (the dialog is opened here), turning it on, a round now.
 
+use mend_core::sync::conflicts::{self, FieldConflict};
 use mend_core::sync::setup::{self, SyncPreview};
 use mend_core::sync::Sync;
 use serde::Serialize;
@@ -83,4 +84,26 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
     tracing::info!("this copy now syncs as a computer of its own");
     state.syncing.wake.notify_one();
     syncing::shown(&state)
+}
+
+/// The fields of a complaint changed on two computers at once.
+#[tauri::command(async)]
+pub fn complaint_conflicts(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Vec<FieldConflict>, IpcError> {
+    Ok(conflicts::complaint_conflicts(&*state.store()?, id)?)
+}
+
+/// Keeps one of the values two computers gave a field of a complaint.
+#[tauri::command(async)]
+pub fn keep_sync_value(
+    state: State<'_, AppState>,
+    id: i64,
+    field: String,
+    value: String,
+) -> Result<(), IpcError> {
+    conflicts::keep_value(&mut *state.store()?, id, &field, &value)?;
+    state.syncing.wake.notify_one();
+    Ok(())
 }

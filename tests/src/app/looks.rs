@@ -50,13 +50,3 @@ impl App {
         Ok(())
     }
 }
-
-impl App {
-    /// Brings this window to the front, as the owner clicking on it does:
-    /// with two Mends on one display, keys go to the window in front.
-    pub async fn bring_to_front(&self) -> Result<(), Failure> {
-        let handle = self.client().window().await?;
-        self.client().switch_to_window(handle).await?;
-        Ok(())
-    }
-}
