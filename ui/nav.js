@@ -30,6 +30,7 @@ const SECTION = { today: 'today', complaints: 'complaints', complaint: 'complain
  * `trackUnsaved`) makes Mend ask first; `{ discard: true }` leaves anyway.
  * The focus goes to the new view (a keyboard or screen reader user starts
  * there), unless `{ focus: false }` (a view drawn again by itself).
+ * Answers when the view is drawn (its code may load first).
  */
 export function go(name, params = {}, { discard = false, focus = true } = {}) {
   const unsaved = discard ? null : unsavedForm();
@@ -49,7 +50,7 @@ export function go(name, params = {}, { discard = false, focus = true } = {}) {
   main.scrollTop = 0;
   window.scrollTo(0, 0);
   if (focus) main.focus({ preventScroll: true });
-  views.get(name)(main, params, { status: appStatus, signal: leaving.signal });
+  return views.get(name)(main, params, { status: appStatus, signal: leaving.signal });
 }
 
 /**
