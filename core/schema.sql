@@ -98,31 +98,45 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_categories AFTER DELETE ON categories
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'categories' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'categories' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_causes AFTER DELETE ON causes
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'causes' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'causes' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_complaints AFTER DELETE ON complaints
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'complaints' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_contacts AFTER DELETE ON contacts
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'contacts' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'contacts' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_customers AFTER DELETE ON customers
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'customers' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'customers' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_history AFTER DELETE ON history
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_step_records AFTER DELETE ON step_records
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id;
 END;
 CREATE TABLE attachment_contents (
     attachment_id  INTEGER PRIMARY KEY REFERENCES attachments (id),
@@ -303,11 +317,19 @@ CREATE TABLE sync_pending (
     local_id  INTEGER NOT NULL,
     PRIMARY KEY (tbl, local_id)
 ) WITHOUT ROWID;
+CREATE TABLE sync_removed (
+    tbl  TEXT NOT NULL,
+    uid  TEXT NOT NULL,
+    PRIMARY KEY (tbl, uid)
+) WITHOUT ROWID;
 CREATE TABLE sync_settled (
     tbl       TEXT NOT NULL,
     local_id  INTEGER NOT NULL,
     field     TEXT NOT NULL,
     PRIMARY KEY (tbl, local_id, field)
+) WITHOUT ROWID;
+CREATE TABLE sync_waiting (
+    key  TEXT PRIMARY KEY
 ) WITHOUT ROWID;
 CREATE TABLE templates (
     step        TEXT PRIMARY KEY

@@ -34,6 +34,20 @@ CREATE TABLE sync_chunks (
     bytes     BLOB NOT NULL
 );
 
+-- Rows removed here while sync is on, by global id, until the other
+-- computers are told (the local id may be given to a new row meanwhile).
+CREATE TABLE sync_removed (
+    tbl  TEXT NOT NULL,
+    uid  TEXT NOT NULL,
+    PRIMARY KEY (tbl, uid)
+) WITHOUT ROWID;
+
+-- Rows from another computer that link to a row not here yet, by their key
+-- in the shared document: tried again with every file taken in.
+CREATE TABLE sync_waiting (
+    key  TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
 -- Fields whose value the owner kept after two computers changed them at
 -- once: put again even where it is the value shown, to settle them.
 CREATE TABLE sync_settled (
@@ -66,7 +80,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_customers AFTER DELETE ON customers
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'customers' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'customers' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_categories AFTER INSERT ON categories
@@ -83,7 +99,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_categories AFTER DELETE ON categories
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'categories', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'categories' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'categories' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_causes AFTER INSERT ON causes
@@ -100,7 +118,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_causes AFTER DELETE ON causes
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'causes', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'causes' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'causes' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_complaints AFTER INSERT ON complaints
@@ -121,7 +141,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_complaints AFTER DELETE ON complaints
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'complaints' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_contacts AFTER INSERT ON contacts
@@ -138,7 +160,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_contacts AFTER DELETE ON contacts
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'contacts', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'contacts' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'contacts' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_step_records AFTER INSERT ON step_records
@@ -157,7 +181,9 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_step_records AFTER DELETE ON step_records
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id;
 END;
 
 CREATE TRIGGER sync_id_of_history AFTER INSERT ON history
@@ -174,5 +200,7 @@ BEGIN
 END;
 CREATE TRIGGER sync_removal_of_history AFTER DELETE ON history
 BEGIN
-    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', OLD.id FROM sync_on;
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id;
 END;

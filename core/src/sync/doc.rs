@@ -103,19 +103,8 @@ pub(crate) fn put_local_row(
         return Ok(());
     };
     let row_key = key(table.name, &uid);
+    // Gone here: its removal is given out by its global id (sync_removed).
     let Some(fields) = read_row(conn, table, local_id)? else {
-        // Gone here (an expired complaint's records are cleared): gone everywhere.
-        if doc
-            .get(ROOT, row_key.as_str())
-            .map_err(merge_failed)?
-            .is_some()
-        {
-            doc.delete(ROOT, row_key.as_str()).map_err(merge_failed)?;
-        }
-        conn.execute(
-            "DELETE FROM sync_ids WHERE tbl = ?1 AND local_id = ?2",
-            params![table.name, local_id],
-        )?;
         return Ok(());
     };
     let Some((Value::Object(ObjType::Map), row)) =
@@ -154,6 +143,20 @@ pub(crate) fn put_local_row(
         if !same {
             doc.put(&row, *column, value).map_err(merge_failed)?;
         }
+    }
+    Ok(())
+}
+
+/// Removes a row removed here (an expired complaint's records) from the
+/// document, by its global id: it goes on every computer.
+pub(crate) fn remove_row(doc: &mut impl Transactable, table: &str, uid: &str) -> Result<()> {
+    let row_key = key(table, uid);
+    if doc
+        .get(ROOT, row_key.as_str())
+        .map_err(merge_failed)?
+        .is_some()
+    {
+        doc.delete(ROOT, row_key.as_str()).map_err(merge_failed)?;
     }
     Ok(())
 }
@@ -265,8 +268,23 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
                 table.columns.join(", "),
                 marks.join(", ")
             );
-            conn.prepare_cached(&sql)?
-                .execute(params_from_iter(values.iter()))?;
+            let inserted = conn
+                .prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter()));
+            match inserted {
+                Ok(_) => {}
+                // The same name made on two computers (a list's names are
+                // unique): both kept, one marked, for the owner to retire one.
+                Err(rusqlite::Error::SqliteFailure(failure, _))
+                    if failure.code == rusqlite::ErrorCode::ConstraintViolation
+                        && table.seeded > 0 =>
+                {
+                    mark_the_later_of_two(conn, table, uid, &mut values)?;
+                    conn.prepare_cached(&sql)?
+                        .execute(params_from_iter(values.iter()))?;
+                }
+                Err(error) => return Err(error.into()),
+            }
             let id = conn.last_insert_rowid();
             // The insert gave it an id of its own; it takes the shared one.
             conn.execute(
@@ -279,6 +297,47 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
     Ok(Placed::Done {
         complaint: complaint_of(conn, table, id)?,
     })
+}
+
+/// Two rows of a list named alike: the one with the greater global id is
+/// marked " (2)", on every computer alike (the incoming row's `values`, or
+/// the row here, in place only: each computer does the same).
+fn mark_the_later_of_two(
+    conn: &Connection,
+    table: &Table,
+    uid: &str,
+    values: &mut [SqlValue],
+) -> Result<()> {
+    let Some(at) = table.columns.iter().position(|column| *column == "name") else {
+        return Ok(());
+    };
+    let SqlValue::Text(name) = &mut values[at] else {
+        return Ok(());
+    };
+    let here: Option<i64> = conn
+        .query_row(
+            &format!("SELECT id FROM {} WHERE name = ?1", table.name),
+            [name.as_str()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let here_uid = match here {
+        Some(id) => uid_of(conn, table.name, id)?,
+        None => None,
+    };
+    match (here, here_uid) {
+        (Some(id), Some(here_uid)) if here_uid.as_str() > uid => {
+            conn.execute(
+                &format!(
+                    "UPDATE {} SET name = name || ' (2)' WHERE id = ?1",
+                    table.name
+                ),
+                [id],
+            )?;
+        }
+        _ => name.push_str(" (2)"),
+    }
+    Ok(())
 }
 
 /// The complaint a row belongs to (itself, for a complaint).

@@ -8,7 +8,7 @@ use std::path::Path;
 use automerge::{ActorId, Automerge, PatchLog};
 use rusqlite::{params, OptionalExtension};
 
-use super::doc::{merge_failed, place_row, put_local_row, touched_keys, Placed};
+use super::doc::{merge_failed, place_row, put_local_row, remove_row, touched_keys, Placed};
 use super::folder::{file_name, Arrival, SharedFolder};
 use super::tables::{parse_key, table, TABLES};
 use crate::error::Result;
@@ -91,8 +91,9 @@ impl Sync {
         self.folder.listing()
     }
 
-    /// Takes in what the other computers wrote, then gives out what changed
-    /// here. On a failure the document is read again from what was saved.
+    /// Records what changed here, takes in what the other computers wrote,
+    /// then gives out what changed here. When the document may no longer
+    /// match what was saved, it is read again from it.
     pub fn round(&mut self, store: &mut Store) -> Result<Round> {
         if self.is_a_copy(store)? {
             return Ok(Round {
@@ -103,22 +104,23 @@ impl Sync {
         // What changed here goes into the document first, so that a change
         // from elsewhere to the same field meets it as a conflict rather
         // than overwriting it.
-        let done = self
-            .record_changes(store)
-            .and_then(|()| self.take_in(store))
-            .and_then(|taken| Ok((taken, self.give_out(store)?)));
-        match done {
-            Ok((taken, given)) => Ok(Round {
-                taken,
-                given,
-                newer_format: self.newer_format,
-                copy_of_another: false,
-            }),
-            Err(error) => {
-                self.doc = load(store, &self.computer)?;
-                Err(error)
-            }
+        if let Err(error) = self.record_changes(store) {
+            self.doc = load(store, &self.computer)?;
+            return Err(error);
         }
+        let taken = self.take_in(store);
+        if taken.is_err() {
+            // The document may hold a file whose rows were not saved with it.
+            self.doc = load(store, &self.computer)?;
+        }
+        // What changed here goes out even when taking in failed.
+        let given = self.give_out(store)?;
+        Ok(Round {
+            taken: taken?,
+            given,
+            newer_format: self.newer_format,
+            copy_of_another: false,
+        })
     }
 
     /// Whether another copy of this data writes as this computer: a file
@@ -197,9 +199,12 @@ impl Sync {
             // A conflict settled elsewhere in favour of the value shown here
             // changes nothing shown, so no patch says so: rows with conflicts
             // noted are looked at again.
+            // Rows that waited for a row they link to are tried again too.
             keys.extend(store.read(|conn| {
-                let mut statement =
-                    conn.prepare("SELECT DISTINCT tbl || '/' || uid FROM sync_conflicts")?;
+                let mut statement = conn.prepare(
+                    "SELECT DISTINCT tbl || '/' || uid FROM sync_conflicts
+                     UNION SELECT key FROM sync_waiting",
+                )?;
                 let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
                 Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
             })?);
@@ -211,13 +216,40 @@ impl Sync {
             });
             let doc = &self.doc;
             store.write(|write| {
-                for key in &keys {
-                    if let Placed::Done {
-                        complaint: Some(id),
-                    } = place_row(doc, write, key)?
-                    {
-                        write.complaint_changed(id);
+                // A row linking to one of the same table placed later (a
+                // customer merged into another) waits a turn: again while
+                // any is placed; those still waiting are kept for later files.
+                let mut waiting = keys.clone();
+                loop {
+                    let before = waiting.len();
+                    let mut still = Vec::new();
+                    for key in waiting {
+                        match place_row(doc, write, &key) {
+                            Ok(Placed::Waiting) => still.push(key),
+                            Ok(Placed::Done { complaint }) => {
+                                if let Some(id) = complaint {
+                                    write.complaint_changed(id);
+                                }
+                            }
+                            Ok(Placed::Unknown) => {}
+                            // One row that cannot be put in place does not hold up the rest.
+                            Err(error) => tracing::warn!(
+                                code = error.code(),
+                                "a row from another computer was not put in place"
+                            ),
+                        }
                     }
+                    waiting = still;
+                    if waiting.is_empty() || waiting.len() == before {
+                        break;
+                    }
+                }
+                write.execute("DELETE FROM sync_waiting", [])?;
+                for key in &waiting {
+                    write.execute(
+                        "INSERT OR IGNORE INTO sync_waiting (key) VALUES (?1)",
+                        [key],
+                    )?;
                 }
                 write.execute(
                     "INSERT INTO sync_chunks (computer, name, bytes) VALUES (?1, ?2, ?3)",
@@ -226,6 +258,7 @@ impl Sync {
                 // What was just put in place is no change of this computer's
                 // (its own were recorded before, with the store held since).
                 write.execute("DELETE FROM sync_pending", [])?;
+                write.execute("DELETE FROM sync_removed", [])?;
                 Ok(())
             })?;
             taken += 1;
@@ -251,7 +284,16 @@ impl Sync {
             for (table, id) in ordered {
                 put_local_row(&mut change, write, table, id)?;
             }
+            let removed: Vec<(String, String)> = {
+                let mut statement = write.prepare("SELECT tbl, uid FROM sync_removed")?;
+                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (table, uid) in removed {
+                remove_row(&mut change, &table, &uid)?;
+            }
             write.execute("DELETE FROM sync_pending", [])?;
+            write.execute("DELETE FROM sync_removed", [])?;
             write.execute("DELETE FROM sync_settled", [])?;
             if change.commit().0.is_some() {
                 let bytes = doc.save_after(&before);

@@ -497,3 +497,35 @@ fn a_change_is_noted_for_the_other_computers_exactly_when_a_shared_column_change
         );
     }
 }
+
+#[test]
+fn a_category_of_the_same_name_made_on_both_computers_is_kept_twice_not_lost() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    laptop.store.add_category("Allergens").unwrap();
+    desktop.store.add_category("Allergens").unwrap();
+    for _ in 0..2 {
+        laptop.round();
+        desktop.round();
+    }
+    let names = |computer: &Computer| {
+        computer
+            .store
+            .read(|conn| {
+                let mut statement = conn.prepare(
+                    "SELECT name FROM categories WHERE name LIKE 'Allergens%' ORDER BY name",
+                )?;
+                let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .unwrap()
+    };
+    assert_eq!(names(&laptop), ["Allergens", "Allergens (2)"]);
+    assert_eq!(names(&desktop), ["Allergens", "Allergens (2)"]);
+    assert_eq!(
+        laptop.shared(),
+        desktop.shared(),
+        "the same one is marked on both"
+    );
+}
