@@ -53,7 +53,7 @@ impl Syncing {
         self.sync.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn say(&self, problem: Option<Problem>) {
+    pub fn say(&self, problem: Option<Problem>) {
         *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = problem;
     }
 
@@ -71,7 +71,8 @@ pub fn start(app: AppHandle) {
         // The window comes up first: reading the shared document takes a while.
         tokio::time::sleep(AFTER_START).await;
         let handle = app.clone();
-        let _ = tauri::async_runtime::spawn_blocking(move || resume(&handle)).await;
+        let _ =
+            tauri::async_runtime::spawn_blocking(move || resume(&handle.state::<AppState>())).await;
         let wake = app.state::<AppState>().syncing.wake.clone();
         let mut last_round: Option<Instant> = None;
         let mut last_listing = Vec::new();
@@ -95,24 +96,27 @@ pub fn start(app: AppHandle) {
                     .ok()
                     .and_then(|store| setup::status(&store).ok())
                     .map(|s| s.waiting);
-                (listing, waiting.unwrap_or(0))
+                // While something is wrong (a failed round, a copy, a newer
+                // Mend), changes waiting here do not make a round every 2 s.
+                let calm = state.syncing.problem().is_none();
+                (listing, waiting.unwrap_or(0), calm)
             })
             .await;
-            let Ok((listing, waiting)) = looked else {
+            let Ok((listing, waiting, calm)) = looked else {
                 continue;
             };
-            if !(woken || due || waiting > 0 || listing != last_listing) {
+            if !(woken || due || (waiting > 0 && calm) || listing != last_listing) {
                 continue;
             }
             last_listing = listing;
             let handle = app.clone();
             let mut took_in = false;
+            // Tried again in a few minutes, or sooner when asked or a file comes.
+            last_round = Some(Instant::now());
             if let Ok(Some(round)) =
                 tauri::async_runtime::spawn_blocking(move || round(&handle)).await
             {
-                last_round = Some(Instant::now());
                 took_in = round.taken > 0;
-                tracing::debug!(taken = round.taken, given = round.given, "sync round");
                 if took_in {
                     tracing::info!(
                         taken = round.taken,
@@ -126,13 +130,26 @@ pub fn start(app: AppHandle) {
     });
 }
 
-fn resume(app: &AppHandle) {
-    let state = app.state::<AppState>();
+/// Picks sync up from the data as it is now: at start, and after a restore
+/// or a recovery put other data in place (a restored backup is then found
+/// to be a copy of this computer, and the owner asked).
+pub fn resume(state: &AppState) {
     let Ok(mut store) = state.store() else { return };
     match setup::resume(&mut store) {
-        Ok(sync) => *state.syncing.slot() = sync,
-        Err(error) => tracing::warn!(code = error.code(), "sync could not be picked up"),
+        Ok(sync) => {
+            *state.syncing.slot() = sync;
+            state.syncing.say(None);
+        }
+        Err(error) => {
+            tracing::warn!(code = error.code(), "sync could not be picked up");
+            *state.syncing.slot() = None;
+            state.syncing.say(Some(Problem {
+                code: error.code(),
+                message: error.to_string(),
+            }));
+        }
     }
+    state.syncing.wake.notify_one();
 }
 
 /// One round now, if sync is on; what it came to.
@@ -167,6 +184,12 @@ fn round(app: &AppHandle) -> Option<Round> {
             None
         }
     }
+}
+
+/// A round now, told to the page as any round is.
+pub fn round_now(app: &AppHandle) {
+    let took_in = round(app).is_some_and(|round| round.taken > 0);
+    let _ = app.emit(CHANGED_EVENT, took_in);
 }
 
 /// What the page shows of sync now.

@@ -24,7 +24,8 @@ function onParts(box, shown) {
   const error = errorLine('sync-error');
   const now = el('button', { type: 'button', testid: 'sync-now' }, 'Sync now');
   now.addEventListener('click', () => busy(now, error, async () => {
-    await api.syncNow();
+    draw(box, await api.syncNow());
+    showSyncLine();
   }));
   const parts = [
     el('p', { testid: 'sync-on' }, `On. This computer is “${shown.computerName}”, and shares your complaints through `, el('span', { class: 'path' }, shown.folder), '.'),
@@ -88,5 +89,5 @@ function whatHappens(picked) {
     return `No other computer uses ${picked.folder} yet. Mend will put ${yours} there as the starting point; then turn sync on with the same folder on your other computer.`;
   }
   const others = picked.otherComputers === 1 ? 'another computer' : `${picked.otherComputers} other computers`;
-  return `Mend found ${others} already syncing through ${picked.folder}. It will add ${yours} to theirs, and theirs to yours: nothing is lost and nothing is doubled.`;
+  return `Mend found ${others} already syncing through ${picked.folder}. It will add ${yours} to theirs, and theirs to yours: nothing is lost. A customer you entered on both computers will be there twice (Customers can merge the two). If this computer's Mend data was copied from the other computer, do not turn sync on here: its complaints would be there twice.`;
 }

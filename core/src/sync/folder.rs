@@ -68,6 +68,15 @@ impl SharedFolder {
     /// Writes `payload` as this computer's file number `number`: whole, under
     /// its final name only once complete. Answers the file's name.
     pub fn write(&self, number: u64, payload: &[u8]) -> Result<String> {
+        // The folder the owner chose must be there (a USB stick taken out
+        // leaves an empty mount point): never made here, in its place.
+        let chosen = self.root.parent().unwrap_or(&self.root);
+        if !chosen.is_dir() {
+            return Err(Error::NotSaved {
+                path: chosen.to_owned(),
+                reason: "the shared folder is not there (if it is on a USB stick or a network drive, is it connected?); Mend will try again".into(),
+            });
+        }
         let own = self.own();
         std::fs::create_dir_all(&own).map_err(|source| Error::Folder {
             path: own.clone(),

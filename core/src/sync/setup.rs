@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::engine::{Round, Sync};
+use super::engine::{Round, Sync, COMPUTER_KEY};
 use super::folder::{is_computer_id, SUBFOLDER};
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -57,8 +57,8 @@ pub fn status(store: &Store) -> Result<SyncStatus> {
         Ok(conn.query_row(
             "SELECT (SELECT count(*) FROM sync_pending)
                   + (SELECT count(*) FROM sync_chunks WHERE name IS NULL
-                     AND computer = (SELECT value FROM settings WHERE key = 'sync_computer'))",
-            [],
+                     AND computer = (SELECT value FROM settings WHERE key = ?1))",
+            [COMPUTER_KEY],
             |row| row.get::<_, i64>(0),
         )?)
     })?;
@@ -115,8 +115,8 @@ pub fn turn_on(store: &mut Store, data_dir: &Path, chosen: &Path, name: &str) ->
             // Another folder: this computer's changes are all written there again.
             write.execute(
                 "UPDATE sync_chunks SET name = NULL
-                 WHERE computer = (SELECT value FROM settings WHERE key = 'sync_computer')",
-                [],
+                 WHERE computer = (SELECT value FROM settings WHERE key = ?1)",
+                [COMPUTER_KEY],
             )?;
         }
         for (key, value) in [
@@ -145,6 +145,9 @@ pub fn resume(store: &mut Store) -> Result<Option<Sync>> {
 /// A round, and when it ended, for the owner to see.
 pub fn round(sync: &mut Sync, store: &mut Store) -> Result<Round> {
     let round = sync.round(store)?;
+    if round.copy_of_another || round.newer_format.is_some() {
+        return Ok(round);
+    }
     let now = crate::dates::stamp(store.now());
     store.write(|write| {
         write.execute(

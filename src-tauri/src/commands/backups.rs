@@ -147,6 +147,7 @@ pub fn restore_backup(
         }
     })?;
     state.keep(&state.picked_backup, None);
+    crate::syncing::resume(&state);
     tracing::info!(kept = %kept.display(), "restored a backup");
     Ok(kept.display().to_string())
 }

@@ -40,6 +40,7 @@ pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Reco
             },
         )
         .map(|aside| {
+            crate::syncing::resume(&state);
             tracing::info!(?start, damaged_file = %aside.display(), "started again after damage");
             Recovered {
                 damaged_file: aside.display().to_string(),

@@ -58,16 +58,18 @@ pub fn turn_on_sync(
         let mut store = state.store()?;
         let sync = setup::turn_on(&mut store, &data_dir, &folder, &name)?;
         *state.syncing.slot() = Some(sync);
+        state.syncing.say(None);
     }
     tracing::info!("sync was turned on");
     state.syncing.wake.notify_one();
     syncing::shown(&state)
 }
 
-/// A round as soon as possible (the owner asked).
+/// A round now (the owner asked); answers how sync stands after it.
 #[tauri::command(async)]
-pub fn sync_now(state: State<'_, AppState>) {
-    state.syncing.wake.notify_one();
+pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, IpcError> {
+    syncing::round_now(&app);
+    syncing::shown(&state)
 }
 
 /// For a copy of another computer's data: carries on as a computer of its own.
@@ -80,6 +82,7 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
             .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
         let sync = Sync::become_new_computer(&mut store, std::path::Path::new(&folder))?;
         *state.syncing.slot() = Some(sync);
+        state.syncing.say(None);
     }
     tracing::info!("this copy now syncs as a computer of its own");
     state.syncing.wake.notify_one();
