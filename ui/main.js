@@ -82,8 +82,8 @@ function listenToShortcuts() {
     } else if (key === 'f' || key === 'k') {
       event.preventDefault();
       if (document.getElementById('intake').open) return;
-      const shown = currentView() === 'complaints' ? null : go('complaints');
-      Promise.resolve(shown).then(() => document.querySelector('[data-testid="list-search"]')?.focus());
+      if (currentView() === 'complaints') document.querySelector('[data-testid="list-search"]')?.focus();
+      else go('complaints', { focusSearch: true });
     }
   });
 }

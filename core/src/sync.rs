@@ -9,7 +9,7 @@ pub mod folder;
 pub mod setup;
 mod tables;
 
-pub use engine::{Round, Sync};
+pub use engine::{Round, SyncSession};
 
 #[cfg(test)]
 mod converge_tests;

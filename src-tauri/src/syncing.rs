@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use mend_core::sync::setup::{self, SyncStatus};
-use mend_core::sync::{Round, Sync};
+use mend_core::sync::{Round, SyncSession};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
@@ -27,7 +27,7 @@ const COPY: &str = "This computer's Mend data is a copy of another computer's (a
 
 #[derive(Default)]
 pub struct Syncing {
-    sync: Mutex<Option<Sync>>,
+    sync: Mutex<Option<SyncSession>>,
     problem: Mutex<Option<Problem>>,
     pub wake: Arc<tokio::sync::Notify>,
 }
@@ -49,7 +49,7 @@ pub struct Shown {
 }
 
 impl Syncing {
-    pub fn slot(&self) -> MutexGuard<'_, Option<Sync>> {
+    pub fn slot(&self) -> MutexGuard<'_, Option<SyncSession>> {
         self.sync.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -89,7 +89,7 @@ pub fn start(app: AppHandle) {
                     .syncing
                     .slot()
                     .as_ref()
-                    .map(Sync::listing)
+                    .map(SyncSession::listing)
                     .unwrap_or_default();
                 let waiting = state
                     .store()

@@ -77,6 +77,8 @@ export async function showComplaints(main, params, { signal }) {
     el('section', { class: 'card list-card' }, count, list, empty, moreRow),
     el('p', { class: 'muted deleted-link' }, el('button', { type: 'button', class: 'quiet inline-link', testid: 'open-deleted', onclick: () => go('deleted') }, 'Deleted complaints (kept 30 days)')),
   );
+  // Opened by Ctrl+F: the cursor goes to the search (after go() focused the view).
+  if (params.focusSearch) search.focus();
 
   for (const pick of toolbar.querySelectorAll('select')) {
     pick.addEventListener('change', () => {

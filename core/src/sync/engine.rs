@@ -33,18 +33,20 @@ pub struct Round {
     pub copy_of_another: bool,
 }
 
-pub struct Sync {
+/// Sync as one computer holds it while Mend runs: its shared document, its
+/// id, and the folder it syncs through.
+pub struct SyncSession {
     doc: Automerge,
     computer: String,
     folder: SharedFolder,
     newer_format: Option<u32>,
 }
 
-impl Sync {
+impl SyncSession {
     /// Sync for `store` through the folder `chosen`: turned on the first
     /// time (every shared row is then given out once), its document loaded
     /// from what this computer holds after that.
-    pub fn open(store: &mut Store, chosen: &Path) -> Result<Sync> {
+    pub fn open(store: &mut Store, chosen: &Path) -> Result<SyncSession> {
         let computer = store.write(|write| {
             write.execute("INSERT OR IGNORE INTO sync_on (only) VALUES (1)", [])?;
             let known: Option<String> = write
@@ -74,7 +76,7 @@ impl Sync {
             Ok(computer)
         })?;
         let doc = load(store, &computer)?;
-        Ok(Sync {
+        Ok(SyncSession {
             doc,
             folder: SharedFolder::new(chosen, &computer),
             computer,
@@ -153,7 +155,7 @@ impl Sync {
     /// Makes this data a new computer in sync, for a copy: a new id, its
     /// changes so far kept as they are (they are the old computer's too),
     /// what changed here since sent again as the new computer's.
-    pub fn become_new_computer(store: &mut Store, chosen: &Path) -> Result<Sync> {
+    pub fn become_new_computer(store: &mut Store, chosen: &Path) -> Result<SyncSession> {
         store.write(|write| {
             let computer = uuid::Uuid::new_v4().hyphenated().to_string();
             write.execute(
@@ -162,7 +164,7 @@ impl Sync {
             )?;
             Ok(())
         })?;
-        Sync::open(store, chosen)
+        SyncSession::open(store, chosen)
     }
 
     fn take_in(&mut self, store: &mut Store) -> Result<usize> {

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::engine::{Round, Sync, COMPUTER_KEY};
+use super::engine::{Round, SyncSession, COMPUTER_KEY};
 use super::folder::{is_computer_id, SUBFOLDER};
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{preferences, Store};
 
 const FOLDER_KEY: &str = "sync_folder";
 const NAME_KEY: &str = "sync_name";
@@ -96,7 +96,12 @@ pub fn preview(store: &Store, data_dir: &Path, chosen: &Path) -> Result<SyncPrev
 }
 
 /// Turns sync on through `chosen`, with this computer called `name`.
-pub fn turn_on(store: &mut Store, data_dir: &Path, chosen: &Path, name: &str) -> Result<Sync> {
+pub fn turn_on(
+    store: &mut Store,
+    data_dir: &Path,
+    chosen: &Path,
+    name: &str,
+) -> Result<SyncSession> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::InvalidInput(
@@ -123,40 +128,29 @@ pub fn turn_on(store: &mut Store, data_dir: &Path, chosen: &Path, name: &str) ->
             (FOLDER_KEY, chosen.display().to_string()),
             (NAME_KEY, name.to_owned()),
         ] {
-            write.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
+            preferences::put(write, key, &value)?;
         }
         Ok(())
     })?;
-    Sync::open(store, chosen)
+    SyncSession::open(store, chosen)
 }
 
 /// Sync as it was left, at start: None when it is off.
-pub fn resume(store: &mut Store) -> Result<Option<Sync>> {
+pub fn resume(store: &mut Store) -> Result<Option<SyncSession>> {
     match setting(store, FOLDER_KEY)? {
-        Some(folder) => Ok(Some(Sync::open(store, Path::new(&folder))?)),
+        Some(folder) => Ok(Some(SyncSession::open(store, Path::new(&folder))?)),
         None => Ok(None),
     }
 }
 
 /// A round, and when it ended, for the owner to see.
-pub fn round(sync: &mut Sync, store: &mut Store) -> Result<Round> {
+pub fn round(sync: &mut SyncSession, store: &mut Store) -> Result<Round> {
     let round = sync.round(store)?;
     if round.copy_of_another || round.newer_format.is_some() {
         return Ok(round);
     }
     let now = crate::dates::stamp(store.now());
-    store.write(|write| {
-        write.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![LAST_ROUND_KEY, now],
-        )?;
-        Ok(())
-    })?;
+    store.write(|write| preferences::put(write, LAST_ROUND_KEY, &now))?;
     Ok(round)
 }
 

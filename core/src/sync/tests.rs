@@ -17,13 +17,13 @@ use crate::Store;
 pub(super) struct Computer {
     pub _data: tempfile::TempDir,
     pub store: Store,
-    pub sync: Sync,
+    pub sync: SyncSession,
 }
 
 pub(super) fn computer(shared: &Path) -> Computer {
     let data = tempfile::tempdir().unwrap();
     let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
-    let sync = Sync::open(&mut store, shared).unwrap();
+    let sync = SyncSession::open(&mut store, shared).unwrap();
     Computer {
         _data: data,
         store,
@@ -240,7 +240,7 @@ fn turning_sync_on_where_both_already_had_data_keeps_all_of_it_and_the_lists_onc
     store
         .create_complaint(&phone_complaint("Rui Lima", "Wrong flavour"))
         .unwrap();
-    let sync = Sync::open(&mut store, shared.path()).unwrap();
+    let sync = SyncSession::open(&mut store, shared.path()).unwrap();
     let mut second = Computer {
         _data: data,
         store,
@@ -323,7 +323,7 @@ fn a_copy_of_a_computers_data_is_noticed_and_carries_on_as_a_new_computer() {
         .unwrap();
     laptop.round();
     let mut store = Store::open_in(copied.path(), Arc::new(FixedClock::at(at(10)))).unwrap();
-    let mut sync = Sync::open(&mut store, shared.path()).unwrap();
+    let mut sync = SyncSession::open(&mut store, shared.path()).unwrap();
     assert_eq!(
         sync.computer(),
         laptop.sync.computer(),
@@ -336,7 +336,7 @@ fn a_copy_of_a_computers_data_is_noticed_and_carries_on_as_a_new_computer() {
         (0, 0),
         "nothing taken or given meanwhile"
     );
-    let sync = Sync::become_new_computer(&mut store, shared.path()).unwrap();
+    let sync = SyncSession::become_new_computer(&mut store, shared.path()).unwrap();
     assert_ne!(sync.computer(), laptop.sync.computer());
     let mut copy = Computer {
         _data: copied,

@@ -3,7 +3,7 @@
 
 use mend_core::sync::conflicts::{self, FieldConflict};
 use mend_core::sync::setup::{self, SyncPreview};
-use mend_core::sync::Sync;
+use mend_core::sync::SyncSession;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -79,8 +79,8 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
         let mut store = state.store()?;
         let folder = setup::status(&store)?
             .folder
-            .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
-        let sync = Sync::become_new_computer(&mut store, std::path::Path::new(&folder))?;
+            .ok_or_else(|| IpcError::new("not_syncing", "SyncSession is not on."))?;
+        let sync = SyncSession::become_new_computer(&mut store, std::path::Path::new(&folder))?;
         *state.syncing.slot() = Some(sync);
         state.syncing.say(None);
     }
