@@ -12,6 +12,8 @@ mod tables;
 pub use engine::{Round, SyncSession};
 
 #[cfg(test)]
+mod conflicts_tests;
+#[cfg(test)]
 mod converge_tests;
 #[cfg(test)]
 mod tests;
