@@ -19,12 +19,6 @@ const AFTER_START: Duration = Duration::from_secs(1);
 const LOOK_EVERY: Duration = Duration::from_secs(2);
 const ROUND_EVERY: Duration = Duration::from_secs(5 * 60);
 
-const NEWER: &str = "Your other computer has a newer Mend. Please update Mend on this computer: \
-     until then, what you do here is kept here and not sent to your other computers.";
-const COPY: &str = "This computer's Mend data is a copy of another computer's (a restored backup, \
-     or a copied data folder), so it cannot sync as that computer. Make it a computer of its own \
-     to carry on: nothing here is lost.";
-
 #[derive(Default)]
 pub struct Syncing {
     sync: Mutex<Option<SyncSession>>,
@@ -160,19 +154,12 @@ fn round(app: &AppHandle) -> Option<Round> {
     let sync = slot.as_mut()?;
     match setup::round(sync, &mut store) {
         Ok(round) => {
-            state.syncing.say(if round.copy_of_another {
-                Some(Problem {
-                    code: "copy",
-                    message: COPY.into(),
-                })
-            } else if round.newer_format.is_some() {
-                Some(Problem {
-                    code: "newer",
-                    message: NEWER.into(),
-                })
-            } else {
-                None
-            });
+            state
+                .syncing
+                .say(round.paused().map(|(code, message)| Problem {
+                    code,
+                    message: message.into(),
+                }));
             Some(round)
         }
         Err(error) => {

@@ -33,6 +33,26 @@ pub struct Round {
     pub copy_of_another: bool,
 }
 
+impl Round {
+    /// Why this computer stopped syncing, if it did: a code the window
+    /// reacts to, and the words said to the owner.
+    pub fn paused(&self) -> Option<(&'static str, &'static str)> {
+        if self.copy_of_another {
+            Some(("copy", "This computer's Mend data is a copy of another computer's (a restored backup, \
+                 or a copied data folder), so it cannot sync as that computer. Make it a computer of \
+                 its own to carry on: nothing here is lost."))
+        } else if self.newer_format.is_some() {
+            Some((
+                "newer",
+                "Your other computer has a newer Mend. Please update Mend on this computer: \
+                 until then, what you do here is kept here and not sent to your other computers.",
+            ))
+        } else {
+            None
+        }
+    }
+}
+
 /// Sync as one computer holds it while Mend runs: its shared document, its
 /// id, and the folder it syncs through.
 pub struct SyncSession {

@@ -146,7 +146,7 @@ pub fn resume(store: &mut Store) -> Result<Option<SyncSession>> {
 /// A round, and when it ended, for the owner to see.
 pub fn round(sync: &mut SyncSession, store: &mut Store) -> Result<Round> {
     let round = sync.round(store)?;
-    if round.copy_of_another || round.newer_format.is_some() {
+    if round.paused().is_some() {
         return Ok(round);
     }
     let now = crate::dates::stamp(store.now());
