@@ -195,8 +195,14 @@ impl App {
                 self.name
             );
             if attempt == SESSION_ATTEMPTS {
+                let log = artifacts_dir().join(format!("{}.driver.log", self.name));
+                let said = std::fs::read_to_string(&log).unwrap_or_default();
+                let last: Vec<&str> = said.lines().rev().take(20).collect();
                 return Err(format!(
-                    "no WebDriver session after {SESSION_ATTEMPTS} attempts: {failure}"
+                    "no WebDriver session after {SESSION_ATTEMPTS} attempts: {failure}\n\
+                     the drivers' last words ({}):\n{}",
+                    log.display(),
+                    last.into_iter().rev().collect::<Vec<_>>().join("\n")
                 )
                 .into());
             }

@@ -12,12 +12,14 @@ use std::time::{Duration, Instant};
 pub struct Driver {
     child: Child,
     pub port: u16,
+    /// Where tauri-driver's WebKitWebDriver listens.
+    native_port: u16,
 }
 
 impl Driver {
     /// Starts a driver whose app will see `env`, logging into `log`.
     pub fn start(env: &[(&str, OsString)], log: PathBuf) -> Result<Driver, String> {
-        let (port, native_port) = (free_port()?, free_port()?);
+        let (port, native_port) = two_free_ports()?;
         let log = File::create(&log).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
         let log_too = log.try_clone().map_err(|e| e.to_string())?;
         let child = Command::new(tauri_driver())
@@ -36,23 +38,30 @@ impl Driver {
             .map_err(|e| {
                 format!("cannot start tauri-driver ({e}); the test command installs it")
             })?;
-        let mut driver = Driver { child, port };
+        let mut driver = Driver {
+            child,
+            port,
+            native_port,
+        };
         driver.wait_until_listening()?;
         Ok(driver)
     }
 
+    /// Both tauri-driver and the WebKitWebDriver behind it: a session asked
+    /// of tauri-driver before the other listens is dropped unanswered.
     fn wait_until_listening(&mut self) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
                 return Err(format!("tauri-driver exited at start ({status})"));
             }
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            let listening = |port| TcpStream::connect(("127.0.0.1", port)).is_ok();
+            if listening(self.port) && listening(self.native_port) {
                 return Ok(());
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Err("tauri-driver did not start listening within 20 s".into())
+        Err("tauri-driver and WebKitWebDriver did not both listen within 20 s".into())
     }
 }
 
@@ -66,9 +75,19 @@ impl Drop for Driver {
     }
 }
 
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+/// Two ports free now, and different: both are held while the second is
+/// chosen (one released first could be handed out again as the second, and
+/// then tauri-driver and WebKitWebDriver would fight over it).
+fn two_free_ports() -> Result<(u16, u16), String> {
+    let bind = || TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string());
+    let (first, second) = (bind()?, bind()?);
+    let port = |listener: &TcpListener| {
+        listener
+            .local_addr()
+            .map(|address| address.port())
+            .map_err(|e| e.to_string())
+    };
+    Ok((port(&first)?, port(&second)?))
 }
 
 /// `tauri-driver` from the PATH, or from cargo's bin folder where
