@@ -46,8 +46,9 @@ pub fn show_due_count(app: &AppHandle) {
         .state::<AppState>()
         .store()
         .ok()
-        .and_then(|store| store.due_reminders().ok())
-        .map_or(0, |due| due.len());
+        // Counted, not read: after a long absence thousands can be due.
+        .and_then(|store| store.due_summary().ok())
+        .map_or(0, |due| due.count);
     let text = match due {
         0 => "Mend: nothing due".to_owned(),
         1 => "Mend: 1 reminder due".to_owned(),

@@ -435,4 +435,11 @@ fn the_summary_of_due_reminders_counts_them_and_changes_when_they_do() {
     let other_two = store.due_summary().unwrap();
     assert_eq!(other_two.count, 2);
     assert_ne!(other_two.signature, two.signature);
+
+    // A deleted complaint's reminders are not counted (nor shown).
+    let complaint = store.due_reminders().unwrap()[0].complaint_id.unwrap();
+    store.delete_complaint(complaint).unwrap();
+    let one = store.due_summary().unwrap();
+    assert_eq!(one.count, 1);
+    assert_eq!(store.due_reminders().unwrap().len(), 1);
 }
