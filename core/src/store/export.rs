@@ -20,7 +20,7 @@ use crate::progress::{watching_file, Progress, Unit, Unwatched, EVERY};
 
 /// The tables a full export holds, in an order that keeps every reference
 /// pointing at a row already there when they are read back.
-pub(crate) const TABLES: [&str; 16] = [
+pub(crate) const TABLES: [&str; 17] = [
     "categories",
     "causes",
     "customers",
@@ -36,8 +36,20 @@ pub(crate) const TABLES: [&str; 16] = [
     "settings",
     "templates",
     "reminders",
+    "reminder_endings",
     "known_issue_tellings",
 ];
+
+/// Which rows of `table` an export holds: all but this computer's own
+/// sync settings (its id among the computers, its folder), which another
+/// Mend must never take on.
+fn exported_rows(table: &str) -> &'static str {
+    if table == "settings" {
+        "substr(key, 1, 5) != 'sync_'"
+    } else {
+        "1"
+    }
+}
 
 /// Marks a file as a full export of Mend's data.
 pub(crate) const FORMAT: &str = "mend-export";
@@ -117,9 +129,14 @@ pub(crate) fn tables_of(conn: &Connection) -> Result<Map<String, Value>> {
 fn tables_watched(conn: &Connection, progress: &dyn Progress) -> Result<Map<String, Value>> {
     const DOING: &str = "Reading everything in Mend";
     let total: u64 = TABLES.iter().try_fold(0, |sum, table| {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-            row.get::<_, i64>(0)
-        })
+        conn.query_row(
+            &format!(
+                "SELECT count(*) FROM {table} WHERE {}",
+                exported_rows(table)
+            ),
+            [],
+            |row| row.get::<_, i64>(0),
+        )
         .map(|count| sum + count as u64)
     })?;
     let mut read: u64 = 0;
@@ -134,7 +151,10 @@ fn tables_watched(conn: &Connection, progress: &dyn Progress) -> Result<Map<Stri
             "attachment_contents" => "attachment_id",
             _ => "id",
         };
-        let mut statement = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))?;
+        let mut statement = conn.prepare(&format!(
+            "SELECT * FROM {table} WHERE {} ORDER BY {order}",
+            exported_rows(table)
+        ))?;
         let names: Vec<String> = statement.column_names().map(String::from).collect();
         let mut rows = statement.query([])?;
         let mut out = Vec::new();

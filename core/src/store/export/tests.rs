@@ -145,3 +145,29 @@ fn exports_tell_how_far_they_have_come() {
         &("Writing the file".to_owned(), size, size)
     );
 }
+
+#[test]
+fn an_export_never_carries_this_computers_sync_settings() {
+    let folder = tempfile::tempdir().unwrap();
+    let shared = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(folder.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    store
+        .create_complaint(&phone_complaint("Ana", "Late"))
+        .unwrap();
+    crate::sync::SyncSession::open(&mut store, shared.path()).unwrap();
+    store
+        .write(|write| crate::store::preferences::put(write, "business_name", "Ana's Bakes"))
+        .unwrap();
+    let everything = store.export_json().unwrap();
+    let keys: Vec<&str> = everything["tables"]["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"business_name"), "{keys:?}");
+    assert!(
+        keys.iter().all(|key| !key.starts_with("sync_")),
+        "no computer's id goes to another Mend: {keys:?}"
+    );
+}
