@@ -6,6 +6,11 @@ CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is never changed');
 END;
+CREATE TRIGGER moved_reminder_rings_again AFTER UPDATE OF due_at ON reminders
+    WHEN NEW.due_at != OLD.due_at AND NEW.notified_at IS NOT NULL
+BEGIN
+    UPDATE reminders SET notified_at = NULL WHERE id = NEW.id;
+END;
 CREATE TRIGGER sync_change_of_categories AFTER UPDATE
     OF name, retired_at
     ON categories
@@ -23,7 +28,7 @@ CREATE TRIGGER sync_change_of_complaints AFTER UPDATE
        customer_words, desired_outcome, reference, category_id, severity,
        cause_id, deleted_at, cleared_at, step, acknowledged_at,
        apologized_at, promised_date, fixed_at, last_outgoing_at, closed_at,
-       close_reason
+       close_reason, journey_at
     ON complaints
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
@@ -45,6 +50,19 @@ CREATE TRIGGER sync_change_of_history AFTER UPDATE
     ON history
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_reminder_endings AFTER UPDATE
+    OF complaint_id, kind, base_due_at, state, ended_at
+    ON reminder_endings
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminder_endings', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_reminders AFTER UPDATE
+    OF complaint_id, kind, note, base_due_at, due_at, state, ended_at, created_at
+    ON reminders
+    WHEN NEW.kind = 'custom' AND NEW.known_issue_id IS NULL AND NEW.improvement_id IS NULL
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminders', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_step_records AFTER UPDATE
     OF complaint_id, step, done_at, channel, text, promised_date, remedy,
@@ -90,6 +108,23 @@ BEGIN
         SELECT 'history', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
 END;
+CREATE TRIGGER sync_id_of_reminder_endings AFTER INSERT ON reminder_endings
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'reminder_endings', NEW.id,
+               coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = NEW.complaint_id)
+                        || ':' || NEW.kind || ':' || NEW.base_due_at,
+                        lower(hex(randomblob(16))))
+        FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminder_endings', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_reminders AFTER INSERT ON reminders
+    WHEN NEW.kind = 'custom' AND NEW.known_issue_id IS NULL AND NEW.improvement_id IS NULL
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'reminders', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminders', NEW.id FROM sync_on;
+END;
 CREATE TRIGGER sync_id_of_step_records AFTER INSERT ON step_records
 BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
@@ -131,6 +166,18 @@ BEGIN
     INSERT OR IGNORE INTO sync_removed (tbl, uid)
         SELECT tbl, uid FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
     DELETE FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id;
+END;
+CREATE TRIGGER sync_removal_of_reminder_endings AFTER DELETE ON reminder_endings
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'reminder_endings' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'reminder_endings' AND local_id = OLD.id;
+END;
+CREATE TRIGGER sync_removal_of_reminders AFTER DELETE ON reminders
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'reminders' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'reminders' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_step_records AFTER DELETE ON step_records
 BEGIN
@@ -190,7 +237,7 @@ CREATE TABLE complaints (
     CHECK (channel IN ('phone', 'email', 'in_person', 'review', 'social', 'letter', 'other')), is_public INTEGER NOT NULL DEFAULT 0 CHECK (is_public IN (0, 1)), customer_words TEXT NOT NULL DEFAULT '', desired_outcome TEXT NOT NULL DEFAULT '', reference TEXT NOT NULL DEFAULT '', category_id INTEGER REFERENCES categories (id), severity TEXT NOT NULL DEFAULT 'normal'
     CHECK (severity IN ('low', 'normal', 'high', 'urgent')), step TEXT NOT NULL DEFAULT 'acknowledge'
     CHECK (step IN ('acknowledge', 'apologize', 'assure', 'fix', 'follow_up', 'close')), acknowledged_at TEXT, apologized_at TEXT, promised_date TEXT, fixed_at TEXT, last_outgoing_at TEXT, closed_at TEXT, close_reason TEXT
-    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id), known_issue_id INTEGER REFERENCES known_issues (id), first_fixed_at TEXT, satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5), remedy_cents INTEGER NOT NULL DEFAULT 0, reopened INTEGER NOT NULL DEFAULT 0 CHECK (reopened IN (0, 1)));
+    CHECK (close_reason IN ('resolved', 'withdrawn', 'unreachable', 'other')), deleted_at TEXT, cleared_at TEXT, cause_id INTEGER REFERENCES causes (id), known_issue_id INTEGER REFERENCES known_issues (id), first_fixed_at TEXT, satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5), remedy_cents INTEGER NOT NULL DEFAULT 0, reopened INTEGER NOT NULL DEFAULT 0 CHECK (reopened IN (0, 1)), journey_at TEXT);
 CREATE TABLE contacts (
     id            INTEGER PRIMARY KEY,
     complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
@@ -248,6 +295,15 @@ CREATE TABLE known_issues (
     target_date   TEXT,
     fixed_at      TEXT,
     created_at    TEXT NOT NULL
+);
+CREATE TABLE reminder_endings (
+    id            INTEGER PRIMARY KEY,
+    complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
+    kind          TEXT NOT NULL,
+    base_due_at   TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('done', 'dismissed')),
+    ended_at      TEXT NOT NULL,
+    UNIQUE (complaint_id, kind, base_due_at)
 );
 CREATE TABLE "reminders" (
     id              INTEGER PRIMARY KEY,

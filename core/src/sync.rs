@@ -6,6 +6,7 @@ pub mod conflicts;
 mod doc;
 mod engine;
 pub mod folder;
+mod journey;
 pub mod setup;
 mod tables;
 
@@ -16,4 +17,10 @@ mod conflicts_tests;
 #[cfg(test)]
 mod converge_tests;
 #[cfg(test)]
+mod reminders_tests;
+#[cfg(test)]
+mod test_computers;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod upgrade_tests;

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_merged_customers.sql"),
     include_str!("../../migrations/0012_attachments.sql"),
     include_str!("../../migrations/0013_sync.sql"),
+    include_str!("../../migrations/0014_sync_journey.sql"),
 ];
 
 /// The schema version this build of Mend writes.

@@ -120,7 +120,13 @@ pub(crate) fn clear_expired(write: &mut Write<'_>) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     for id in expired {
         super::attachments::clear_complaint(write, id)?;
-        for table in ["contacts", "step_records", "checklist_ticks", "reminders"] {
+        for table in [
+            "contacts",
+            "step_records",
+            "checklist_ticks",
+            "reminders",
+            "reminder_endings",
+        ] {
             write.execute(
                 &format!("DELETE FROM {table} WHERE complaint_id = ?1"),
                 [id],

@@ -117,7 +117,7 @@ impl Store {
             // The export brings its own lists, settings and wording.
             tx.execute_batch(
                 "DELETE FROM categories; DELETE FROM causes; DELETE FROM settings;
-                 DELETE FROM reminders; DELETE FROM templates;
+                 DELETE FROM reminder_endings; DELETE FROM reminders; DELETE FROM templates;
                  DELETE FROM attachment_contents; DELETE FROM attachments;",
             )?;
             let counts = insert_tables(tx, tables, progress)?;

@@ -149,7 +149,8 @@ impl Store {
                 lists::check_offered(write, ListKind::Causes, cause_id)?;
             }
             write.execute(
-                "UPDATE complaints SET closed_at = ?2, close_reason = ?3, cause_id = ?4 WHERE id = ?1",
+                "UPDATE complaints SET closed_at = ?2, close_reason = ?3, cause_id = ?4, journey_at = ?2
+                 WHERE id = ?1",
                 params![complaint_id, dates::stamp(now), closing.reason, closing.cause_id],
             )?;
             log(
@@ -184,9 +185,10 @@ impl Store {
                 "UPDATE complaints
              SET closed_at = NULL, close_reason = NULL,
                  fixed_at = CASE WHEN close_reason = 'resolved' THEN NULL ELSE fixed_at END,
-                 step = CASE WHEN close_reason = 'resolved' THEN 'assure' ELSE step END
+                 step = CASE WHEN close_reason = 'resolved' THEN 'assure' ELSE step END,
+                 journey_at = ?2
              WHERE id = ?1",
-                [complaint_id],
+                params![complaint_id, dates::stamp(now)],
             )?;
             let line = if why.is_empty() {
                 "Reopened the complaint".to_owned()
@@ -294,8 +296,8 @@ fn write_record(
     let next = journey::after_record(step, satisfied);
     let done = dates::stamp(record.done_at);
     write.execute(
-        "UPDATE complaints SET step = ?2 WHERE id = ?1",
-        params![complaint_id, next],
+        "UPDATE complaints SET step = ?2, journey_at = ?3 WHERE id = ?1",
+        params![complaint_id, next, dates::stamp(now)],
     )?;
     match step {
         Step::Acknowledge => write.execute(

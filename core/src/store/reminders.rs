@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
+use super::derived;
 use super::rows::{progress, MAX_LONG_TEXT_CHARS};
 use super::timeline::log;
 use super::Store;
@@ -339,6 +340,7 @@ impl Store {
                 "UPDATE reminders SET state = ?2, ended_at = ?3 WHERE id = ?1",
                 params![id, state, dates::stamp(now)],
             )?;
+            derived::note_ending(write, id)?;
             log(write, complaint_id, None, now, what)?;
             write.reminder_changed();
             Ok(())

@@ -20,6 +20,12 @@ const FIELDS: &[(&str, &str)] = &[
     ("received_at", "When it came in"),
 ];
 
+/// Whether the owner picks between the values of a complaint's `field`
+/// (only then are they all kept when two computers change it at once).
+pub(crate) fn is_pickable(field: &str) -> bool {
+    FIELDS.iter().any(|(name, _)| *name == field)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldConflict {

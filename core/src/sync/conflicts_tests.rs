@@ -3,9 +3,12 @@
 //! becomes the value everywhere.
 
 use super::conflicts;
-use super::tests::{computer, Computer};
+use super::test_computers::{computer, only_complaint, rounds, Computer};
+use crate::journey::Step;
+use crate::kinds::CloseReason;
 use crate::store::complaints::NewComplaint;
-use crate::store::test_support::phone_complaint;
+use crate::store::journey::Closing;
+use crate::store::test_support::{at, phone_complaint, walk_to};
 use crate::Store;
 
 #[test]
@@ -150,4 +153,113 @@ fn a_category_of_the_same_name_made_on_both_computers_is_kept_twice_not_lost() {
         desktop.shared(),
         "the same one is marked on both"
     );
+}
+
+fn closing(reason: CloseReason, note: &str) -> Closing {
+    Closing {
+        reason,
+        note: note.into(),
+        root_cause: "The box was too thin".into(),
+        preventive_action: String::new(),
+        check_in_date: None,
+        cause_id: None,
+        issue: Default::default(),
+    }
+}
+
+/// Where the complaint stands on each computer: its step and whether closed.
+fn standing(on: &Computer) -> (String, bool, Option<String>) {
+    on.store
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT step, closed_at IS NOT NULL, close_reason FROM complaints",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )?)
+        })
+        .unwrap()
+}
+
+fn history(on: &Computer) -> Vec<String> {
+    let id = only_complaint(on);
+    on.store
+        .complaint(id)
+        .unwrap()
+        .history
+        .into_iter()
+        .map(|line| line.what)
+        .filter(|what| what.starts_with("Reopened") || what.starts_with("Closed"))
+        .collect()
+}
+
+/// Closed on both; then, before either hears of the other, the desktop
+/// reopens it and closes it again, and the laptop reopens it later still.
+#[test]
+fn a_complaint_closed_on_one_computer_and_reopened_on_the_other_follows_the_later_action() {
+    for laptop_reopens_later in [true, false] {
+        let shared = tempfile::tempdir().unwrap();
+        let mut laptop = computer(shared.path());
+        let mut desktop = computer(shared.path());
+        let made = laptop
+            .store
+            .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+            .unwrap();
+        walk_to(&mut laptop.store, made.id, Step::Close);
+        laptop
+            .store
+            .close_complaint(made.id, &closing(CloseReason::Resolved, ""))
+            .unwrap();
+        laptop.round();
+        desktop.round();
+        assert!(standing(&desktop).1, "closed on both");
+
+        let there = only_complaint(&desktop);
+        desktop.clock.set(at(10));
+        desktop
+            .store
+            .reopen_complaint(there, "She rang again")
+            .unwrap();
+        desktop.clock.set(at(11));
+        desktop
+            .store
+            .close_complaint(
+                there,
+                &closing(CloseReason::Withdrawn, "She sorted it herself"),
+            )
+            .unwrap();
+        laptop.clock.set(if laptop_reopens_later {
+            at(12)
+        } else {
+            at(10) + chrono::Duration::minutes(30)
+        });
+        laptop
+            .store
+            .reopen_complaint(made.id, "The box was crushed too")
+            .unwrap();
+        rounds(&mut laptop, &mut desktop);
+
+        let expected = if laptop_reopens_later {
+            // Reopened (a resolved complaint goes back to Assure), as a whole.
+            ("assure".to_owned(), false, None)
+        } else {
+            ("assure".to_owned(), true, Some("withdrawn".to_owned()))
+        };
+        assert_eq!(
+            standing(&laptop),
+            expected,
+            "laptop reopens later: {laptop_reopens_later}"
+        );
+        assert_eq!(standing(&desktop), expected);
+        assert_eq!(laptop.shared(), desktop.shared());
+        let lines = history(&desktop);
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|line| line.starts_with("Reopened"))
+                .count(),
+            2,
+            "both reopenings are in the history: {lines:?}"
+        );
+        assert_eq!(history(&laptop).len(), lines.len());
+    }
 }

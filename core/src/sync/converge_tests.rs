@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::folder::SUBFOLDER;
-use super::tests::{computer, note, Computer};
+use super::test_computers::{computer, note, Computer};
 use crate::store::complaints::NewComplaint;
 use crate::store::test_support::phone_complaint;
 

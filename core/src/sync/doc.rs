@@ -12,6 +12,8 @@ use automerge::{
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
+use super::conflicts::is_pickable;
+use super::journey::{latest_mover, value_of, JOURNEY};
 use super::tables::{key, parse_key, Table};
 use crate::error::{Error, Result};
 
@@ -189,8 +191,8 @@ pub(crate) enum Placed {
 }
 
 /// Puts the document's row `row_key` in place locally: inserted, updated
-/// or removed, its links as local ids, and every field changed on two
-/// computers at once noted with all its values.
+/// or removed, its links as local ids (see `journey` for a complaint moved
+/// on two computers at once, and `conflicts` for what the owner picks).
 pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Result<Placed> {
     let Some((table, uid)) = parse_key(row_key) else {
         return Ok(Placed::Unknown);
@@ -217,17 +219,20 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
     }
     conn.prepare_cached("DELETE FROM sync_conflicts WHERE tbl = ?1 AND uid = ?2")?
         .execute(params![table.name, uid])?;
+    let complaint = table.name == "complaints";
+    let mover = if complaint {
+        latest_mover(doc, &row)?
+    } else {
+        None
+    };
     let mut values = Vec::with_capacity(table.columns.len());
     for column in table.columns {
-        let (winner, conflict) = fields.remove(*column).unwrap_or((ScalarValue::Null, false));
-        if conflict {
-            note_conflict(
-                conn,
-                table.name,
-                uid,
-                column,
-                &doc.get_all(&row, *column).map_err(merge_failed)?,
-            )?;
+        let (mut winner, conflict) = fields.remove(*column).unwrap_or((ScalarValue::Null, false));
+        if conflict && complaint && JOURNEY.contains(column) {
+            winner = value_of(doc, &row, column, mover.as_ref())?.unwrap_or(winner);
+        } else if conflict && complaint && is_pickable(column) {
+            let all = doc.get_all(&row, *column).map_err(merge_failed)?;
+            note_conflict(conn, table.name, uid, column, &all)?;
         }
         values.push(match (table.link(column), &winner) {
             (Some(target), ScalarValue::Str(target_uid)) => {

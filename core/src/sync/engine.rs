@@ -80,14 +80,16 @@ impl SyncSession {
             // The first time: every row here gets its global id, and is this
             // computer's to give out.
             for table in TABLES {
+                let made = table.uid_from.unwrap_or("NULL");
                 write.execute(
                     &format!(
                         "INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
                          SELECT '{name}', id, CASE WHEN id <= {seeded} THEN '{name}-' || id
-                                                   ELSE lower(hex(randomblob(16))) END
-                         FROM {name}",
+                                                   ELSE coalesce({made}, lower(hex(randomblob(16)))) END
+                         FROM {name} WHERE {rows}",
                         name = table.name,
                         seeded = table.seeded,
+                        rows = table.rows,
                     ),
                     [],
                 )?;
@@ -251,6 +253,11 @@ impl SyncSession {
                             Ok(Placed::Done { complaint }) => {
                                 if let Some(id) = complaint {
                                     write.complaint_changed(id);
+                                }
+                                // The scheduler looks again (an own reminder
+                                // has no complaint to say so).
+                                if key.starts_with("reminder") {
+                                    write.reminder_changed();
                                 }
                             }
                             Ok(Placed::Unknown) => {}

@@ -12,6 +12,11 @@ pub(crate) struct Table {
     /// How many rows Mend puts in the table itself, the same everywhere
     /// (its own categories and causes): they share ids made from theirs.
     pub seeded: i64,
+    /// Which of its rows are shared (an SQL condition on the row).
+    pub rows: &'static str,
+    /// A global id made from what the row is about (an SQL expression on
+    /// the row), for a row two computers can make alike; None: a new one.
+    pub uid_from: Option<&'static str>,
 }
 
 impl Table {
@@ -38,18 +43,24 @@ pub(crate) const TABLES: &[Table] = &[
         ],
         links: &[("merged_into", "customers")],
         seeded: 0,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "categories",
         columns: &["name", "retired_at"],
         links: &[],
         seeded: 8,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "causes",
         columns: &["name", "retired_at"],
         links: &[],
         seeded: 10,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "complaints",
@@ -77,6 +88,8 @@ pub(crate) const TABLES: &[Table] = &[
             "last_outgoing_at",
             "closed_at",
             "close_reason",
+            // When it last moved: of two moves made at once, the later wins.
+            "journey_at",
         ],
         links: &[
             ("customer_id", "customers"),
@@ -84,6 +97,8 @@ pub(crate) const TABLES: &[Table] = &[
             ("cause_id", "causes"),
         ],
         seeded: 0,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "contacts",
@@ -97,6 +112,8 @@ pub(crate) const TABLES: &[Table] = &[
         ],
         links: &[("complaint_id", "complaints")],
         seeded: 0,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "step_records",
@@ -119,12 +136,47 @@ pub(crate) const TABLES: &[Table] = &[
         ],
         links: &[("complaint_id", "complaints")],
         seeded: 0,
+        rows: "1",
+        uid_from: None,
     },
     Table {
         name: "history",
         columns: &["complaint_id", "customer_id", "at", "who", "what"],
         links: &[("complaint_id", "complaints"), ("customer_id", "customers")],
         seeded: 0,
+        rows: "1",
+        uid_from: None,
+    },
+    // The owner's own reminders; those Mend works out are worked out on
+    // each computer (see migration 0014).
+    Table {
+        name: "reminders",
+        columns: &[
+            "complaint_id",
+            "kind",
+            "note",
+            "base_due_at",
+            "due_at",
+            "state",
+            "ended_at",
+            "created_at",
+        ],
+        links: &[("complaint_id", "complaints")],
+        seeded: 0,
+        rows: "kind = 'custom' AND known_issue_id IS NULL AND improvement_id IS NULL",
+        uid_from: None,
+    },
+    // A reminder Mend worked out that the owner ended, on any computer.
+    Table {
+        name: "reminder_endings",
+        columns: &["complaint_id", "kind", "base_due_at", "state", "ended_at"],
+        links: &[("complaint_id", "complaints")],
+        seeded: 0,
+        rows: "1",
+        uid_from: Some(
+            "(SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = complaint_id)
+             || ':' || kind || ':' || base_due_at",
+        ),
     },
 ];
 

@@ -1,100 +1,14 @@
 //! Two and three computers, each with its own data folder, sharing one
 //! folder: what one does reaches the others, and all end the same.
 
-use std::path::Path;
 use std::sync::Arc;
 
-use super::doc::{read_row, uid_of};
 use super::tables::TABLES;
+use super::test_computers::{computer, note, Computer};
 use super::*;
 use crate::clock::FixedClock;
-use crate::kinds::{Channel, Direction};
 use crate::store::test_support::{at, phone_complaint};
-use crate::store::timeline::NewContact;
 use crate::Store;
-
-pub(super) struct Computer {
-    pub _data: tempfile::TempDir,
-    pub store: Store,
-    pub sync: SyncSession,
-}
-
-pub(super) fn computer(shared: &Path) -> Computer {
-    let data = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
-    let sync = SyncSession::open(&mut store, shared).unwrap();
-    Computer {
-        _data: data,
-        store,
-        sync,
-    }
-}
-
-impl Computer {
-    pub fn round(&mut self) -> Round {
-        self.sync.round(&mut self.store).unwrap()
-    }
-
-    /// Every shared row, by global id, links as global ids: what must be
-    /// the same on every computer once all files are in.
-    pub fn shared(&self) -> Vec<String> {
-        let mut rows = Vec::new();
-        self.store
-            .read(|conn| {
-                for table in TABLES {
-                    let mut statement = conn.prepare(&format!("SELECT id FROM {}", table.name))?;
-                    let ids: Vec<i64> = statement
-                        .query_map([], |row| row.get(0))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    for id in ids {
-                        let uid = uid_of(conn, table.name, id)?.unwrap_or_default();
-                        rows.push(format!(
-                            "{} {uid} {:?}",
-                            table.name,
-                            read_row(conn, table, id)?
-                        ));
-                    }
-                }
-                Ok(())
-            })
-            .unwrap();
-        rows.sort();
-        rows
-    }
-
-    pub fn summaries(&self) -> Vec<String> {
-        let mut found: Vec<String> = self
-            .store
-            .read(|conn| {
-                let mut statement = conn.prepare("SELECT summary FROM complaints")?;
-                let rows = statement.query_map([], |row| row.get(0))?;
-                Ok(rows.collect::<rusqlite::Result<_>>()?)
-            })
-            .unwrap();
-        found.sort();
-        found
-    }
-
-    pub fn conflicts(&self) -> Vec<(String, String)> {
-        self.store
-            .read(|conn| {
-                let mut statement =
-                    conn.prepare("SELECT field, vals FROM sync_conflicts ORDER BY field")?;
-                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-                Ok(rows.collect::<rusqlite::Result<_>>()?)
-            })
-            .unwrap()
-    }
-}
-
-pub(super) fn note(text: &str) -> NewContact {
-    NewContact {
-        direction: Direction::Note,
-        channel: Channel::Other,
-        at: None,
-        text: text.into(),
-    }
-}
 
 #[test]
 fn a_complaint_made_on_one_computer_appears_on_the_other_with_its_timeline() {
@@ -187,7 +101,8 @@ fn turning_sync_on_where_both_already_had_data_keeps_all_of_it_and_the_lists_onc
         .unwrap();
     first.round();
     let data = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(data.path(), Arc::new(FixedClock::at(at(9)))).unwrap();
+    let clock = Arc::new(FixedClock::at(at(9)));
+    let mut store = Store::open_in(data.path(), clock.clone()).unwrap();
     store
         .create_complaint(&phone_complaint("Rui Lima", "Wrong flavour"))
         .unwrap();
@@ -196,6 +111,7 @@ fn turning_sync_on_where_both_already_had_data_keeps_all_of_it_and_the_lists_onc
         _data: data,
         store,
         sync,
+        clock,
     };
     second.round();
     first.round();
@@ -273,7 +189,8 @@ fn a_copy_of_a_computers_data_is_noticed_and_carries_on_as_a_new_computer() {
         .create_complaint(&phone_complaint("Rui Lima", "Wrong flavour"))
         .unwrap();
     laptop.round();
-    let mut store = Store::open_in(copied.path(), Arc::new(FixedClock::at(at(10)))).unwrap();
+    let clock = Arc::new(FixedClock::at(at(10)));
+    let mut store = Store::open_in(copied.path(), clock.clone()).unwrap();
     let mut sync = SyncSession::open(&mut store, shared.path()).unwrap();
     assert_eq!(
         sync.computer(),
@@ -293,6 +210,7 @@ fn a_copy_of_a_computers_data_is_noticed_and_carries_on_as_a_new_computer() {
         _data: copied,
         store,
         sync,
+        clock,
     };
     copy.store
         .create_complaint(&phone_complaint("Eva Costa", "Late delivery"))
