@@ -111,3 +111,38 @@ pub async fn closed_with_cause(app: &App, intake: &Intake<'_>, cause: &str) -> O
     app.wait_for_text("step-saved", "Closed.").await?;
     Ok(())
 }
+
+/// Puts "now + `seconds`" into a date-and-time field, in local time.
+pub async fn set_time_from_now(app: &App, test_id: &str, seconds: u64) -> Outcome {
+    let field = app.find(test_id).await?;
+    let script = "const at = new Date(Date.now() + arguments[1] * 1000);
+                  const pad = (n) => String(n).padStart(2, '0');
+                  arguments[0].value = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T`
+                    + `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;";
+    app.client()
+        .execute(script, vec![serde_json::to_value(&field)?, seconds.into()])
+        .await?;
+    Ok(())
+}
+
+/// Adds a reminder to the open complaint, due in `seconds`.
+pub async fn remind_in(app: &App, seconds: u64, note: &str) -> Outcome {
+    app.find("open-reminder-form").await?;
+    // The form stays open after a reminder is added.
+    let open = app
+        .client()
+        .execute(
+            "return document.querySelector('[data-testid=reminder-form]').closest('details').open",
+            vec![],
+        )
+        .await?;
+    if open != serde_json::Value::Bool(true) {
+        app.click("open-reminder-form").await?;
+    }
+    app.type_into("reminder-note", note).await?;
+    set_time_from_now(app, "reminder-when", seconds).await?;
+    app.click("add-reminder").await?;
+    app.wait_for_text("reminder-saved", "Mend will remind you")
+        .await?;
+    Ok(())
+}

@@ -2,7 +2,8 @@
 //! session bus, sync through one shared folder. What is made on one
 //! appears on the other; both add to it; both end showing the same.
 
-use mend_e2e::journey::{new_complaint, Intake};
+use fantoccini::Locator;
+use mend_e2e::journey::{new_complaint, remind_in, Intake};
 use mend_e2e::{another_computer, run, App, EmptyBus};
 
 /// Names this computer, picks the shared folder (through the dialog),
@@ -96,6 +97,75 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
                 desktop
                     .screenshot("sync-two-computers-desktop-failed")
                     .await;
+            }
+            desktop.close().await;
+            outcome
+        })
+    })
+    .await;
+}
+
+/// The owner's own reminders, set on the laptop, are on the desktop too; one
+/// dismissed on the desktop before it is due is not rung on the laptop,
+/// while the other still is.
+#[tokio::test]
+async fn a_reminder_dismissed_on_one_computer_is_not_rung_on_the_other() {
+    run("sync-reminders", |laptop| {
+        Box::pin(async move {
+            let shared = tempfile::tempdir()?;
+            new_complaint(laptop, &Intake::default()).await?;
+            remind_in(laptop, 50, "Ring Ana back").await?;
+            remind_in(laptop, 60, "Post Ana a voucher").await?;
+            turn_on_sync(laptop, "Laptop", shared.path()).await?;
+
+            let bus = EmptyBus::start()?;
+            let desktop = another_computer("sync-reminders-desktop", &bus).await?;
+            let outcome = async {
+                turn_on_sync(&desktop, "Shop desktop", shared.path()).await?;
+                desktop.click("nav-complaints").await?;
+                desktop
+                    .wait_for_text("complaint-list", "The wedding cake arrived squashed")
+                    .await?;
+                desktop.click("complaint-item").await?;
+                desktop
+                    .wait_for_text("complaint-reminders", "Post Ana a voucher")
+                    .await?;
+                let mut dismissed = false;
+                for row in desktop.find_all("reminder").await? {
+                    if row.text().await?.contains("Ring Ana back") {
+                        row.find(Locator::Css("[data-testid='reminder-dismiss']"))
+                            .await?
+                            .click()
+                            .await?;
+                        dismissed = true;
+                    }
+                }
+                assert!(dismissed, "the desktop lists the laptop's reminder");
+                desktop.wait_for_count("reminder", 2).await?;
+                let left = desktop.text("complaint-reminders").await?;
+                assert!(!left.contains("Ring Ana back"), "{left}");
+
+                // The laptop hears of it before it is due, and rings only the other.
+                let voucher = "Reminder: Post Ana a voucher";
+                laptop
+                    .notifications()
+                    .wait_for(voucher, std::time::Duration::from_secs(90))
+                    .await?;
+                let rung: Vec<String> = laptop
+                    .notifications()
+                    .seen()
+                    .into_iter()
+                    .map(|notification| notification.title)
+                    .collect();
+                assert!(
+                    !rung.iter().any(|title| title.contains("Ring Ana back")),
+                    "{rung:?}"
+                );
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+            }
+            .await;
+            if outcome.is_err() {
+                desktop.screenshot("sync-reminders-desktop-failed").await;
             }
             desktop.close().await;
             outcome
