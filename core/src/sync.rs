@@ -19,6 +19,8 @@ mod converge_tests;
 #[cfg(test)]
 mod reminders_tests;
 #[cfg(test)]
+mod setup_tests;
+#[cfg(test)]
 mod test_computers;
 #[cfg(test)]
 mod tests;

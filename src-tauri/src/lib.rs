@@ -137,6 +137,8 @@ pub fn run() {
             commands::sync::choose_sync_folder,
             commands::sync::complaint_conflicts,
             commands::sync::keep_sync_value,
+            commands::sync::rename_sync_computer,
+            commands::sync::stop_sync,
             commands::sync::sync_as_new_computer,
             commands::sync::sync_now,
             commands::sync::sync_status,

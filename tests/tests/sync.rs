@@ -21,6 +21,8 @@ async fn turn_on_sync(
     app.click("sync-turn-on").await?;
     app.wait_for_text("sync-on", &format!("This computer is “{name}”"))
         .await?;
+    // Said as it happens, without leaving Settings.
+    app.wait_for_text("sync-last", "Last synced").await?;
     Ok(what_happens)
 }
 
@@ -105,6 +107,114 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
     .await;
 }
 
+/// The owner renames the laptop, stops syncing there, writes a note while
+/// it is stopped, and turns sync on again with the same folder: Mend says
+/// it picks up where it left off, and a desktop joining gets the note.
+#[tokio::test]
+async fn a_computer_renamed_stopped_and_turned_on_again_sends_what_was_done_meanwhile() {
+    run("sync-stop-and-again", |laptop| {
+        Box::pin(async move {
+            let shared = tempfile::tempdir()?;
+            new_complaint(laptop, &Intake::default()).await?;
+            turn_on_sync(laptop, "Laptop", shared.path()).await?;
+
+            laptop.click("open-sync-change").await?;
+            laptop.screenshot("sync-change").await;
+            laptop
+                .type_into("sync-computer-name", "Market laptop")
+                .await?;
+            laptop.click("sync-save-name").await?;
+            laptop
+                .wait_for_text("sync-on", "This computer is “Market laptop”")
+                .await?;
+            laptop.click("open-sync-change").await?;
+            laptop.click("sync-stop").await?;
+            laptop.click("sync-stop-confirm-yes").await?;
+            laptop
+                .wait_for_text(
+                    "sync-stopped",
+                    "Sync is stopped on this computer (“Market laptop”)",
+                )
+                .await?;
+            laptop.wait_for_text("sync-status", "Sync stopped").await?;
+            laptop.screenshot("sync-stopped").await;
+
+            open_the_complaint(laptop).await?;
+            add_note(laptop, "Ana will collect the new cake on Saturday").await?;
+
+            laptop.click("nav-settings").await?;
+            assert_eq!(laptop.value("sync-computer-name").await?, "Market laptop");
+            laptop.answer_next_dialog(Some(shared.path()))?;
+            laptop.click("sync-choose-folder").await?;
+            let said = laptop.text("sync-what-happens").await?;
+            assert!(said.contains("pick up where it left off"), "{said}");
+            laptop.click("sync-turn-on").await?;
+            laptop
+                .wait_for_text("sync-on", "This computer is “Market laptop”")
+                .await?;
+            laptop.wait_for_text("sync-last", "Last synced").await?;
+
+            let bus = EmptyBus::start()?;
+            let desktop = another_computer("sync-stop-and-again-desktop", &bus).await?;
+            let outcome = async {
+                turn_on_sync(&desktop, "Shop desktop", shared.path()).await?;
+                open_the_complaint(&desktop).await?;
+                desktop
+                    .wait_for_text("timeline", "Ana will collect the new cake on Saturday")
+                    .await?;
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+            }
+            .await;
+            if outcome.is_err() {
+                desktop
+                    .screenshot("sync-stop-and-again-desktop-failed")
+                    .await;
+            }
+            desktop.close().await;
+            outcome
+        })
+    })
+    .await;
+}
+
+/// Presses Dismiss on the reminder titled `title`. The list may be drawn
+/// anew meanwhile (changes coming in), then it is looked at again.
+async fn dismiss(app: &App, title: &str) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let mut last = String::from("no reminder listed");
+    for _ in 0..20 {
+        let pressed = async {
+            for row in app.find_all("reminder").await? {
+                if row.text().await?.contains(title) {
+                    row.find(Locator::Css("[data-testid='reminder-dismiss']"))
+                        .await?
+                        .click()
+                        .await?;
+                    return Ok(true);
+                }
+            }
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(false)
+        }
+        .await;
+        match pressed {
+            Ok(true) => return Ok(()),
+            Ok(false) => last = format!("no reminder titled {title:?}"),
+            Err(error) => last = error.to_string(),
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    Err(last.into())
+}
+
+async fn open_the_complaint(app: &App) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    app.click("nav-complaints").await?;
+    app.wait_for_text("complaint-list", "The wedding cake arrived squashed")
+        .await?;
+    app.click("complaint-item").await?;
+    app.wait_for_text("complaint-heading", "The wedding cake arrived squashed")
+        .await?;
+    Ok(())
+}
+
 /// The owner's own reminders, set on the laptop, are on the desktop too; one
 /// dismissed on the desktop before it is due is not rung on the laptop,
 /// while the other still is.
@@ -130,17 +240,7 @@ async fn a_reminder_dismissed_on_one_computer_is_not_rung_on_the_other() {
                 desktop
                     .wait_for_text("complaint-reminders", "Post Ana a voucher")
                     .await?;
-                let mut dismissed = false;
-                for row in desktop.find_all("reminder").await? {
-                    if row.text().await?.contains("Ring Ana back") {
-                        row.find(Locator::Css("[data-testid='reminder-dismiss']"))
-                            .await?
-                            .click()
-                            .await?;
-                        dismissed = true;
-                    }
-                }
-                assert!(dismissed, "the desktop lists the laptop's reminder");
+                dismiss(&desktop, "Ring Ana back").await?;
                 desktop.wait_for_count("reminder", 2).await?;
                 let left = desktop.text("complaint-reminders").await?;
                 assert!(!left.contains("Ring Ana back"), "{left}");

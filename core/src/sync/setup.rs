@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use super::engine::{Round, SyncSession, COMPUTER_KEY};
-use super::folder::{is_computer_id, SUBFOLDER};
+use super::folder::{is_computer_id, SharedFolder, SUBFOLDER};
 use crate::error::{Error, Result};
 use crate::store::{preferences, Store};
 
@@ -39,6 +39,9 @@ pub struct SyncPreview {
     pub complaints_here: usize,
     /// Other computers already syncing through that folder.
     pub other_computers: usize,
+    /// This computer synced through that folder before (sync was stopped
+    /// here): it picks up where it left off.
+    pub this_computer_there: bool,
 }
 
 fn setting(store: &Store, key: &str) -> Result<Option<String>> {
@@ -81,27 +84,26 @@ pub fn preview(store: &Store, data_dir: &Path, chosen: &Path) -> Result<SyncPrev
             |row| row.get::<_, i64>(0),
         )?)
     })?;
-    let other_computers = match std::fs::read_dir(chosen.join(SUBFOLDER)) {
+    let this_computer = setting(store, COMPUTER_KEY)?;
+    let computers: Vec<String> = match std::fs::read_dir(chosen.join(SUBFOLDER)) {
         Ok(entries) => entries
             .flatten()
-            .filter(|entry| entry.file_name().to_str().is_some_and(is_computer_id))
-            .count(),
-        Err(_) => 0,
+            .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+            .filter(|name| is_computer_id(name))
+            .collect(),
+        Err(_) => Vec::new(),
     };
+    let this_computer_there = this_computer.is_some_and(|id| computers.contains(&id));
     Ok(SyncPreview {
         folder: chosen.display().to_string(),
         complaints_here: usize::try_from(complaints_here).unwrap_or(0),
-        other_computers,
+        other_computers: computers.len() - usize::from(this_computer_there),
+        this_computer_there,
     })
 }
 
-/// Turns sync on through `chosen`, with this computer called `name`.
-pub fn turn_on(
-    store: &mut Store,
-    data_dir: &Path,
-    chosen: &Path,
-    name: &str,
-) -> Result<SyncSession> {
+/// A computer's name as the owner typed it, checked.
+fn checked_name(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::InvalidInput(
@@ -113,16 +115,54 @@ pub fn turn_on(
             "Please give this computer a shorter name (at most {LONGEST_NAME} letters)."
         )));
     }
-    usable_folder(data_dir, chosen)?;
-    let before = setting(store, FOLDER_KEY)?;
+    Ok(name)
+}
+
+/// Gives this computer another name (it is this computer's alone: the
+/// other computers know it by its id).
+pub fn rename(store: &mut Store, name: &str) -> Result<()> {
+    let name = checked_name(name)?;
+    store.write(|write| preferences::put(write, NAME_KEY, name))
+}
+
+/// Stops syncing on this computer. What is done here meanwhile is still
+/// noted, and sent when sync is turned on again (with the same folder, it
+/// picks up where it left off).
+pub fn stop(store: &mut Store) -> Result<()> {
     store.write(|write| {
-        if before.is_some_and(|before| Path::new(&before) != chosen) {
-            // Another folder: this computer's changes are all written there again.
-            write.execute(
-                "UPDATE sync_chunks SET name = NULL
-                 WHERE computer = (SELECT value FROM settings WHERE key = ?1)",
-                [COMPUTER_KEY],
+        write.execute("DELETE FROM settings WHERE key = ?1", [FOLDER_KEY])?;
+        Ok(())
+    })
+}
+
+/// Turns sync on through `chosen`, with this computer called `name`.
+pub fn turn_on(
+    store: &mut Store,
+    data_dir: &Path,
+    chosen: &Path,
+    name: &str,
+) -> Result<SyncSession> {
+    let name = checked_name(name)?;
+    usable_folder(data_dir, chosen)?;
+    // This computer's changes not in that folder (another folder, or one
+    // emptied meanwhile) are written there again.
+    let there: Vec<String> = match setting(store, COMPUTER_KEY)? {
+        Some(computer) => SharedFolder::new(chosen, &computer).own_names(),
+        None => Vec::new(),
+    };
+    store.write(|write| {
+        let written: Vec<(i64, String)> = {
+            let mut statement = write.prepare(
+                "SELECT seq, name FROM sync_chunks WHERE name IS NOT NULL
+                 AND computer = (SELECT value FROM settings WHERE key = ?1)",
             )?;
+            let rows = statement.query_map([COMPUTER_KEY], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (seq, name) in written {
+            if !there.contains(&name) {
+                write.execute("UPDATE sync_chunks SET name = NULL WHERE seq = ?1", [seq])?;
+            }
         }
         for (key, value) in [
             (FOLDER_KEY, chosen.display().to_string()),

@@ -72,6 +72,27 @@ pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, Ipc
     syncing::shown(&state)
 }
 
+/// Stops syncing on this computer; what is done meanwhile is sent when it
+/// is turned on again.
+#[tauri::command(async)]
+pub fn stop_sync(state: State<'_, AppState>) -> Result<Shown, IpcError> {
+    {
+        let mut store = state.store()?;
+        setup::stop(&mut store)?;
+        *state.syncing.slot() = None;
+        state.syncing.say(None);
+    }
+    tracing::info!("sync was stopped");
+    syncing::shown(&state)
+}
+
+/// Gives this computer another name.
+#[tauri::command(async)]
+pub fn rename_sync_computer(state: State<'_, AppState>, name: String) -> Result<Shown, IpcError> {
+    setup::rename(&mut *state.store()?, &name)?;
+    syncing::shown(&state)
+}
+
 /// For a copy of another computer's data: carries on as a computer of its own.
 #[tauri::command(async)]
 pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcError> {
@@ -79,7 +100,7 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
         let mut store = state.store()?;
         let folder = setup::status(&store)?
             .folder
-            .ok_or_else(|| IpcError::new("not_syncing", "SyncSession is not on."))?;
+            .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
         let sync = SyncSession::become_new_computer(&mut store, std::path::Path::new(&folder))?;
         *state.syncing.slot() = Some(sync);
         state.syncing.say(None);
