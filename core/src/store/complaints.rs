@@ -172,11 +172,15 @@ pub(crate) struct Facts {
 }
 
 /// Checks the facts in `new` and the customer it names (an existing one,
-/// or a new one added now); all that is wrong is said at once.
+/// or a new one added now); all that is wrong is said at once. `recorded`
+/// is when a complaint being corrected was received, as recorded: kept
+/// even where this computer's clock says it is still to come (it came from
+/// a computer whose clock runs ahead).
 pub(crate) fn checked_facts(
     tx: &rusqlite::Transaction<'_>,
     new: &NewComplaint,
     now: DateTime<Utc>,
+    recorded: Option<DateTime<Utc>>,
 ) -> Result<(Facts, i64)> {
     let mut problems = Problems::default();
     let customer_id = match (new.customer_id, &new.new_customer) {
@@ -237,7 +241,11 @@ pub(crate) fn checked_facts(
         received_at: problems
             .check(
                 "receivedAt",
-                dates::past_instant(new.received_at.as_deref(), "time it was received", now),
+                dates::past_instant(
+                    new.received_at.as_deref(),
+                    "time it was received",
+                    recorded.map_or(now, |recorded| now.max(recorded)),
+                ),
             )
             .unwrap_or(now),
         channel: new.channel.unwrap_or(Channel::Other),
@@ -260,7 +268,7 @@ pub(crate) fn checked_facts(
 pub(crate) fn insert_complaint(write: &mut Write<'_>, new: &NewComplaint) -> Result<i64> {
     let tx: &rusqlite::Transaction<'_> = write;
     let now = write.clock().now();
-    let (facts, customer_id) = checked_facts(tx, new, now)?;
+    let (facts, customer_id) = checked_facts(tx, new, now, None)?;
     tx.execute(
         "INSERT INTO complaints (customer_id, summary, received_at, created_at, channel,
                  is_public, customer_words, desired_outcome, reference, category_id, severity, step)

@@ -22,8 +22,8 @@ impl Store {
             rows::progress(write, id)?;
             let now = write.clock().now();
             let tx: &Transaction<'_> = write;
-            let (new, customer_id) = checked_facts(tx, edit, now)?;
             let (old, old_customer) = facts_of(tx, id)?;
+            let (new, customer_id) = checked_facts(tx, edit, now, Some(old.received_at))?;
             check_received_before_steps(tx, id, new.received_at)?;
 
             let mut changes = Vec::new();

@@ -1,13 +1,17 @@
 //! Property: whatever three computers do, in whatever order their rounds
-//! come, with sync tools copying and cutting files short on the way, once
-//! every file is in, all three hold the same data.
+//! come, with sync tools copying and cutting files short on the way and
+//! clocks that disagree, once every file is in, all three hold the same data.
 
 use proptest::prelude::*;
 
 use super::folder::SUBFOLDER;
 use super::test_computers::{computer, note, Computer};
+use chrono::Duration;
+
+use crate::kinds::CloseReason;
 use crate::store::complaints::NewComplaint;
-use crate::store::test_support::phone_complaint;
+use crate::store::journey::Closing;
+use crate::store::test_support::{at, phone_complaint};
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -24,6 +28,11 @@ enum Step {
     },
     Round {
         on: usize,
+    },
+    /// Closed early if open, reopened if closed: the journey moved.
+    CloseOrReopen {
+        on: usize,
+        complaint: usize,
     },
     /// A sync tool's conflict copy of some file in the shared folder.
     ConflictCopy {
@@ -42,6 +51,7 @@ fn step() -> impl Strategy<Value = Step> {
         (0..3usize, 0..8usize).prop_map(|(on, complaint)| Step::Note { on, complaint }),
         (0..3usize, 0..8usize).prop_map(|(on, complaint)| Step::Rename { on, complaint }),
         (0..3usize).prop_map(|on| Step::Round { on }),
+        (0..3usize, 0..8usize).prop_map(|(on, complaint)| Step::CloseOrReopen { on, complaint }),
         (0..16usize).prop_map(|file| Step::ConflictCopy { file }),
         (0..16usize, 0..3usize).prop_map(|(file, on)| Step::CutShort { file, on }),
     ]
@@ -69,6 +79,18 @@ fn walk(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+fn withdrawn() -> Closing {
+    Closing {
+        reason: CloseReason::Withdrawn,
+        note: "They sorted it themselves".into(),
+        root_cause: "A misunderstanding about the order".into(),
+        preventive_action: String::new(),
+        check_in_date: None,
+        cause_id: None,
+        issue: Default::default(),
+    }
+}
+
 /// The complaint numbered `n` among those this computer holds (by id).
 fn complaint(computer: &Computer, n: usize) -> Option<(i64, i64)> {
     let found: Vec<(i64, i64)> = computer
@@ -90,7 +112,12 @@ proptest! {
     fn three_computers_converge_whatever_they_do_and_however_files_arrive(steps in prop::collection::vec(step(), 1..24)) {
         let shared = tempfile::tempdir().unwrap();
         let mut computers: Vec<Computer> = (0..3).map(|_| computer(shared.path())).collect();
+        // Their clocks disagree: one is three hours ahead, one two days behind.
+        let skew = [Duration::zero(), Duration::hours(3), -Duration::days(2)];
         for (number, step) in steps.iter().enumerate() {
+            for (computer, skew) in computers.iter().zip(skew) {
+                computer.clock.set(at(9) + Duration::minutes(number as i64) + skew);
+            }
             match step {
                 Step::NewComplaint { on } => {
                     let summary = format!("Complaint {number}");
@@ -103,12 +130,29 @@ proptest! {
                 }
                 Step::Rename { on, complaint: n } => {
                     if let Some((id, customer)) = complaint(&computers[*on], *n) {
-                        let edit = NewComplaint { new_customer: None, customer_id: Some(customer), ..phone_complaint("", &format!("Renamed {number}")) };
+                        // When it came in stays as it was: only the summary changes.
+                        let received = computers[*on].store.complaint(id).unwrap().summary.received_at;
+                        let edit = NewComplaint {
+                            new_customer: None,
+                            customer_id: Some(customer),
+                            received_at: Some(crate::dates::stamp(received)),
+                            ..phone_complaint("", &format!("Renamed {number}"))
+                        };
                         computers[*on].store.correct_complaint(id, &edit).unwrap();
                     }
                 }
                 Step::Round { on } => {
                     computers[*on].round();
+                }
+                Step::CloseOrReopen { on, complaint: n } => {
+                    if let Some((id, _)) = complaint(&computers[*on], *n) {
+                        let store = &mut computers[*on].store;
+                        if store.complaint(id).unwrap().summary.closed_at.is_some() {
+                            store.reopen_complaint(id, "They rang again").unwrap();
+                        } else {
+                            store.close_complaint(id, &withdrawn()).unwrap();
+                        }
+                    }
                 }
                 Step::ConflictCopy { file } => {
                     let all = files(shared.path());

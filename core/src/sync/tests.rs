@@ -7,7 +7,7 @@ use super::tables::TABLES;
 use super::test_computers::{computer, note, Computer};
 use super::*;
 use crate::clock::FixedClock;
-use crate::store::test_support::{at, phone_complaint};
+use crate::store::test_support::{at, entry, phone_complaint};
 use crate::Store;
 
 #[test]
@@ -301,4 +301,46 @@ fn a_change_is_noted_for_the_other_computers_exactly_when_a_shared_column_change
             table.name
         );
     }
+}
+
+/// The desktop's clock runs three hours ahead of the laptop's: what it
+/// received "later" can still be acknowledged and corrected on the laptop.
+#[test]
+fn a_complaint_from_a_computer_whose_clock_runs_ahead_can_be_worked_on_here() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    desktop.clock.set(at(12));
+    desktop
+        .store
+        .create_complaint(&phone_complaint("Ana Lima", "Cake arrived squashed"))
+        .unwrap();
+    desktop.round();
+    laptop.round();
+    let there = laptop.summaries();
+    assert_eq!(there, ["Cake arrived squashed"]);
+    let id: i64 = laptop
+        .store
+        .read(|conn| Ok(conn.query_row("SELECT id FROM complaints", [], |row| row.get(0))?))
+        .unwrap();
+
+    let acknowledged = laptop
+        .store
+        .record_step(
+            id,
+            crate::journey::Step::Acknowledge,
+            &entry(crate::journey::Step::Acknowledge),
+        )
+        .unwrap();
+    assert_eq!(acknowledged.summary.step, crate::journey::Step::Apologize);
+    let mut edit = phone_complaint("", "Birthday cake arrived squashed");
+    edit.new_customer = None;
+    edit.customer_id = Some(acknowledged.summary.customer_id);
+    edit.received_at = Some(crate::dates::stamp(acknowledged.summary.received_at));
+    laptop.store.correct_complaint(id, &edit).unwrap();
+
+    laptop.round();
+    desktop.round();
+    assert_eq!(laptop.shared(), desktop.shared());
+    assert_eq!(desktop.summaries(), ["Birthday cake arrived squashed"]);
 }

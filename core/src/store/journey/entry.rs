@@ -36,17 +36,25 @@ impl Validated {
     ) -> Result<Validated> {
         let now = clock.now();
         let mut problems = Problems::default();
-        let done_at = problems
+        let mut done_at = problems
             .check(
                 "doneAt",
                 dates::past_instant(entry.done_at.as_deref(), "time it was done", now),
             )
             .unwrap_or(now);
-        if done_at < received_at {
+        let typed = entry
+            .done_at
+            .as_deref()
+            .is_some_and(|at| !at.trim().is_empty());
+        if done_at < received_at && typed {
             problems.add(
                 "doneAt",
                 "That time is before the complaint was received; please check it.",
             );
+        } else if done_at < received_at {
+            // Done now, but received "later": on another computer whose
+            // clock runs ahead of this one. Not before it was received.
+            done_at = received_at;
         }
         let what = match step {
             Step::Acknowledge => "what you said",
