@@ -306,8 +306,12 @@ impl SyncSession {
                 let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            let mut ordered: Vec<_> = pending.iter().filter_map(|(name, id)| Some((table(name)?, *id))).collect();
-            ordered.sort_by_key(|(table, id)| (TABLES.iter().position(|t| t.name == table.name), *id));
+            let mut ordered: Vec<_> = pending
+                .iter()
+                .filter_map(|(name, id)| Some((table(name)?, *id)))
+                .collect();
+            ordered
+                .sort_by_key(|(table, id)| (TABLES.iter().position(|t| t.name == table.name), *id));
             let before = doc.get_heads();
             let mut change = doc.transaction();
             for (table, id) in ordered {
@@ -325,12 +329,7 @@ impl SyncSession {
             write.execute("DELETE FROM sync_removed", [])?;
             write.execute("DELETE FROM sync_settled", [])?;
             if change.commit().0.is_some() {
-                let bytes = doc.save_after(&before);
-                write.execute(
-                    "INSERT INTO sync_chunks (computer, number, bytes)
-                     VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM sync_chunks WHERE computer = ?1), ?2)",
-                    params![computer, bytes],
-                )?;
+                keep_own_change(write, computer, &doc.save_after(&before))?;
             }
             Ok(())
         })
@@ -362,6 +361,41 @@ impl SyncSession {
             given += 1;
         }
         Ok(given)
+    }
+}
+
+/// Keeps a change of this computer's with the data, numbered after its
+/// others, to be written to the shared folder.
+fn keep_own_change(write: &rusqlite::Transaction<'_>, computer: &str, bytes: &[u8]) -> Result<()> {
+    write.execute(
+        "INSERT INTO sync_chunks (computer, number, bytes)
+         VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM sync_chunks WHERE computer = ?1), ?2)",
+        params![computer, bytes],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+impl SyncSession {
+    /// Changes the document as a newer Mend might (what this one does not
+    /// know), as one change of this computer's, given out with the next round.
+    pub(crate) fn change_as_a_newer_mend(
+        &mut self,
+        store: &mut Store,
+        change: impl FnOnce(&mut automerge::transaction::Transaction<'_>),
+    ) {
+        let before = self.doc.get_heads();
+        let mut transaction = self.doc.transaction();
+        change(&mut transaction);
+        transaction.commit();
+        let bytes = self.doc.save_after(&before);
+        store
+            .write(|write| keep_own_change(write, &self.computer, &bytes))
+            .unwrap();
+    }
+
+    pub(crate) fn document(&self) -> &Automerge {
+        &self.doc
     }
 }
 

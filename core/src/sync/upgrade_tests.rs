@@ -1,10 +1,10 @@
-//! Two computers in sync, both updated to a Mend whose migration adds
-//! shared rows: each runs the migration on its own data, and what it adds
-//! reaches the other once, not twice.
+//! Computers on different versions of Mend: both updated to a Mend whose
+//! migration adds shared rows (what it adds reaches the other once, not
+//! twice), and an older Mend meeting what a newer one wrote (kept, passed on).
 
-use super::test_computers::{laptop_and_desktop, rounds, Computer};
+use super::test_computers::{computer, laptop_and_desktop, rounds, Computer};
 use super::SyncSession;
-use crate::store::test_support::at;
+use crate::store::test_support::{at, phone_complaint};
 use crate::Store;
 
 /// Puts `on`'s data back as the previous Mend (schema 13) left it: what
@@ -104,4 +104,59 @@ fn a_migration_run_on_each_computer_with_sync_on_adds_its_rows_once() {
     assert_eq!(laptop.shared(), desktop.shared());
     laptop.clock.set(at(14));
     assert_eq!(laptop.store.due_summary().unwrap().count, 0);
+}
+
+/// The desktop runs a newer Mend, which keeps what this one does not know
+/// (a field of a complaint, rows of a kind it does not have). The laptop's
+/// older Mend takes it in, changes the complaint, and passes it all on: a
+/// third computer joining later has everything the newer one wrote.
+#[test]
+fn what_a_newer_mend_wrote_is_kept_by_an_older_one_and_passed_on() {
+    use automerge::transaction::Transactable;
+    use automerge::{ObjType, ReadDoc, ROOT};
+
+    let shared = tempfile::tempdir().unwrap();
+    let (mut older, mut newer, made) = laptop_and_desktop(shared.path());
+    let key = older
+        .store
+        .read(|conn| super::doc::uid_of(conn, "complaints", made))
+        .unwrap()
+        .map(|uid| format!("complaints/{uid}"))
+        .unwrap();
+    newer
+        .sync
+        .change_as_a_newer_mend(&mut newer.store, |change| {
+            let (_, row) = change.get(ROOT, key.as_str()).unwrap().unwrap();
+            change.put(&row, "mood", "cross").unwrap();
+            let feeling = change.put_object(ROOT, "feelings/1", ObjType::Map).unwrap();
+            change.put(&feeling, "word", "upset").unwrap();
+        });
+    newer.round();
+    older.round();
+    let customer = older.store.complaint(made).unwrap().summary.customer_id;
+    let mut edit = phone_complaint("", "Birthday cake arrived squashed");
+    edit.new_customer = None;
+    edit.customer_id = Some(customer);
+    edit.received_at = Some(crate::dates::stamp(
+        older.store.complaint(made).unwrap().summary.received_at,
+    ));
+    older.store.correct_complaint(made, &edit).unwrap();
+    rounds(&mut older, &mut newer);
+    let mut third = computer(shared.path());
+    third.round();
+
+    for on in [&older, &newer, &third] {
+        assert_eq!(on.summaries(), ["Birthday cake arrived squashed"]);
+        let doc = on.sync.document();
+        let (_, row) = doc.get(ROOT, key.as_str()).unwrap().unwrap();
+        let mood = doc
+            .get(&row, "mood")
+            .unwrap()
+            .map(|(value, _)| value.to_string());
+        assert_eq!(mood.as_deref(), Some("\"cross\""), "the newer field kept");
+        assert!(
+            doc.get(ROOT, "feelings/1").unwrap().is_some(),
+            "the rows of a newer kind kept"
+        );
+    }
 }
