@@ -54,7 +54,10 @@ fn exported_rows(table: &str) -> &'static str {
 /// Marks a file as a full export of Mend's data.
 pub(crate) const FORMAT: &str = "mend-export";
 
-const CSV_COLUMNS: &str = "c.id, c.received_at, k.name, k.email, k.phone, c.channel, c.is_public, c.summary,
+/// A complaint is numbered by its global id once sync is on: the same on
+/// every computer, and never another complaint's.
+const CSV_COLUMNS: &str = "coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = c.id), c.id),
+     c.received_at, k.name, k.email, k.phone, c.channel, c.is_public, c.summary,
      c.customer_words, c.desired_outcome, c.reference, cat.name, c.severity,
      CASE WHEN c.closed_at IS NULL THEN c.step ELSE 'closed' END,
      c.promised_date, c.acknowledged_at, c.apologized_at, c.fixed_at, c.closed_at, c.close_reason,

@@ -344,3 +344,39 @@ fn a_complaint_from_a_computer_whose_clock_runs_ahead_can_be_worked_on_here() {
     assert_eq!(laptop.shared(), desktop.shared());
     assert_eq!(desktop.summaries(), ["Birthday cake arrived squashed"]);
 }
+
+/// Each computer's spreadsheet numbers a complaint alike, and two
+/// complaints made on two computers never alike.
+#[test]
+fn complaints_are_numbered_alike_on_every_computer_in_the_spreadsheet() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let mut desktop = computer(shared.path());
+    for (on, who) in [(&mut laptop, "Ana Lima"), (&mut desktop, "Rui Costa")] {
+        on.store
+            .create_complaint(&phone_complaint(who, "Cake arrived squashed"))
+            .unwrap();
+    }
+    for _ in 0..2 {
+        laptop.round();
+        desktop.round();
+    }
+    let numbers = |on: &Computer| {
+        let csv = on._data.path().join("complaints.csv");
+        on.store.export_csv(&csv).unwrap();
+        let bytes = std::fs::read(&csv).unwrap();
+        let mut rows: Vec<(String, String)> = csv::Reader::from_reader(&bytes[3..])
+            .records()
+            .map(|row| {
+                let row = row.unwrap();
+                (row[2].to_owned(), row[0].to_owned())
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let on_laptop = numbers(&laptop);
+    assert_eq!(on_laptop, numbers(&desktop));
+    assert_eq!(on_laptop.len(), 2);
+    assert_ne!(on_laptop[0].1, on_laptop[1].1, "{on_laptop:?}");
+}
