@@ -28,7 +28,7 @@ CREATE TRIGGER sync_change_of_complaints AFTER UPDATE
        customer_words, desired_outcome, reference, category_id, severity,
        cause_id, deleted_at, cleared_at, step, acknowledged_at,
        apologized_at, promised_date, fixed_at, last_outgoing_at, closed_at,
-       close_reason, journey_at
+       close_reason, journey_at, known_issue_id
     ON complaints
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'complaints', NEW.id FROM sync_on;
@@ -46,10 +46,29 @@ BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'customers', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_history AFTER UPDATE
-    OF complaint_id, customer_id, at, who, what
+    OF complaint_id, customer_id, at, who, what, known_issue_id, improvement_id
     ON history
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_improvements AFTER UPDATE
+    OF what, complaint_id, known_issue_id, cause_id, due_date, done_date, cost_cents,
+       check_after_days, check_date, worked_at, created_at
+    ON improvements
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'improvements', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_known_issue_tellings AFTER UPDATE
+    OF known_issue_id, customer_id, state, at
+    ON known_issue_tellings
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'known_issue_tellings', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_change_of_known_issues AFTER UPDATE
+    OF title, noticed, cause, workaround, what_changed, status, target_date, fixed_at, created_at
+    ON known_issues
+BEGIN
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'known_issues', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_reminder_endings AFTER UPDATE
     OF complaint_id, kind, base_due_at, state, ended_at
@@ -107,6 +126,28 @@ BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
         SELECT 'history', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'history', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_improvements AFTER INSERT ON improvements
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'improvements', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'improvements', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_known_issue_tellings AFTER INSERT ON known_issue_tellings
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'known_issue_tellings', NEW.id,
+               coalesce((SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = NEW.known_issue_id)
+                        || ':' || (SELECT uid FROM sync_ids WHERE tbl = 'customers' AND local_id = NEW.customer_id),
+                        lower(hex(randomblob(16))))
+        FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'known_issue_tellings', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_id_of_known_issues AFTER INSERT ON known_issues
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'known_issues', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'known_issues', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_id_of_reminder_endings AFTER INSERT ON reminder_endings
 BEGIN
@@ -166,6 +207,24 @@ BEGIN
     INSERT OR IGNORE INTO sync_removed (tbl, uid)
         SELECT tbl, uid FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
     DELETE FROM sync_ids WHERE tbl = 'history' AND local_id = OLD.id;
+END;
+CREATE TRIGGER sync_removal_of_improvements AFTER DELETE ON improvements
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'improvements' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'improvements' AND local_id = OLD.id;
+END;
+CREATE TRIGGER sync_removal_of_known_issue_tellings AFTER DELETE ON known_issue_tellings
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'known_issue_tellings' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'known_issue_tellings' AND local_id = OLD.id;
+END;
+CREATE TRIGGER sync_removal_of_known_issues AFTER DELETE ON known_issues
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'known_issues' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_reminder_endings AFTER DELETE ON reminder_endings
 BEGIN
@@ -276,13 +335,14 @@ CREATE TABLE improvements (
     worked_at         TEXT,
     created_at        TEXT NOT NULL
 );
-CREATE TABLE known_issue_tellings (
+CREATE TABLE "known_issue_tellings" (
+    id              INTEGER PRIMARY KEY,
     known_issue_id  INTEGER NOT NULL REFERENCES known_issues (id),
     customer_id     INTEGER NOT NULL REFERENCES customers (id),
     state           TEXT NOT NULL CHECK (state IN ('told', 'dismissed')),
     at              TEXT NOT NULL,
-    PRIMARY KEY (known_issue_id, customer_id)
-) WITHOUT ROWID;
+    UNIQUE (known_issue_id, customer_id)
+);
 CREATE TABLE known_issues (
     id            INTEGER PRIMARY KEY,
     title         TEXT NOT NULL CHECK (length(trim(title)) > 0),

@@ -182,8 +182,8 @@ pub(crate) fn touched_keys(patches: &[Patch]) -> Vec<String> {
 
 /// What putting a row in place locally came to.
 pub(crate) enum Placed {
-    /// In place; the complaint it belongs to, if any.
-    Done { complaint: Option<i64> },
+    /// In place; what it belongs to, whose derived reminders follow.
+    Done(Owners),
     /// It links to a row not here yet: tried again with the next changes.
     Waiting,
     /// Not a row Mend knows (written by a newer Mend, say): left alone.
@@ -202,11 +202,11 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
         Some((Value::Object(ObjType::Map), row)) => row,
         _ => {
             if let Some(id) = local {
-                let complaint = complaint_of(conn, table, id)?;
+                let owners = owners_of(conn, table, id)?;
                 conn.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name), [id])?;
-                return Ok(Placed::Done { complaint });
+                return Ok(Placed::Done(owners));
             }
-            return Ok(Placed::Done { complaint: None });
+            return Ok(Placed::Done(Owners::default()));
         }
     };
     // Every field in one pass; all the values of a field only where two
@@ -299,9 +299,7 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
             id
         }
     };
-    Ok(Placed::Done {
-        complaint: complaint_of(conn, table, id)?,
-    })
+    Ok(Placed::Done(owners_of(conn, table, id)?))
 }
 
 /// Two rows of a list named alike: the one with the greater global id is
@@ -345,20 +343,34 @@ fn mark_the_later_of_two(
     Ok(())
 }
 
-/// The complaint a row belongs to (itself, for a complaint).
-fn complaint_of(conn: &Connection, table: &Table, id: i64) -> Result<Option<i64>> {
-    match table.name {
-        "complaints" => Ok(Some(id)),
-        _ if table.columns.contains(&"complaint_id") => Ok(conn
-            .query_row(
-                &format!("SELECT complaint_id FROM {} WHERE id = ?1", table.name),
-                [id],
-                |row| row.get(0),
-            )
+/// The complaint, known issue and improvement a row is about, if any.
+#[derive(Default)]
+pub(crate) struct Owners {
+    pub complaint: Option<i64>,
+    pub known_issue: Option<i64>,
+    pub improvement: Option<i64>,
+}
+
+/// What row `id` of `table` is about (itself, for one of those).
+fn owners_of(conn: &Connection, table: &Table, id: i64) -> Result<Owners> {
+    let about = |owner: &str, column: &str| -> Result<Option<i64>> {
+        if table.name == owner {
+            return Ok(Some(id));
+        }
+        if !table.columns.contains(&column) {
+            return Ok(None);
+        }
+        let sql = format!("SELECT {column} FROM {} WHERE id = ?1", table.name);
+        Ok(conn
+            .query_row(&sql, [id], |row| row.get(0))
             .optional()?
-            .flatten()),
-        _ => Ok(None),
-    }
+            .flatten())
+    };
+    Ok(Owners {
+        complaint: about("complaints", "complaint_id")?,
+        known_issue: about("known_issues", "known_issue_id")?,
+        improvement: about("improvements", "improvement_id")?,
+    })
 }
 
 /// Keeps every value of a field two computers changed at once (the row's

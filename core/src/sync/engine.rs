@@ -250,9 +250,15 @@ impl SyncSession {
                     for key in waiting {
                         match place_row(doc, write, &key) {
                             Ok(Placed::Waiting) => still.push(key),
-                            Ok(Placed::Done { complaint }) => {
-                                if let Some(id) = complaint {
+                            Ok(Placed::Done(owners)) => {
+                                if let Some(id) = owners.complaint {
                                     write.complaint_changed(id);
+                                }
+                                if let Some(id) = owners.known_issue {
+                                    write.known_issue_changed(id);
+                                }
+                                if let Some(id) = owners.improvement {
+                                    write.improvement_changed(id);
                                 }
                                 // The scheduler looks again (an own reminder
                                 // has no complaint to say so).

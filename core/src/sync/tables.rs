@@ -63,6 +63,24 @@ pub(crate) const TABLES: &[Table] = &[
         uid_from: None,
     },
     Table {
+        name: "known_issues",
+        columns: &[
+            "title",
+            "noticed",
+            "cause",
+            "workaround",
+            "what_changed",
+            "status",
+            "target_date",
+            "fixed_at",
+            "created_at",
+        ],
+        links: &[],
+        seeded: 0,
+        rows: "1",
+        uid_from: None,
+    },
+    Table {
         name: "complaints",
         columns: &[
             "customer_id",
@@ -90,11 +108,13 @@ pub(crate) const TABLES: &[Table] = &[
             "close_reason",
             // When it last moved: of two moves made at once, the later wins.
             "journey_at",
+            "known_issue_id",
         ],
         links: &[
             ("customer_id", "customers"),
             ("category_id", "categories"),
             ("cause_id", "causes"),
+            ("known_issue_id", "known_issues"),
         ],
         seeded: 0,
         rows: "1",
@@ -140,9 +160,59 @@ pub(crate) const TABLES: &[Table] = &[
         uid_from: None,
     },
     Table {
+        name: "improvements",
+        columns: &[
+            "what",
+            "complaint_id",
+            "known_issue_id",
+            "cause_id",
+            "due_date",
+            "done_date",
+            "cost_cents",
+            "check_after_days",
+            "check_date",
+            "worked_at",
+            "created_at",
+        ],
+        links: &[
+            ("complaint_id", "complaints"),
+            ("known_issue_id", "known_issues"),
+            ("cause_id", "causes"),
+        ],
+        seeded: 0,
+        rows: "1",
+        uid_from: None,
+    },
+    // A customer told of a known issue (or passed over): once, whichever
+    // computer it was done on.
+    Table {
+        name: "known_issue_tellings",
+        columns: &["known_issue_id", "customer_id", "state", "at"],
+        links: &[("known_issue_id", "known_issues"), ("customer_id", "customers")],
+        seeded: 0,
+        rows: "1",
+        uid_from: Some(
+            "(SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = known_issue_id)
+             || ':' || (SELECT uid FROM sync_ids WHERE tbl = 'customers' AND local_id = customer_id)",
+        ),
+    },
+    Table {
         name: "history",
-        columns: &["complaint_id", "customer_id", "at", "who", "what"],
-        links: &[("complaint_id", "complaints"), ("customer_id", "customers")],
+        columns: &[
+            "complaint_id",
+            "customer_id",
+            "at",
+            "who",
+            "what",
+            "known_issue_id",
+            "improvement_id",
+        ],
+        links: &[
+            ("complaint_id", "complaints"),
+            ("customer_id", "customers"),
+            ("known_issue_id", "known_issues"),
+            ("improvement_id", "improvements"),
+        ],
         seeded: 0,
         rows: "1",
         uid_from: None,

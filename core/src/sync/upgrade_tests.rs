@@ -7,11 +7,37 @@ use super::SyncSession;
 use crate::store::test_support::{at, phone_complaint};
 use crate::Store;
 
-/// Puts `on`'s data back as the previous Mend (schema 13) left it: what
-/// migration 0014 adds taken away, the version set back.
+/// Puts `on`'s data back as a Mend of schema 13 left it: what migrations
+/// 0014 and 0015 add taken away, the version set back.
 fn as_the_previous_mend_left_it(on: &Computer) -> std::path::PathBuf {
     on.store
         .read(|conn| {
+            for table in ["known_issues", "improvements", "known_issue_tellings"] {
+                conn.execute_batch(&format!(
+                    "DROP TRIGGER sync_id_of_{table};
+                     DROP TRIGGER sync_change_of_{table};
+                     DROP TRIGGER sync_removal_of_{table};
+                     DELETE FROM sync_ids WHERE tbl = '{table}';"
+                ))?;
+            }
+            conn.execute_batch(
+                "DROP TABLE known_issue_tellings;
+                 CREATE TABLE known_issue_tellings (
+                     known_issue_id  INTEGER NOT NULL REFERENCES known_issues (id),
+                     customer_id     INTEGER NOT NULL REFERENCES customers (id),
+                     state           TEXT NOT NULL CHECK (state IN ('told', 'dismissed')),
+                     at              TEXT NOT NULL,
+                     PRIMARY KEY (known_issue_id, customer_id)
+                 ) WITHOUT ROWID;
+                 DROP TRIGGER sync_change_of_history;
+                 CREATE TRIGGER sync_change_of_history AFTER UPDATE
+                     OF complaint_id, customer_id, at, who, what
+                     ON history
+                 BEGIN
+                     INSERT OR IGNORE INTO sync_pending (tbl, local_id)
+                         SELECT 'history', NEW.id FROM sync_on;
+                 END;",
+            )?;
             conn.execute_batch(
                 "DROP TRIGGER sync_id_of_reminder_endings;
                  DROP TRIGGER sync_change_of_reminder_endings;
