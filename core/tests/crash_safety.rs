@@ -5,16 +5,20 @@
 //! The writer is this same test binary, started again with `WRITER_FOLDER`
 //! set, running only the `writer` test.
 
+mod kills;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use mend_core::kinds::{Channel, Direction};
 use mend_core::store::complaints::NewComplaint;
 use mend_core::store::customers::CustomerInput;
 use mend_core::store::timeline::NewContact;
 use mend_core::{Store, SystemClock};
+
+use kills::Moments;
 
 const WRITER_FOLDER: &str = "MEND_CRASH_WRITER_FOLDER";
 const KILLS: usize = 50;
@@ -50,30 +54,14 @@ fn writer() {
     }
 }
 
-/// A small random source for the moments of the kills; no dependency needed.
-struct Moments(u64);
-
-impl Moments {
-    fn next_millis(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
-
 #[test]
 fn every_acknowledged_write_survives_a_kill_at_a_random_moment() {
     if std::env::var_os(WRITER_FOLDER).is_some() {
         return;
     }
     let folder = tempfile::tempdir().unwrap();
-    let seed = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    let mut moments = Moments(seed);
+    let mut moments = Moments::new();
+    let seed = moments.seed;
     let mut acknowledged: Vec<(i64, u64)> = Vec::new();
     for round in 0..KILLS {
         let mut writer = Command::new(std::env::current_exe().unwrap())

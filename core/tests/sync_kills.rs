@@ -6,17 +6,21 @@
 //! Each computer is this same test binary, started again with
 //! `COMPUTER_FOLDERS` set, running only the `computer` test.
 
+mod kills;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use mend_core::store::complaints::NewComplaint;
 use mend_core::store::customers::CustomerInput;
 use mend_core::sync::SyncSession;
 use mend_core::{Store, SystemClock};
+
+use kills::Moments;
 
 /// "<data folder>|<shared folder>|<name>" for a computer process.
 const COMPUTER_FOLDERS: &str = "MEND_SYNC_KILL_COMPUTER";
@@ -51,18 +55,6 @@ fn computer() {
             .unwrap();
         sync.round(&mut store).unwrap();
         println!("synced {summary}");
-    }
-}
-
-/// A small random source for the moments of the kills.
-struct Moments(u64);
-
-impl Moments {
-    fn next_millis(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
     }
 }
 
@@ -109,12 +101,8 @@ fn two_computers_killed_at_random_moments_lose_nothing_synced_and_end_the_same()
     let shared = tempfile::tempdir().unwrap();
     let folders = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
     let names = ["laptop", "desktop"];
-    let seed = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
-    let mut moments = Moments(seed);
+    let mut moments = Moments::new();
+    let seed = moments.seed;
     let mut synced: Vec<String> = Vec::new();
     for _ in 0..KILLS {
         let running: Vec<_> = folders
