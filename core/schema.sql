@@ -1,3 +1,7 @@
+CREATE TRIGGER attachment_bytes_go_with_it BEFORE DELETE ON attachments
+BEGIN
+    DELETE FROM attachment_contents WHERE attachment_id = OLD.id;
+END;
 CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is never deleted');
@@ -10,6 +14,15 @@ CREATE TRIGGER moved_reminder_rings_again AFTER UPDATE OF due_at ON reminders
     WHEN NEW.due_at != OLD.due_at AND NEW.notified_at IS NOT NULL
 BEGIN
     UPDATE reminders SET notified_at = NULL WHERE id = NEW.id;
+END;
+CREATE TRIGGER sync_change_of_attachments AFTER UPDATE
+    OF complaint_id, contact_id, name, media_type, size, added_at, content_hash
+    ON attachments
+    WHEN NEW.complaint_id IS NOT NULL
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'attachments', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'attachments', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_categories AFTER UPDATE
     OF name, retired_at
@@ -91,6 +104,13 @@ CREATE TRIGGER sync_change_of_step_records AFTER UPDATE
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
 END;
+CREATE TRIGGER sync_id_of_attachments AFTER INSERT ON attachments
+    WHEN NEW.complaint_id IS NOT NULL
+BEGIN
+    INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
+        SELECT 'attachments', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
+    INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'attachments', NEW.id FROM sync_on;
+END;
 CREATE TRIGGER sync_id_of_categories AFTER INSERT ON categories
 BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
@@ -171,6 +191,12 @@ BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
         SELECT 'step_records', NEW.id, lower(hex(randomblob(16))) FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'step_records', NEW.id FROM sync_on;
+END;
+CREATE TRIGGER sync_removal_of_attachments AFTER DELETE ON attachments
+BEGIN
+    INSERT OR IGNORE INTO sync_removed (tbl, uid)
+        SELECT tbl, uid FROM sync_ids WHERE tbl = 'attachments' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
+    DELETE FROM sync_ids WHERE tbl = 'attachments' AND local_id = OLD.id;
 END;
 CREATE TRIGGER sync_removal_of_categories AFTER DELETE ON categories
 BEGIN
@@ -256,7 +282,7 @@ CREATE TABLE attachments (
     name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
     media_type    TEXT NOT NULL,
     size          INTEGER NOT NULL CHECK (size > 0),
-    added_at      TEXT NOT NULL,
+    added_at      TEXT NOT NULL, content_hash TEXT,
     CHECK (contact_id IS NULL OR complaint_id IS NOT NULL)
 );
 CREATE TABLE categories (

@@ -17,6 +17,8 @@ mod conflicts_tests;
 #[cfg(test)]
 mod converge_tests;
 #[cfg(test)]
+mod files_tests;
+#[cfg(test)]
 mod learning_tests;
 #[cfg(test)]
 mod reminders_tests;

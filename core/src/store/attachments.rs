@@ -8,6 +8,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use super::rows::progress;
 use super::timeline::log;
@@ -80,15 +81,17 @@ fn insert(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO attachments (complaint_id, contact_id, name, media_type, size, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO attachments (complaint_id, contact_id, name, media_type, size, added_at,
+                                  content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             complaint_id,
             contact_id,
             file.name,
             file.media_type,
             file.bytes.len() as i64,
-            dates::stamp(now)
+            dates::stamp(now),
+            content_hash(&file.bytes)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -216,6 +219,69 @@ pub(crate) fn clear_abandoned(tx: &Transaction<'_>, now: DateTime<Utc>) -> Resul
     let_go(tx, "complaint_id IS NULL AND added_at < ?1", &before)
 }
 
+/// The SHA-256 of a file's bytes, in hex: how computers in sync know the
+/// bytes of a kept file, and that they arrived whole.
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Gives the kept files from before hashes were kept theirs.
+pub(crate) fn hash_missing(tx: &Transaction<'_>) -> Result<()> {
+    let missing: Vec<(i64, Vec<u8>)> = {
+        let mut statement = tx.prepare(
+            "SELECT a.id, c.bytes FROM attachments a
+             JOIN attachment_contents c ON c.attachment_id = a.id
+             WHERE a.content_hash IS NULL AND a.complaint_id IS NOT NULL",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, bytes) in missing {
+        tx.execute(
+            "UPDATE attachments SET content_hash = ?2 WHERE id = ?1",
+            params![id, content_hash(&bytes)],
+        )?;
+    }
+    Ok(())
+}
+
+/// Kept files by their hash: those whose bytes are here (`here`), or
+/// those whose bytes are still to come from another computer.
+pub(crate) fn by_hash(conn: &rusqlite::Connection, here: bool) -> Result<Vec<(i64, String)>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT a.id, a.content_hash FROM attachments a
+         WHERE a.content_hash IS NOT NULL AND a.complaint_id IS NOT NULL
+           AND {} EXISTS (SELECT 1 FROM attachment_contents c WHERE c.attachment_id = a.id)",
+        if here { "" } else { "NOT" }
+    ))?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A kept file's bytes.
+pub(crate) fn bytes_of(conn: &rusqlite::Connection, id: i64) -> Result<Vec<u8>> {
+    Ok(conn.query_row(
+        "SELECT bytes FROM attachment_contents WHERE attachment_id = ?1",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
+/// Puts in place the bytes of a file another computer kept, once they
+/// arrived whole; its thumbnail is made here.
+pub(crate) fn arrived(tx: &Transaction<'_>, id: i64, bytes: &[u8]) -> Result<()> {
+    let (_, thumbnail) = files::kind_and_thumbnail(bytes);
+    tx.execute(
+        "INSERT OR IGNORE INTO attachment_contents (attachment_id, bytes, thumbnail)
+         VALUES (?1, ?2, ?3)",
+        params![id, bytes, thumbnail],
+    )?;
+    Ok(())
+}
+
 fn not_found() -> Error {
     Error::NotFound("That file is no longer in Mend (it may have been removed).".into())
 }
@@ -286,11 +352,21 @@ impl Store {
     /// A kept file's bytes.
     pub fn attachment_content(&self, id: i64) -> Result<FileContent> {
         let attachment = self.attachment(id)?;
-        let bytes = self.conn.query_row(
-            "SELECT bytes FROM attachment_contents WHERE attachment_id = ?1",
-            [id],
-            |row| row.get(0),
-        )?;
+        let bytes = self
+            .conn
+            .query_row(
+                "SELECT bytes FROM attachment_contents WHERE attachment_id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "\"{}\" is still on its way from your other computer: Mend shows it \
+                     as soon as it has arrived.",
+                    attachment.name
+                ))
+            })?;
         Ok(FileContent { attachment, bytes })
     }
 

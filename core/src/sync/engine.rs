@@ -12,7 +12,7 @@ use super::doc::{merge_failed, place_row, put_local_row, remove_row, touched_key
 use super::folder::{file_name, Arrival, SharedFolder};
 use super::tables::{parse_key, table, TABLES};
 use crate::error::Result;
-use crate::store::Store;
+use crate::store::{attachments, Store};
 
 /// Where this computer's id is kept (never shared, never exported).
 pub(crate) const COMPUTER_KEY: &str = "sync_computer";
@@ -139,8 +139,9 @@ impl SyncSession {
         }
         // What changed here goes out even when taking in failed.
         let given = self.give_out(store)?;
+        let arrived = self.take_file_contents(store)?;
         Ok(Round {
-            taken: taken?,
+            taken: taken? + arrived,
             given,
             newer_format: self.newer_format,
             copy_of_another: false,
@@ -307,6 +308,7 @@ impl SyncSession {
         let doc = &mut self.doc;
         let computer = &self.computer;
         store.write(|write| {
+            attachments::hash_missing(write)?;
             let pending: Vec<(String, i64)> = {
                 let mut statement = write.prepare("SELECT tbl, local_id FROM sync_pending")?;
                 let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
@@ -341,10 +343,33 @@ impl SyncSession {
         })
     }
 
-    /// Writes this computer's changes not in the shared folder yet.
+    /// Puts in place the bytes of kept files that came whole from the
+    /// other computers; says how many.
+    fn take_file_contents(&mut self, store: &mut Store) -> Result<usize> {
+        let awaited = store.read(|conn| attachments::by_hash(conn, false))?;
+        let mut arrived = 0;
+        for (id, hash) in awaited {
+            if let Some(bytes) = self.folder.read_file_content(&hash) {
+                store.write(|write| attachments::arrived(write, id, &bytes))?;
+                arrived += 1;
+            }
+        }
+        Ok(arrived)
+    }
+
+    /// Writes this computer's changes not in the shared folder yet, and the
+    /// bytes of kept files no computer has put there yet.
     fn give_out(&mut self, store: &mut Store) -> Result<usize> {
         if self.newer_format.is_some() {
             return Ok(0);
+        }
+        let there = self.folder.file_contents();
+        let kept = store.read(|conn| attachments::by_hash(conn, true))?;
+        for (id, hash) in kept {
+            if !there.contains(&hash) {
+                let bytes = store.read(|conn| attachments::bytes_of(conn, id))?;
+                self.folder.write_file_content(&hash, &bytes)?;
+            }
         }
         // Written after the data is saved; one not written yet is tried again next round.
         let unwritten: Vec<(i64, i64, Vec<u8>)> = store.read(|conn| {

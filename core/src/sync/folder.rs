@@ -10,6 +10,7 @@
 //! - any other name (a conflict copy, a temporary file, a stranger's file)
 //!   is left alone.
 
+use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,8 @@ pub const FORMAT: u32 = 1;
 pub const SUBFOLDER: &str = "Mend sync";
 
 const MAGIC: &str = "MEND-SYNC";
+/// Where in a computer's subfolder the bytes of its kept files go.
+const FILES: &str = "files";
 const ENDING: &str = ".mend";
 
 /// One computer's view of the shared folder.
@@ -95,6 +98,59 @@ impl SharedFolder {
         Ok(name)
     }
 
+    /// Keeps the bytes of a file kept with a complaint (a photo, a PDF) in
+    /// this computer's subfolder, named by their SHA-256 (`hash`), for the
+    /// other computers to take; once only.
+    pub fn write_file_content(&self, hash: &str, bytes: &[u8]) -> Result<()> {
+        let folder = self.own().join(FILES);
+        let target = folder.join(hash);
+        if target.is_file() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(&folder).map_err(|source| Error::Folder {
+            path: folder.clone(),
+            source,
+        })?;
+        write_whole(&target, |partial| {
+            let mut file = std::fs::File::create(partial).map_err(|e| not_written(&target, &e))?;
+            file.write_all(bytes)
+                .map_err(|e| not_written(&target, &e))?;
+            file.sync_all().map_err(|e| not_written(&target, &e))
+        })
+    }
+
+    /// The hashes of every file content any computer has put in the folder.
+    pub fn file_contents(&self) -> HashSet<String> {
+        self.computers()
+            .into_iter()
+            .filter_map(|computer| std::fs::read_dir(computer.join(FILES)).ok())
+            .flat_map(|files| files.flatten())
+            .filter_map(|file| file.file_name().into_string().ok())
+            .collect()
+    }
+
+    /// The bytes named `hash` from any computer, only if they are whole (their
+    /// SHA-256 is that hash): one still arriving is left for later.
+    pub fn read_file_content(&self, hash: &str) -> Option<Vec<u8>> {
+        self.computers().into_iter().find_map(|computer| {
+            let bytes = std::fs::read(computer.join(FILES).join(hash)).ok()?;
+            (hex(&Sha256::digest(&bytes)) == hash).then_some(bytes)
+        })
+    }
+
+    /// Every computer's subfolder, this one's too.
+    fn computers(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(&self.root)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|entry| entry.file_name().to_str().is_some_and(is_computer_id))
+                    .map(|entry| entry.path())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Every file name in the other computers' subfolders: when it changes,
     /// something may have arrived (cheap to look at often).
     pub fn listing(&self) -> Vec<String> {
@@ -104,7 +160,8 @@ impl SharedFolder {
         let mut names: Vec<String> = computers
             .flatten()
             .filter(|computer| computer.file_name().to_str() != Some(self.computer.as_str()))
-            .filter_map(|computer| std::fs::read_dir(computer.path()).ok())
+            .flat_map(|computer| [computer.path(), computer.path().join(FILES)])
+            .filter_map(|folder| std::fs::read_dir(folder).ok())
             .flat_map(|files| {
                 files
                     .flatten()

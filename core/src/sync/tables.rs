@@ -159,6 +159,24 @@ pub(crate) const TABLES: &[Table] = &[
         rows: "1",
         uid_from: None,
     },
+    // Files kept with a complaint: the record here, the bytes through the
+    // shared folder by their hash (see `engine`).
+    Table {
+        name: "attachments",
+        columns: &[
+            "complaint_id",
+            "contact_id",
+            "name",
+            "media_type",
+            "size",
+            "added_at",
+            "content_hash",
+        ],
+        links: &[("complaint_id", "complaints"), ("contact_id", "contacts")],
+        seeded: 0,
+        rows: "complaint_id IS NOT NULL",
+        uid_from: None,
+    },
     Table {
         name: "improvements",
         columns: &[

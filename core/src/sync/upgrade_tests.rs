@@ -8,11 +8,21 @@ use crate::store::test_support::{at, phone_complaint};
 use crate::Store;
 
 /// Puts `on`'s data back as a Mend of schema 13 left it: what migrations
-/// 0014 and 0015 add taken away, the version set back.
+/// 0014 to 0016 add taken away (a later one must be undone here too), the
+/// version set back.
 fn as_the_previous_mend_left_it(on: &Computer) -> std::path::PathBuf {
     on.store
         .read(|conn| {
-            for table in ["known_issues", "improvements", "known_issue_tellings"] {
+            conn.execute_batch(
+                "DROP TRIGGER attachment_bytes_go_with_it;
+                 ALTER TABLE attachments DROP COLUMN content_hash;",
+            )?;
+            for table in [
+                "known_issues",
+                "improvements",
+                "known_issue_tellings",
+                "attachments",
+            ] {
                 conn.execute_batch(&format!(
                     "DROP TRIGGER sync_id_of_{table};
                      DROP TRIGGER sync_change_of_{table};

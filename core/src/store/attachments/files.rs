@@ -171,7 +171,7 @@ pub fn refuse_unless_safe_to_open(name: &str) -> Result<()> {
 
 /// What the bytes are, and a thumbnail when they are an image Mend can read.
 /// The decoder's limits keep a hostile image from taking all the memory.
-fn kind_and_thumbnail(bytes: &[u8]) -> (String, Option<Vec<u8>>) {
+pub(super) fn kind_and_thumbnail(bytes: &[u8]) -> (String, Option<Vec<u8>>) {
     if bytes.starts_with(b"%PDF-") {
         return ("application/pdf".into(), None);
     }
