@@ -107,6 +107,49 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
     .await;
 }
 
+/// A photo kept with a complaint on the laptop is on the desktop too, as
+/// a picture (its bytes came through the shared folder, whole).
+#[tokio::test]
+async fn a_photo_kept_on_one_computer_is_shown_on_the_other() {
+    run("sync-photo", |laptop| {
+        Box::pin(async move {
+            let shared = tempfile::tempdir()?;
+            let picked = tempfile::tempdir()?;
+            let photo = picked.path().join("squashed cake.png");
+            image::RgbImage::from_fn(320, 240, |x, _| image::Rgb([(x / 2) as u8, 90, 60]))
+                .save(&photo)?;
+            new_complaint(laptop, &Intake::default()).await?;
+            laptop.answer_next_dialog_with(&[photo.as_path()])?;
+            laptop.click("add-files").await?;
+            laptop
+                .wait_for_text("step-saved", "Kept “squashed cake.png” with the complaint.")
+                .await?;
+            turn_on_sync(laptop, "Laptop", shared.path()).await?;
+
+            let bus = EmptyBus::start()?;
+            let desktop = another_computer("sync-photo-desktop", &bus).await?;
+            let outcome = async {
+                turn_on_sync(&desktop, "Shop desktop", shared.path()).await?;
+                open_the_complaint(&desktop).await?;
+                desktop
+                    .wait_for_text("files", "Photos and files (1)")
+                    .await?;
+                assert_eq!(desktop.texts("file-name").await?, ["squashed cake.png"]);
+                desktop.find("file-thumbnail").await?;
+                desktop.screenshot("sync-photo-desktop").await;
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+            }
+            .await;
+            if outcome.is_err() {
+                desktop.screenshot("sync-photo-desktop-failed").await;
+            }
+            desktop.close().await;
+            outcome
+        })
+    })
+    .await;
+}
+
 /// The owner renames the laptop, stops syncing there, writes a note while
 /// it is stopped, and turns sync on again with the same folder: Mend says
 /// it picks up where it left off, and a desktop joining gets the note.
