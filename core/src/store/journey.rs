@@ -124,7 +124,10 @@ impl Store {
         let issue = closing.issue.checked(&mut problems);
         problems.finish()?;
         self.write(|write| {
-            let (current, _) = progress(write, complaint_id)?;
+            let (current, received_at) = progress(write, complaint_id)?;
+            // Closed now, and never before it was received (which another
+            // computer, its clock ahead of this one, may say is later).
+            let now = now.max(received_at);
             let reason_given = closing.reason != CloseReason::Other || !note.is_empty();
             journey::check_close(
                 current,
