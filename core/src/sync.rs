@@ -10,7 +10,7 @@ mod journey;
 pub mod setup;
 mod tables;
 
-pub use engine::{Round, SyncSession};
+pub use engine::{HoldStore, Round, SyncSession};
 
 #[cfg(test)]
 mod conflicts_tests;
@@ -22,6 +22,8 @@ mod files_tests;
 mod learning_tests;
 #[cfg(test)]
 mod reminders_tests;
+#[cfg(test)]
+mod round_tests;
 #[cfg(test)]
 mod setup_tests;
 #[cfg(test)]

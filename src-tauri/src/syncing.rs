@@ -7,11 +7,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use mend_core::sync::setup::{self, SyncStatus};
-use mend_core::sync::{Round, SyncSession};
+use mend_core::sync::{HoldStore, Round, SyncSession};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
-use crate::state::AppState;
+use crate::state::{AppState, StoreGuard};
 
 /// The page listens for this to show the sync line and redraw its view.
 pub const CHANGED_EVENT: &str = "sync-changed";
@@ -129,7 +129,10 @@ pub fn start(app: AppHandle) {
 /// to be a copy of this computer, and the owner asked).
 pub fn resume(state: &AppState) {
     let Ok(mut store) = state.store() else { return };
-    match setup::resume(&mut store) {
+    let resumed = setup::resume(&mut store);
+    // Let go before the session is taken: a round takes them the other way round.
+    drop(store);
+    match resumed {
         Ok(sync) => {
             *state.syncing.slot() = sync;
             state.syncing.say(None);
@@ -146,13 +149,30 @@ pub fn resume(state: &AppState) {
     state.syncing.wake.notify_one();
 }
 
-/// One round now, if sync is on; what it came to.
+/// The app's store as a round takes it: held only while the round reads or
+/// writes it, so the owner's commands go on while the shared folder is read.
+struct Locked<'s>(&'s AppState);
+
+impl HoldStore for Locked<'_> {
+    type Held<'a>
+        = StoreGuard<'a>
+    where
+        Self: 'a;
+
+    fn hold(&mut self) -> Result<StoreGuard<'_>, mend_core::Error> {
+        self.0
+            .store()
+            .map_err(|unavailable| mend_core::Error::Refused(unavailable.message))
+    }
+}
+
+/// One round now, if sync is on; what it came to. The session is held
+/// throughout (one round at a time), the store only in turns.
 fn round(app: &AppHandle) -> Option<Round> {
     let state = app.state::<AppState>();
-    let mut store = state.store().ok()?;
     let mut slot = state.syncing.slot();
     let sync = slot.as_mut()?;
-    match setup::round(sync, &mut store) {
+    match setup::round(sync, &mut Locked(&state)) {
         Ok(round) => {
             state
                 .syncing

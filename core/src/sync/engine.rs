@@ -3,6 +3,7 @@
 //! changes out.
 
 use std::collections::HashSet;
+use std::ops::DerefMut;
 use std::path::Path;
 
 use automerge::{ActorId, Automerge, PatchLog};
@@ -50,6 +51,23 @@ impl Round {
         } else {
             None
         }
+    }
+}
+
+/// How a round gets at the store: held only while the round reads or
+/// writes it (in the app, a lock the owner's commands take too).
+pub trait HoldStore {
+    type Held<'a>: DerefMut<Target = Store>
+    where
+        Self: 'a;
+    fn hold(&mut self) -> Result<Self::Held<'_>>;
+}
+
+/// A store no one else uses (tests, benchmarks): always at hand.
+impl HoldStore for Store {
+    type Held<'a> = &'a mut Store;
+    fn hold(&mut self) -> Result<&mut Store> {
+        Ok(self)
     }
 }
 
@@ -118,7 +136,11 @@ impl SyncSession {
     /// Records what changed here, takes in what the other computers wrote,
     /// then gives out what changed here. When the document may no longer
     /// match what was saved, it is read again from it.
-    pub fn round(&mut self, store: &mut Store) -> Result<Round> {
+    ///
+    /// The store is held only while it is read or written, never while the
+    /// shared folder is: a folder a sync program keeps in the cloud may take
+    /// its time, and the owner works on meanwhile.
+    pub fn round(&mut self, store: &mut impl HoldStore) -> Result<Round> {
         if self.is_a_copy(store)? {
             return Ok(Round {
                 copy_of_another: true,
@@ -128,14 +150,15 @@ impl SyncSession {
         // What changed here goes into the document first, so that a change
         // from elsewhere to the same field meets it as a conflict rather
         // than overwriting it.
-        if let Err(error) = self.record_changes(store) {
-            self.doc = load(store, &self.computer)?;
+        let recorded = self.record_changes(&mut *store.hold()?);
+        if let Err(error) = recorded {
+            self.doc = load(&mut *store.hold()?, &self.computer)?;
             return Err(error);
         }
         let taken = self.take_in(store);
         if taken.is_err() {
             // The document may hold a file whose rows were not saved with it.
-            self.doc = load(store, &self.computer)?;
+            self.doc = load(&mut *store.hold()?, &self.computer)?;
         }
         // What changed here goes out even when taking in failed.
         let given = self.give_out(store)?;
@@ -150,10 +173,10 @@ impl SyncSession {
 
     /// Whether another copy of this data writes as this computer: a file
     /// of its own is in the shared folder that this data never wrote.
-    fn is_a_copy(&self, store: &Store) -> Result<bool> {
+    fn is_a_copy(&self, store: &mut impl HoldStore) -> Result<bool> {
         // Named by this data, or about to be (written, then Mend stopped
         // before it noted the name).
-        let written: HashSet<String> = store.read(|conn| {
+        let written: HashSet<String> = store.hold()?.read(|conn| {
             // The bytes only of those not named yet: the first can be large.
             let mut statement = conn.prepare(
                 "SELECT name, number, CASE WHEN name IS NULL THEN bytes END
@@ -190,8 +213,8 @@ impl SyncSession {
         SyncSession::open(store, chosen)
     }
 
-    fn take_in(&mut self, store: &mut Store) -> Result<usize> {
-        let names: HashSet<String> = store.read(|conn| {
+    fn take_in(&mut self, store: &mut impl HoldStore) -> Result<usize> {
+        let names: HashSet<String> = store.hold()?.read(|conn| {
             let mut statement =
                 conn.prepare("SELECT name FROM sync_chunks WHERE name IS NOT NULL")?;
             let names = statement
@@ -212,6 +235,10 @@ impl SyncSession {
                     continue;
                 }
             };
+            // Held from here until this file is in place; what the owner
+            // did since the last look goes into the document first.
+            let mut held = store.hold()?;
+            self.record_changes(&mut held)?;
             // A patch log of this file alone: what it touched, without
             // comparing the whole document before and after.
             let mut log = PatchLog::active();
@@ -225,7 +252,7 @@ impl SyncSession {
             // changes nothing shown, so no patch says so: rows with conflicts
             // noted are looked at again.
             // Rows that waited for a row they link to are tried again too.
-            keys.extend(store.read(|conn| {
+            keys.extend(held.read(|conn| {
                 let mut statement = conn.prepare(
                     "SELECT DISTINCT tbl || '/' || uid FROM sync_conflicts
                      UNION SELECT key FROM sync_waiting",
@@ -240,7 +267,7 @@ impl SyncSession {
                 parse_key(key).map(|(table, _)| TABLES.iter().position(|t| t.name == table.name))
             });
             let doc = &self.doc;
-            store.write(|write| {
+            held.write(|write| {
                 // A row linking to one of the same table placed later (a
                 // customer merged into another) waits a turn: again while
                 // any is placed; those still waiting are kept for later files.
@@ -345,12 +372,16 @@ impl SyncSession {
 
     /// Puts in place the bytes of kept files that came whole from the
     /// other computers; says how many.
-    fn take_file_contents(&mut self, store: &mut Store) -> Result<usize> {
-        let awaited = store.read(|conn| attachments::by_hash(conn, false))?;
+    fn take_file_contents(&mut self, store: &mut impl HoldStore) -> Result<usize> {
+        let awaited = store
+            .hold()?
+            .read(|conn| attachments::by_hash(conn, false))?;
         let mut arrived = 0;
         for (id, hash) in awaited {
             if let Some(bytes) = self.folder.read_file_content(&hash) {
-                store.write(|write| attachments::arrived(write, id, &bytes))?;
+                store
+                    .hold()?
+                    .write(|write| attachments::arrived(write, id, &bytes))?;
                 arrived += 1;
             }
         }
@@ -359,20 +390,22 @@ impl SyncSession {
 
     /// Writes this computer's changes not in the shared folder yet, and the
     /// bytes of kept files no computer has put there yet.
-    fn give_out(&mut self, store: &mut Store) -> Result<usize> {
+    fn give_out(&mut self, store: &mut impl HoldStore) -> Result<usize> {
         if self.newer_format.is_some() {
             return Ok(0);
         }
         let there = self.folder.file_contents();
-        let kept = store.read(|conn| attachments::by_hash(conn, true))?;
+        let kept = store
+            .hold()?
+            .read(|conn| attachments::by_hash(conn, true))?;
         for (id, hash) in kept {
             if !there.contains(&hash) {
-                let bytes = store.read(|conn| attachments::bytes_of(conn, id))?;
+                let bytes = store.hold()?.read(|conn| attachments::bytes_of(conn, id))?;
                 self.folder.write_file_content(&hash, &bytes)?;
             }
         }
         // Written after the data is saved; one not written yet is tried again next round.
-        let unwritten: Vec<(i64, i64, Vec<u8>)> = store.read(|conn| {
+        let unwritten: Vec<(i64, i64, Vec<u8>)> = store.hold()?.read(|conn| {
             let mut statement = conn.prepare(
                 "SELECT seq, number, bytes FROM sync_chunks WHERE computer = ?1 AND name IS NULL ORDER BY seq",
             )?;
@@ -382,7 +415,7 @@ impl SyncSession {
         let mut given = 0;
         for (seq, number, bytes) in unwritten {
             let name = self.folder.write(number.max(0) as u64, &bytes)?;
-            store.write(|write| {
+            store.hold()?.write(|write| {
                 write.execute(
                     "UPDATE sync_chunks SET name = ?2 WHERE seq = ?1",
                     params![seq, name],

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::engine::{Round, SyncSession, COMPUTER_KEY};
+use super::engine::{HoldStore, Round, SyncSession, COMPUTER_KEY};
 use super::folder::{is_computer_id, SharedFolder, SUBFOLDER};
 use crate::error::{Error, Result};
 use crate::store::{preferences, Store};
@@ -184,13 +184,14 @@ pub fn resume(store: &mut Store) -> Result<Option<SyncSession>> {
 }
 
 /// A round, and when it ended, for the owner to see.
-pub fn round(sync: &mut SyncSession, store: &mut Store) -> Result<Round> {
+pub fn round(sync: &mut SyncSession, store: &mut impl HoldStore) -> Result<Round> {
     let round = sync.round(store)?;
     if round.paused().is_some() {
         return Ok(round);
     }
-    let now = crate::dates::stamp(store.now());
-    store.write(|write| preferences::put(write, LAST_ROUND_KEY, &now))?;
+    let mut held = store.hold()?;
+    let now = crate::dates::stamp(held.now());
+    held.write(|write| preferences::put(write, LAST_ROUND_KEY, &now))?;
     Ok(round)
 }
 

@@ -54,12 +54,11 @@ pub fn turn_on_sync(
     let folder = AppState::picked(&state.picked_sync_folder, pick)
         .ok_or_else(|| IpcError::new("stale_pick", "Please choose the shared folder again."))?;
     let data_dir = state.data_dir.clone()?;
-    {
-        let mut store = state.store()?;
-        let sync = setup::turn_on(&mut store, &data_dir, &folder, &name)?;
-        *state.syncing.slot() = Some(sync);
-        state.syncing.say(None);
-    }
+    // The store is let go before the session is taken: a round takes them
+    // the other way round.
+    let sync = setup::turn_on(&mut *state.store()?, &data_dir, &folder, &name)?;
+    *state.syncing.slot() = Some(sync);
+    state.syncing.say(None);
     tracing::info!("sync was turned on");
     state.syncing.wake.notify_one();
     syncing::shown(&state)
@@ -76,12 +75,9 @@ pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, Ipc
 /// is turned on again.
 #[tauri::command(async)]
 pub fn stop_sync(state: State<'_, AppState>) -> Result<Shown, IpcError> {
-    {
-        let mut store = state.store()?;
-        setup::stop(&mut store)?;
-        *state.syncing.slot() = None;
-        state.syncing.say(None);
-    }
+    setup::stop(&mut *state.store()?)?;
+    *state.syncing.slot() = None;
+    state.syncing.say(None);
     tracing::info!("sync was stopped");
     syncing::shown(&state)
 }
@@ -96,15 +92,15 @@ pub fn rename_sync_computer(state: State<'_, AppState>, name: String) -> Result<
 /// For a copy of another computer's data: carries on as a computer of its own.
 #[tauri::command(async)]
 pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcError> {
-    {
+    let sync = {
         let mut store = state.store()?;
         let folder = setup::status(&store)?
             .folder
             .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
-        let sync = SyncSession::become_new_computer(&mut store, std::path::Path::new(&folder))?;
-        *state.syncing.slot() = Some(sync);
-        state.syncing.say(None);
-    }
+        SyncSession::become_new_computer(&mut store, std::path::Path::new(&folder))?
+    };
+    *state.syncing.slot() = Some(sync);
+    state.syncing.say(None);
     tracing::info!("this copy now syncs as a computer of its own");
     state.syncing.wake.notify_one();
     syncing::shown(&state)
