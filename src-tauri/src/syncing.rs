@@ -128,10 +128,8 @@ pub fn start(app: AppHandle) {
 /// or a recovery put other data in place (a restored backup is then found
 /// to be a copy of this computer, and the owner asked).
 pub fn resume(state: &AppState) {
-    let Ok(mut store) = state.store() else { return };
-    let resumed = setup::resume(&mut store);
-    // Let go before the session is taken: a round takes them the other way round.
-    drop(store);
+    // The store in turns: reading the shared document back can take a while.
+    let resumed = setup::resume(&mut Locked(state));
     match resumed {
         Ok(sync) => {
             *state.syncing.slot() = sync;

@@ -84,8 +84,8 @@ impl SyncSession {
     /// Sync for `store` through the folder `chosen`: turned on the first
     /// time (every shared row is then given out once), its document loaded
     /// from what this computer holds after that.
-    pub fn open(store: &mut Store, chosen: &Path) -> Result<SyncSession> {
-        let computer = store.write(|write| {
+    pub fn open(store: &mut impl HoldStore, chosen: &Path) -> Result<SyncSession> {
+        let computer = store.hold()?.write(|write| {
             write.execute("INSERT OR IGNORE INTO sync_on (only) VALUES (1)", [])?;
             let known: Option<String> = write
                 .query_row("SELECT value FROM settings WHERE key = ?1", [COMPUTER_KEY], |row| row.get(0))
@@ -152,13 +152,13 @@ impl SyncSession {
         // than overwriting it.
         let recorded = self.record_changes(&mut *store.hold()?);
         if let Err(error) = recorded {
-            self.doc = load(&mut *store.hold()?, &self.computer)?;
+            self.doc = load(store, &self.computer)?;
             return Err(error);
         }
         let taken = self.take_in(store);
         if taken.is_err() {
             // The document may hold a file whose rows were not saved with it.
-            self.doc = load(&mut *store.hold()?, &self.computer)?;
+            self.doc = load(store, &self.computer)?;
         }
         // What changed here goes out even when taking in failed.
         let given = self.give_out(store)?;
@@ -464,8 +464,9 @@ impl SyncSession {
 }
 
 /// The shared document as this computer holds it: every change it took
-/// or made, in order, with this computer as its author from now on.
-fn load(store: &mut Store, computer: &str) -> Result<Automerge> {
+/// or made, in order, with this computer as its author from now on. The
+/// store is held only to read the changes, not while they are applied.
+fn load(store: &mut impl HoldStore, computer: &str) -> Result<Automerge> {
     let actor = uuid::Uuid::try_parse(computer).map(|id| ActorId::from(id.as_bytes().as_slice()));
     // Automerge, not AutoCommit: AutoCommit's own patch log failed to take
     // in changes from a third author (automerge 0.9.0, PatchLogMismatch).
@@ -473,7 +474,7 @@ fn load(store: &mut Store, computer: &str) -> Result<Automerge> {
     if let Ok(actor) = actor {
         doc.set_actor(actor);
     }
-    let chunks: Vec<Vec<u8>> = store.read(|conn| {
+    let chunks: Vec<Vec<u8>> = store.hold()?.read(|conn| {
         let mut statement = conn.prepare("SELECT bytes FROM sync_chunks ORDER BY seq")?;
         let rows = statement.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

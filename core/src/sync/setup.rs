@@ -176,8 +176,9 @@ pub fn turn_on(
 }
 
 /// Sync as it was left, at start: None when it is off.
-pub fn resume(store: &mut Store) -> Result<Option<SyncSession>> {
-    match setting(store, FOLDER_KEY)? {
+pub fn resume(store: &mut impl HoldStore) -> Result<Option<SyncSession>> {
+    let folder = setting(&*store.hold()?, FOLDER_KEY)?;
+    match folder {
         Some(folder) => Ok(Some(SyncSession::open(store, Path::new(&folder))?)),
         None => Ok(None),
     }
