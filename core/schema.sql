@@ -270,6 +270,42 @@ BEGIN
         SELECT tbl, uid FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id AND EXISTS (SELECT 1 FROM sync_on);
     DELETE FROM sync_ids WHERE tbl = 'step_records' AND local_id = OLD.id;
 END;
+CREATE TRIGGER sync_setting_added AFTER INSERT ON settings
+    WHEN NEW.key IN ('business_name', 'owner_name', 'currency', 'reminder_acknowledge_hours',
+                     'reminder_update_days', 'reminder_follow_up_days',
+                     'reminder_check_in_enabled', 'reminder_check_in_days',
+                     'template_issue_fixed')
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'settings/' || NEW.key FROM sync_on;
+END;
+CREATE TRIGGER sync_setting_changed AFTER UPDATE OF value ON settings
+    WHEN NEW.key IN ('business_name', 'owner_name', 'currency', 'reminder_acknowledge_hours',
+                     'reminder_update_days', 'reminder_follow_up_days',
+                     'reminder_check_in_enabled', 'reminder_check_in_days',
+                     'template_issue_fixed')
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'settings/' || NEW.key FROM sync_on;
+END;
+CREATE TRIGGER sync_setting_removed AFTER DELETE ON settings
+    WHEN OLD.key IN ('business_name', 'owner_name', 'currency', 'reminder_acknowledge_hours',
+                     'reminder_update_days', 'reminder_follow_up_days',
+                     'reminder_check_in_enabled', 'reminder_check_in_days',
+                     'template_issue_fixed')
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'settings/' || OLD.key FROM sync_on;
+END;
+CREATE TRIGGER sync_template_added AFTER INSERT ON templates
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'templates/' || NEW.step FROM sync_on;
+END;
+CREATE TRIGGER sync_template_changed AFTER UPDATE OF body ON templates
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'templates/' || NEW.step FROM sync_on;
+END;
+CREATE TRIGGER sync_template_removed AFTER DELETE ON templates
+BEGIN
+    INSERT OR IGNORE INTO sync_settings_pending (key) SELECT 'templates/' || OLD.step FROM sync_on;
+END;
 CREATE TABLE attachment_contents (
     attachment_id  INTEGER PRIMARY KEY REFERENCES attachments (id),
     bytes          BLOB NOT NULL,
@@ -463,6 +499,9 @@ CREATE TABLE sync_removed (
     tbl  TEXT NOT NULL,
     uid  TEXT NOT NULL,
     PRIMARY KEY (tbl, uid)
+) WITHOUT ROWID;
+CREATE TABLE sync_settings_pending (
+    key  TEXT PRIMARY KEY
 ) WITHOUT ROWID;
 CREATE TABLE sync_settled (
     tbl       TEXT NOT NULL,

@@ -7,6 +7,7 @@ mod doc;
 mod engine;
 pub mod folder;
 mod journey;
+mod settings;
 pub mod setup;
 mod tables;
 
@@ -24,6 +25,8 @@ mod learning_tests;
 mod reminders_tests;
 #[cfg(test)]
 mod round_tests;
+#[cfg(test)]
+mod settings_tests;
 #[cfg(test)]
 mod setup_tests;
 #[cfg(test)]

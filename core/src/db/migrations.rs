@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0014_sync_journey.sql"),
     include_str!("../../migrations/0015_sync_learning.sql"),
     include_str!("../../migrations/0016_sync_files.sql"),
+    include_str!("../../migrations/0017_sync_settings.sql"),
 ];
 
 /// The schema version this build of Mend writes.

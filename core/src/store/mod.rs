@@ -7,7 +7,7 @@ pub mod complaints;
 pub mod corrections;
 pub mod customers;
 pub mod deleted;
-mod derived;
+pub(crate) mod derived;
 pub mod email;
 pub mod export;
 pub mod handed_in;

@@ -11,6 +11,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::doc::{merge_failed, place_row, put_local_row, remove_row, touched_keys, Placed};
 use super::folder::{file_name, Arrival, SharedFolder};
+use super::settings;
 use super::tables::{parse_key, table, TABLES};
 use crate::error::Result;
 use crate::store::{attachments, Store};
@@ -85,6 +86,8 @@ impl SyncSession {
     /// time (every shared row is then given out once), its document loaded
     /// from what this computer holds after that.
     pub fn open(store: &mut impl HoldStore, chosen: &Path) -> Result<SyncSession> {
+        // Other computers already there: this one joins, and takes their settings.
+        let joining = !SharedFolder::new(chosen, "").listing().is_empty();
         let computer = store.hold()?.write(|write| {
             write.execute("INSERT OR IGNORE INTO sync_on (only) VALUES (1)", [])?;
             let known: Option<String> = write
@@ -113,6 +116,9 @@ impl SyncSession {
                 )?;
             }
             write.execute("INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT tbl, local_id FROM sync_ids", [])?;
+            if !joining {
+                settings::give_all(write)?;
+            }
             Ok(computer)
         })?;
         let doc = load(store, &computer)?;
@@ -268,6 +274,7 @@ impl SyncSession {
             });
             let doc = &self.doc;
             held.write(|write| {
+                let now = crate::dates::stamp(write.clock().now());
                 // A row linking to one of the same table placed later (a
                 // customer merged into another) waits a turn: again while
                 // any is placed; those still waiting are kept for later files.
@@ -276,6 +283,17 @@ impl SyncSession {
                     let before = waiting.len();
                     let mut still = Vec::new();
                     for key in waiting {
+                        if settings::is_setting(&key) {
+                            match settings::place(doc, write, &key, &now) {
+                                Ok(true) => write.delays_changed(),
+                                Ok(false) => {}
+                                Err(error) => tracing::warn!(
+                                    code = error.code(),
+                                    "a setting from another computer was not put in place"
+                                ),
+                            }
+                            continue;
+                        }
                         match place_row(doc, write, &key) {
                             Ok(Placed::Waiting) => still.push(key),
                             Ok(Placed::Done(owners)) => {
@@ -322,6 +340,7 @@ impl SyncSession {
                 // (its own were recorded before, with the store held since).
                 write.execute("DELETE FROM sync_pending", [])?;
                 write.execute("DELETE FROM sync_removed", [])?;
+                write.execute("DELETE FROM sync_settings_pending", [])?;
                 Ok(())
             })?;
             taken += 1;
@@ -360,6 +379,7 @@ impl SyncSession {
             for (table, uid) in removed {
                 remove_row(&mut change, &table, &uid)?;
             }
+            settings::put_changed(&mut change, write)?;
             write.execute("DELETE FROM sync_pending", [])?;
             write.execute("DELETE FROM sync_removed", [])?;
             write.execute("DELETE FROM sync_settled", [])?;

@@ -59,6 +59,7 @@ pub fn status(store: &Store) -> Result<SyncStatus> {
     let waiting = store.read(|conn| {
         Ok(conn.query_row(
             "SELECT (SELECT count(*) FROM sync_pending)
+                  + (SELECT count(*) FROM sync_settings_pending)
                   + (SELECT count(*) FROM sync_chunks WHERE name IS NULL
                      AND computer = (SELECT value FROM settings WHERE key = ?1))",
             [COMPUTER_KEY],

@@ -8,13 +8,19 @@ use crate::store::test_support::{at, phone_complaint};
 use crate::Store;
 
 /// Puts `on`'s data back as a Mend of schema 13 left it: what migrations
-/// 0014 to 0016 add taken away (a later one must be undone here too), the
+/// 0014 to 0017 add taken away (a later one must be undone here too), the
 /// version set back.
 fn as_the_previous_mend_left_it(on: &Computer) -> std::path::PathBuf {
     on.store
         .read(|conn| {
+            for what in ["setting", "template"] {
+                for change in ["added", "changed", "removed"] {
+                    conn.execute_batch(&format!("DROP TRIGGER sync_{what}_{change};"))?;
+                }
+            }
             conn.execute_batch(
-                "DROP TRIGGER attachment_bytes_go_with_it;
+                "DROP TABLE sync_settings_pending;
+                 DROP TRIGGER attachment_bytes_go_with_it;
                  ALTER TABLE attachments DROP COLUMN content_hash;",
             )?;
             for table in [
