@@ -115,7 +115,20 @@ impl SyncSession {
                     [],
                 )?;
             }
-            write.execute("INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT tbl, local_id FROM sync_ids", [])?;
+            // Mend's own lists and the settings come from the first computer:
+            // one joining gives out only the rows it made itself.
+            for table in TABLES {
+                write.execute(
+                    &format!(
+                        "INSERT OR IGNORE INTO sync_pending (tbl, local_id)
+                         SELECT tbl, local_id FROM sync_ids
+                         WHERE tbl = '{name}' AND (local_id > {seeded} OR NOT ?1)",
+                        name = table.name,
+                        seeded = table.seeded,
+                    ),
+                    [joining],
+                )?;
+            }
             if !joining {
                 settings::give_all(write)?;
             }

@@ -73,3 +73,33 @@ fn a_computer_is_renamed_and_a_name_must_be_given() {
         "nothing changed"
     );
 }
+
+/// The laptop renamed one of Mend's own categories before the desktop
+/// joined: the desktop takes the laptop's lists, and the name stays.
+#[test]
+fn mends_own_lists_come_from_the_first_computer_to_one_joining_later() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = computer(shared.path());
+    let third = laptop.store.categories().unwrap()[2].id;
+    laptop
+        .store
+        .rename_category(third, "Late or missing delivery")
+        .unwrap();
+    laptop.round();
+    let mut desktop = computer(shared.path());
+    for _ in 0..3 {
+        desktop.round();
+        laptop.round();
+    }
+    let names = |on: &Computer| -> Vec<String> {
+        on.store
+            .categories()
+            .unwrap()
+            .into_iter()
+            .map(|category| category.name)
+            .collect()
+    };
+    assert!(names(&desktop).contains(&"Late or missing delivery".to_owned()));
+    assert_eq!(names(&laptop), names(&desktop));
+    assert_eq!(laptop.shared(), desktop.shared());
+}
