@@ -3,7 +3,7 @@
 //! appears on the other; both add to it; both end showing the same.
 
 use fantoccini::Locator;
-use mend_e2e::journey::{new_complaint, remind_in, Intake};
+use mend_e2e::journey::{name_the_business, new_complaint, remind_in, Intake};
 use mend_e2e::{another_computer, run, App, EmptyBus};
 
 /// Names this computer, picks the shared folder (through the dialog),
@@ -108,9 +108,10 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
 }
 
 /// A photo kept with a complaint on the laptop is on the desktop too, as
-/// a picture (its bytes came through the shared folder, whole).
+/// a picture (its bytes came through the shared folder, whole), and so are
+/// the business's and the owner's names.
 #[tokio::test]
-async fn a_photo_kept_on_one_computer_is_shown_on_the_other() {
+async fn a_photo_and_the_business_name_from_one_computer_are_on_the_other() {
     run("sync-photo", |laptop| {
         Box::pin(async move {
             let shared = tempfile::tempdir()?;
@@ -124,6 +125,7 @@ async fn a_photo_kept_on_one_computer_is_shown_on_the_other() {
             laptop
                 .wait_for_text("step-saved", "Kept “squashed cake.png” with the complaint.")
                 .await?;
+            name_the_business(laptop, "Lima Bakes", "Ana Lima").await?;
             turn_on_sync(laptop, "Laptop", shared.path()).await?;
 
             let bus = EmptyBus::start()?;
@@ -137,6 +139,11 @@ async fn a_photo_kept_on_one_computer_is_shown_on_the_other() {
                 assert_eq!(desktop.texts("file-name").await?, ["squashed cake.png"]);
                 desktop.find("file-thumbnail").await?;
                 desktop.screenshot("sync-photo-desktop").await;
+                desktop.click("nav-settings").await?;
+                desktop
+                    .wait_for_value("business-name", "Lima Bakes")
+                    .await?;
+                assert_eq!(desktop.value("owner-name").await?, "Ana Lima");
                 Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
             }
             .await;
