@@ -104,7 +104,9 @@ BEGIN
 END;
 
 -- With sync on already, what was kept here alone is given out now: the
--- new rows with their ids, and the rows that gain a shared column.
+-- new rows with their ids, and the rows that gain a shared column (a
+-- history line another computer already has keeps what it had: the
+-- history is never changed).
 INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
     SELECT 'known_issues', id, lower(hex(randomblob(16))) FROM known_issues, sync_on;
 INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)

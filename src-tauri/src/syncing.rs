@@ -128,16 +128,17 @@ pub fn start(app: AppHandle) {
 /// or a recovery put other data in place (a restored backup is then found
 /// to be a copy of this computer, and the owner asked).
 pub fn resume(state: &AppState) {
-    // The store in turns: reading the shared document back can take a while.
-    let resumed = setup::resume(&mut Locked(state));
-    match resumed {
+    // The session first, as a round takes it; the store in turns: reading
+    // the shared document back can take a while.
+    let mut slot = state.syncing.slot();
+    match setup::resume(&mut Locked(state)) {
         Ok(sync) => {
-            *state.syncing.slot() = sync;
+            *slot = sync;
             state.syncing.say(None);
         }
         Err(error) => {
             tracing::warn!(code = error.code(), "sync could not be picked up");
-            *state.syncing.slot() = None;
+            *slot = None;
             state.syncing.say(Some(Problem {
                 code: error.code(),
                 message: error.to_string(),

@@ -230,19 +230,21 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
 
 /// Gives the kept files from before hashes were kept theirs.
 pub(crate) fn hash_missing(tx: &Transaction<'_>) -> Result<()> {
-    let missing: Vec<(i64, Vec<u8>)> = {
+    let missing: Vec<i64> = {
         let mut statement = tx.prepare(
-            "SELECT a.id, c.bytes FROM attachments a
+            "SELECT a.id FROM attachments a
              JOIN attachment_contents c ON c.attachment_id = a.id
              WHERE a.content_hash IS NULL AND a.complaint_id IS NOT NULL",
         )?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let rows = statement.query_map([], |row| row.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    for (id, bytes) in missing {
+    // One file's bytes in memory at a time: years of photos may be many.
+    for id in missing {
+        let hash = content_hash(&bytes_of(tx, id)?);
         tx.execute(
             "UPDATE attachments SET content_hash = ?2 WHERE id = ?1",
-            params![id, content_hash(&bytes)],
+            params![id, hash],
         )?;
     }
     Ok(())
@@ -274,9 +276,10 @@ pub(crate) fn bytes_of(conn: &rusqlite::Connection, id: i64) -> Result<Vec<u8>> 
 /// arrived whole; its thumbnail is made here.
 pub(crate) fn arrived(tx: &Transaction<'_>, id: i64, bytes: &[u8]) -> Result<()> {
     let (_, thumbnail) = files::kind_and_thumbnail(bytes);
+    // Not if the file was removed meanwhile.
     tx.execute(
         "INSERT OR IGNORE INTO attachment_contents (attachment_id, bytes, thumbnail)
-         VALUES (?1, ?2, ?3)",
+         SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM attachments WHERE id = ?1)",
         params![id, bytes, thumbnail],
     )?;
     Ok(())

@@ -111,3 +111,46 @@ fn a_file_waiting_for_a_new_complaint_is_shared_once_the_complaint_is_saved() {
         .unwrap();
     assert_eq!(on_desktop, 1);
 }
+
+/// The customer's words taken off a complaint on the desktop: their
+/// timeline entry goes on both computers, the photo that came with them
+/// stays with the complaint (what points at a row is put in place before
+/// the row goes).
+#[test]
+fn words_taken_off_with_their_photo_kept_end_the_same_on_both() {
+    let shared = tempfile::tempdir().unwrap();
+    let mut laptop = super::test_computers::computer(shared.path());
+    let mut desktop = super::test_computers::computer(shared.path());
+    let mut new = phone_complaint("Ana Lima", "Cake arrived squashed");
+    new.customer_words = "The top tier collapsed.".into();
+    let made = laptop.store.create_complaint(&new).unwrap();
+    let words = laptop.store.complaint(made.id).unwrap().timeline[0].id;
+    laptop
+        .store
+        .attach_files(
+            made.id,
+            Some(words),
+            &[checked_file("cake.png", small_photo()).unwrap()],
+        )
+        .unwrap();
+    rounds(&mut laptop, &mut desktop);
+
+    let there = only_complaint(&desktop);
+    let details = desktop.store.complaint(there).unwrap();
+    let mut edit = phone_complaint("", "Cake arrived squashed");
+    edit.new_customer = None;
+    edit.customer_id = Some(details.summary.customer_id);
+    edit.received_at = Some(crate::dates::stamp(details.summary.received_at));
+    desktop.store.correct_complaint(there, &edit).unwrap();
+    rounds(&mut laptop, &mut desktop);
+
+    let on_laptop = laptop.store.complaint(made.id).unwrap();
+    assert!(on_laptop.timeline.is_empty(), "{:?}", on_laptop.timeline);
+    let kept = &on_laptop.attachments;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].name.as_str(), kept[0].contact_id),
+        ("cake.png", None)
+    );
+    assert_eq!(laptop.shared(), desktop.shared());
+}

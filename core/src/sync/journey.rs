@@ -1,6 +1,8 @@
 //! A complaint moved on its journey on two computers at once (closed on one,
-//! reopened on the other, say): the later move wins, whole, on every
-//! computer alike; the history keeps both.
+//! reopened on the other, say): where both moves changed the same part of
+//! where it stands, the later move's value wins, alike on every computer
+//! (a part only one of them changed keeps that change); the history keeps
+//! both.
 
 use automerge::{ActorId, Automerge, ObjId, ReadDoc, ScalarValue, Value};
 
@@ -8,9 +10,11 @@ use super::doc::merge_failed;
 use crate::error::Result;
 
 /// The columns of a complaint that say where it stands on its journey:
-/// moved on two computers at once, they are taken together from the one
-/// that moved it last (`journey_at`), never a field from each.
+/// each one both computers changed at once is taken from the one that
+/// moved it last (`journey_at`, itself among them), not from Automerge's
+/// choice of author.
 pub(crate) const JOURNEY: &[&str] = &[
+    "journey_at",
     "step",
     "acknowledged_at",
     "apologized_at",

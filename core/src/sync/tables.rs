@@ -106,7 +106,7 @@ pub(crate) const TABLES: &[Table] = &[
             "last_outgoing_at",
             "closed_at",
             "close_reason",
-            // When it last moved: of two moves made at once, the later wins.
+            // When it last moved: see `journey` for two moves made at once.
             "journey_at",
             "known_issue_id",
         ],

@@ -54,10 +54,16 @@ pub fn turn_on_sync(
     let folder = AppState::picked(&state.picked_sync_folder, pick)
         .ok_or_else(|| IpcError::new("stale_pick", "Please choose the shared folder again."))?;
     let data_dir = state.data_dir.clone()?;
-    // The store is let go before the session is taken: a round takes them
-    // the other way round.
-    let sync = setup::turn_on(&mut *state.store()?, &data_dir, &folder, &name)?;
-    *state.syncing.slot() = Some(sync);
+    // The session first, then the store, as a round takes them: no round
+    // of the old session runs while the new one is set up.
+    let mut slot = state.syncing.slot();
+    *slot = Some(setup::turn_on(
+        &mut *state.store()?,
+        &data_dir,
+        &folder,
+        &name,
+    )?);
+    drop(slot);
     state.syncing.say(None);
     tracing::info!("sync was turned on");
     state.syncing.wake.notify_one();
@@ -75,8 +81,10 @@ pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, Ipc
 /// is turned on again.
 #[tauri::command(async)]
 pub fn stop_sync(state: State<'_, AppState>) -> Result<Shown, IpcError> {
+    let mut slot = state.syncing.slot();
     setup::stop(&mut *state.store()?)?;
-    *state.syncing.slot() = None;
+    *slot = None;
+    drop(slot);
     state.syncing.say(None);
     tracing::info!("sync was stopped");
     syncing::shown(&state)
@@ -92,14 +100,18 @@ pub fn rename_sync_computer(state: State<'_, AppState>, name: String) -> Result<
 /// For a copy of another computer's data: carries on as a computer of its own.
 #[tauri::command(async)]
 pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcError> {
-    let sync = {
+    let mut slot = state.syncing.slot();
+    {
         let mut store = state.store()?;
         let folder = setup::status(&store)?
             .folder
             .ok_or_else(|| IpcError::new("not_syncing", "Sync is not on."))?;
-        SyncSession::become_new_computer(&mut store, std::path::Path::new(&folder))?
-    };
-    *state.syncing.slot() = Some(sync);
+        *slot = Some(SyncSession::become_new_computer(
+            &mut store,
+            std::path::Path::new(&folder),
+        )?);
+    }
+    drop(slot);
     state.syncing.say(None);
     tracing::info!("this copy now syncs as a computer of its own");
     state.syncing.wake.notify_one();
