@@ -13,12 +13,18 @@ use super::doc::{merge_failed, place_row, put_local_row, remove_row, touched_key
 use super::folder::{file_name, Arrival, SharedFolder};
 use super::settings;
 use super::tables::{parse_key, table, TABLES};
+use crate::db::LATEST_VERSION;
 use crate::error::Result;
+use crate::store::preferences;
 use crate::store::write::Write;
 use crate::store::{attachments, Store};
 
 /// Where this computer's id is kept (never shared, never exported).
 pub(crate) const COMPUTER_KEY: &str = "sync_computer";
+/// The schema version whose Mend last put every shared row in place.
+const CAUGHT_UP_KEY: &str = "sync_caught_up";
+/// How many rows a turn of catching up puts in place, the store held.
+const CATCH_UP_TURN: usize = 2000;
 
 /// What one round came to.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -133,6 +139,8 @@ impl SyncSession {
             if !joining {
                 settings::give_all(write)?;
             }
+            // A new document has nothing an older Mend left alone.
+            preferences::put(write, CAUGHT_UP_KEY, &LATEST_VERSION.to_string())?;
             Ok(computer)
         })?;
         let doc = load(store, &computer)?;
@@ -172,6 +180,10 @@ impl SyncSession {
         // than overwriting it.
         let recorded = self.record_changes(&mut *store.hold()?);
         if let Err(error) = recorded {
+            self.doc = load(store, &self.computer)?;
+            return Err(error);
+        }
+        if let Err(error) = self.catch_up(store) {
             self.doc = load(store, &self.computer)?;
             return Err(error);
         }
@@ -322,6 +334,35 @@ impl SyncSession {
             }
             Ok(())
         })
+    }
+
+    /// Once after Mend is updated, every row of the shared document is put
+    /// in place again: the older Mend left alone what it did not know (a
+    /// table, a column), and this one knows it now. In turns of a few
+    /// thousand rows, what the owner did meanwhile recorded first.
+    fn catch_up(&mut self, store: &mut impl HoldStore) -> Result<()> {
+        let caught_up = store.hold()?.read(|conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT value FROM settings WHERE key = ?1",
+                    [CAUGHT_UP_KEY],
+                    |row| row.get::<_, String>(0),
+                )
+                .optional()?)
+        })?;
+        if caught_up == Some(LATEST_VERSION.to_string()) {
+            return Ok(());
+        }
+        let keys: Vec<String> = self.doc.keys(ROOT).collect();
+        for turn in keys.chunks(CATCH_UP_TURN) {
+            let mut held = store.hold()?;
+            self.record_changes(&mut held)?;
+            let doc = &self.doc;
+            held.write(|write| place_keys(doc, write, turn.to_vec()))?;
+        }
+        store
+            .hold()?
+            .write(|write| preferences::put(write, CAUGHT_UP_KEY, &LATEST_VERSION.to_string()))
     }
 
     /// Puts in place the bytes of kept files that came whole from the

@@ -202,3 +202,60 @@ fn what_a_newer_mend_wrote_is_kept_by_an_older_one_and_passed_on() {
         );
     }
 }
+
+/// The desktop's older Mend did not know known issues, so it left the
+/// laptop's in the shared document and kept none. Once updated, it puts
+/// in place what it left alone.
+#[test]
+fn an_updated_mend_puts_in_place_what_its_older_self_left_alone() {
+    let shared = tempfile::tempdir().unwrap();
+    let (mut laptop, mut desktop, made) = laptop_and_desktop(shared.path());
+    let issue = laptop
+        .store
+        .create_known_issue(&crate::store::known_issues::IssueText {
+            title: "Boxes too thin for tall cakes".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .summary
+        .id;
+    laptop.store.link_complaint(issue, made).unwrap();
+    rounds(&mut laptop, &mut desktop);
+    // As the older Mend left it: no known issue, not linked, not caught up.
+    desktop
+        .store
+        .read(|conn| {
+            // Its history lines about the issue had none either (the
+            // history is never changed otherwise: its guard is put back).
+            let guard: String = conn.query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'history_is_append_only_delete'",
+                [],
+                |row| row.get(0),
+            )?;
+            conn.execute_batch(&format!(
+                "DROP TRIGGER history_is_append_only_delete;
+                 DELETE FROM history WHERE known_issue_id IS NOT NULL;
+                 {guard};
+                 DELETE FROM sync_ids WHERE tbl = 'known_issues';
+                 UPDATE complaints SET known_issue_id = NULL;
+                 DELETE FROM known_issues;
+                 DELETE FROM sync_pending;
+                 DELETE FROM sync_removed;
+                 DELETE FROM settings WHERE key = 'sync_caught_up';"
+            ))?;
+            Ok(())
+        })
+        .unwrap();
+    assert!(desktop.store.known_issues().unwrap().is_empty());
+
+    desktop.round();
+    let issues = desktop.store.known_issues().unwrap();
+    assert_eq!(issues.len(), 1, "put in place once updated");
+    assert_eq!(issues[0].title, "Boxes too thin for tall cakes");
+    assert_eq!(
+        issues[0].complaint_count, 1,
+        "and its complaint linked to it"
+    );
+    rounds(&mut laptop, &mut desktop);
+    assert_eq!(laptop.shared(), desktop.shared());
+}
