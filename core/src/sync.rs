@@ -5,8 +5,11 @@
 pub mod conflicts;
 mod doc;
 mod engine;
+mod file_contents;
 pub mod folder;
 mod journey;
+mod placing;
+mod round;
 mod settings;
 pub mod setup;
 mod tables;

@@ -1,10 +1,12 @@
 //! "Changed on both computers": a complaint's fields that two computers
 //! changed at once, with every value, until the owner keeps one.
 
-use rusqlite::{params, OptionalExtension};
+use automerge::Value;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::doc::uid_of;
+use super::doc::{to_sql, uid_of};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -112,4 +114,41 @@ pub fn keep_value(store: &mut Store, id: i64, field: &str, value: &str) -> Resul
         write.complaint_changed(id);
         Ok(())
     })
+}
+
+/// Keeps every value of a field two computers changed at once (the row's
+/// old notes are cleared before its fields are looked at).
+pub(crate) fn note_conflict(
+    conn: &Connection,
+    table: &str,
+    uid: &str,
+    column: &str,
+    all: &[(Value<'_>, automerge::ObjId)],
+) -> Result<()> {
+    if all.len() < 2 {
+        return Ok(());
+    }
+    let values: Vec<serde_json::Value> = all
+        .iter()
+        .map(|(value, _)| match value {
+            Value::Scalar(scalar) => match to_sql(scalar) {
+                SqlValue::Integer(number) => number.into(),
+                SqlValue::Real(number) => number.into(),
+                SqlValue::Text(text) => text.into(),
+                _ => serde_json::Value::Null,
+            },
+            Value::Object(_) => serde_json::Value::Null,
+        })
+        .collect();
+    conn.prepare_cached(
+        "INSERT INTO sync_conflicts (tbl, uid, field, vals) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (tbl, uid, field) DO UPDATE SET vals = excluded.vals",
+    )?
+    .execute(params![
+        table,
+        uid,
+        column,
+        serde_json::Value::from(values).to_string()
+    ])?;
+    Ok(())
 }

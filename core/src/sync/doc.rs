@@ -12,7 +12,7 @@ use automerge::{
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use super::conflicts::is_pickable;
+use super::conflicts::{is_pickable, note_conflict};
 use super::journey::{latest_mover, value_of, JOURNEY};
 use super::tables::{key, parse_key, Table};
 use crate::error::{Error, Result};
@@ -47,7 +47,7 @@ fn to_scalar(value: SqlValue) -> ScalarValue {
     }
 }
 
-fn to_sql(value: &ScalarValue) -> SqlValue {
+pub(crate) fn to_sql(value: &ScalarValue) -> SqlValue {
     match value {
         ScalarValue::Int(number) => SqlValue::Integer(*number),
         ScalarValue::Uint(number) => SqlValue::Integer(*number as i64),
@@ -371,41 +371,4 @@ fn owners_of(conn: &Connection, table: &Table, id: i64) -> Result<Owners> {
         known_issue: about("known_issues", "known_issue_id")?,
         improvement: about("improvements", "improvement_id")?,
     })
-}
-
-/// Keeps every value of a field two computers changed at once (the row's
-/// old notes are cleared before its fields are looked at).
-fn note_conflict(
-    conn: &Connection,
-    table: &str,
-    uid: &str,
-    column: &str,
-    all: &[(Value<'_>, automerge::ObjId)],
-) -> Result<()> {
-    if all.len() < 2 {
-        return Ok(());
-    }
-    let values: Vec<serde_json::Value> = all
-        .iter()
-        .map(|(value, _)| match value {
-            Value::Scalar(scalar) => match to_sql(scalar) {
-                SqlValue::Integer(number) => number.into(),
-                SqlValue::Real(number) => number.into(),
-                SqlValue::Text(text) => text.into(),
-                _ => serde_json::Value::Null,
-            },
-            Value::Object(_) => serde_json::Value::Null,
-        })
-        .collect();
-    conn.prepare_cached(
-        "INSERT INTO sync_conflicts (tbl, uid, field, vals) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (tbl, uid, field) DO UPDATE SET vals = excluded.vals",
-    )?
-    .execute(params![
-        table,
-        uid,
-        column,
-        serde_json::Value::from(values).to_string()
-    ])?;
-    Ok(())
 }

@@ -3,20 +3,21 @@
 //! changes out.
 
 use std::collections::HashSet;
-use std::ops::DerefMut;
 use std::path::Path;
 
 use automerge::{ActorId, Automerge, PatchLog, ReadDoc, ROOT};
 use rusqlite::{params, OptionalExtension};
 
-use super::doc::{merge_failed, place_row, put_local_row, remove_row, touched_keys, Placed};
+use super::doc::{merge_failed, put_local_row, remove_row, touched_keys};
+use super::file_contents;
 use super::folder::{file_name, Arrival, SharedFolder};
+use super::placing::place_keys;
+pub use super::round::{HoldStore, Round};
 use super::settings;
-use super::tables::{parse_key, table, TABLES};
+use super::tables::{table, TABLES};
 use crate::db::LATEST_VERSION;
 use crate::error::Result;
 use crate::store::preferences;
-use crate::store::write::Write;
 use crate::store::{attachments, Store};
 
 /// Where this computer's id is kept (never shared, never exported).
@@ -25,59 +26,6 @@ pub(crate) const COMPUTER_KEY: &str = "sync_computer";
 const CAUGHT_UP_KEY: &str = "sync_caught_up";
 /// How many rows a turn of catching up puts in place, the store held.
 const CATCH_UP_TURN: usize = 2000;
-
-/// What one round came to.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Round {
-    /// Files taken in from the other computers.
-    pub taken: usize,
-    /// Files of this computer's changes written to the shared folder.
-    pub given: usize,
-    /// The newest format seen that this Mend does not read, if any: it
-    /// stops giving its changes out until it is updated.
-    pub newer_format: Option<u32>,
-    /// This data is a copy (a restored backup, a copied data folder): the
-    /// shared folder holds files of this computer's that it never wrote.
-    /// Nothing is taken or given until the owner makes it a new computer.
-    pub copy_of_another: bool,
-}
-
-impl Round {
-    /// Why this computer stopped syncing, if it did: a code the window
-    /// reacts to, and the words said to the owner.
-    pub fn paused(&self) -> Option<(&'static str, &'static str)> {
-        if self.copy_of_another {
-            Some(("copy", "This computer's Mend data is a copy of another computer's (a restored backup, \
-                 or a copied data folder), so it cannot sync as that computer. Make it a computer of \
-                 its own to carry on: nothing here is lost."))
-        } else if self.newer_format.is_some() {
-            Some((
-                "newer",
-                "Your other computer has a newer Mend. Please update Mend on this computer: \
-                 until then, what you do here is kept here and not sent to your other computers.",
-            ))
-        } else {
-            None
-        }
-    }
-}
-
-/// How a round gets at the store: held only while the round reads or
-/// writes it (in the app, a lock the owner's commands take too).
-pub trait HoldStore {
-    type Held<'a>: DerefMut<Target = Store>
-    where
-        Self: 'a;
-    fn hold(&mut self) -> Result<Self::Held<'_>>;
-}
-
-/// A store no one else uses (tests, benchmarks): always at hand.
-impl HoldStore for Store {
-    type Held<'a> = &'a mut Store;
-    fn hold(&mut self) -> Result<&mut Store> {
-        Ok(self)
-    }
-}
 
 /// Sync as one computer holds it while Mend runs: its shared document, its
 /// id, and the folder it syncs through.
@@ -162,12 +110,10 @@ impl SyncSession {
     }
 
     /// Records what changed here, takes in what the other computers wrote,
-    /// then gives out what changed here. When the document may no longer
-    /// match what was saved, it is read again from it.
-    ///
-    /// The store is held only while it is read or written, never while the
-    /// shared folder is: a folder a sync program keeps in the cloud may take
-    /// its time, and the owner works on meanwhile.
+    /// then gives out what changed here; the document is read again from
+    /// the data when it may no longer match it. The store is held only to
+    /// read or write it, never while the shared folder is (a cloud folder
+    /// may take its time, and the owner works on meanwhile).
     pub fn round(&mut self, store: &mut impl HoldStore) -> Result<Round> {
         if self.is_a_copy(store)? {
             return Ok(Round {
@@ -194,7 +140,7 @@ impl SyncSession {
         }
         // What changed here goes out even when taking in failed.
         let given = self.give_out(store)?;
-        let arrived = self.take_file_contents(store)?;
+        let arrived = file_contents::take(&self.folder, store)?;
         Ok(Round {
             taken: taken? + arrived,
             given,
@@ -365,40 +311,13 @@ impl SyncSession {
             .write(|write| preferences::put(write, CAUGHT_UP_KEY, &LATEST_VERSION.to_string()))
     }
 
-    /// Puts in place the bytes of kept files that came whole from the
-    /// other computers; says how many.
-    fn take_file_contents(&mut self, store: &mut impl HoldStore) -> Result<usize> {
-        let awaited = store
-            .hold()?
-            .read(|conn| attachments::by_hash(conn, false))?;
-        let mut arrived = 0;
-        for (id, hash) in awaited {
-            if let Some(bytes) = self.folder.read_file_content(&hash) {
-                store
-                    .hold()?
-                    .write(|write| attachments::arrived(write, id, &bytes))?;
-                arrived += 1;
-            }
-        }
-        Ok(arrived)
-    }
-
     /// Writes this computer's changes not in the shared folder yet, and the
     /// bytes of kept files no computer has put there yet.
     fn give_out(&mut self, store: &mut impl HoldStore) -> Result<usize> {
         if self.newer_format.is_some() {
             return Ok(0);
         }
-        let there = self.folder.file_contents();
-        let kept = store
-            .hold()?
-            .read(|conn| attachments::by_hash(conn, true))?;
-        for (id, hash) in kept {
-            if !there.contains(&hash) {
-                let bytes = store.hold()?.read(|conn| attachments::bytes_of(conn, id))?;
-                self.folder.write_file_content(&hash, &bytes)?;
-            }
-        }
+        file_contents::give(&self.folder, store)?;
         // Written after the data is saved; one not written yet is tried again next round.
         let unwritten: Vec<(i64, i64, Vec<u8>)> = store.hold()?.read(|conn| {
             let mut statement = conn.prepare(
@@ -421,100 +340,6 @@ impl SyncSession {
         }
         Ok(given)
     }
-}
-
-/// Puts the document's rows `keys` in place here, with the rows that wait
-/// for a row they link to and those with conflicts noted: rows in the
-/// order of their tables (links first), rows removed in the reverse order
-/// (what points at a row goes before it). What is put in place is no change
-/// of this computer's (its own were recorded first, with the store held).
-fn place_keys(doc: &Automerge, write: &mut Write<'_>, mut keys: Vec<String>) -> Result<()> {
-    // A conflict settled elsewhere in favour of the value shown here
-    // changes nothing shown, so no patch says so: rows with conflicts
-    // noted are looked at again.
-    let mut statement = write.prepare(
-        "SELECT DISTINCT tbl || '/' || uid FROM sync_conflicts UNION SELECT key FROM sync_waiting",
-    )?;
-    let again = statement.query_map([], |row| row.get::<_, String>(0))?;
-    keys.extend(again.collect::<rusqlite::Result<Vec<_>>>()?);
-    drop(statement);
-    keys.sort();
-    keys.dedup();
-    let position = |key: &str| {
-        parse_key(key).map_or(0, |(table, _)| {
-            TABLES
-                .iter()
-                .position(|t| t.name == table.name)
-                .unwrap_or(0) as i64
-                + 1
-        })
-    };
-    keys.sort_by_cached_key(|key| match doc.get(ROOT, key.as_str()) {
-        Ok(Some(_)) => position(key),
-        _ => i64::MAX - position(key),
-    });
-    let now = crate::dates::stamp(write.clock().now());
-    // A row linking to one of the same table placed later (a customer
-    // merged into another) waits a turn: again while any is placed; those
-    // still waiting are kept for later files.
-    let mut waiting = keys;
-    loop {
-        let before = waiting.len();
-        let mut still = Vec::new();
-        for key in waiting {
-            if settings::is_setting(&key) {
-                match settings::place(doc, write, &key, &now) {
-                    Ok(true) => write.delays_changed(),
-                    Ok(false) => {}
-                    Err(error) => tracing::warn!(
-                        code = error.code(),
-                        "a setting from another computer was not put in place"
-                    ),
-                }
-                continue;
-            }
-            match place_row(doc, write, &key) {
-                Ok(Placed::Waiting) => still.push(key),
-                Ok(Placed::Done(owners)) => {
-                    if let Some(id) = owners.complaint {
-                        write.complaint_changed(id);
-                    }
-                    if let Some(id) = owners.known_issue {
-                        write.known_issue_changed(id);
-                    }
-                    if let Some(id) = owners.improvement {
-                        write.improvement_changed(id);
-                    }
-                    // The scheduler looks again (an own reminder has no
-                    // complaint to say so).
-                    if key.starts_with("reminder") {
-                        write.reminder_changed();
-                    }
-                }
-                Ok(Placed::Unknown) => {}
-                // One row that cannot be put in place does not hold up the rest.
-                Err(error) => tracing::warn!(
-                    code = error.code(),
-                    "a row from another computer was not put in place"
-                ),
-            }
-        }
-        waiting = still;
-        if waiting.is_empty() || waiting.len() == before {
-            break;
-        }
-    }
-    write.execute("DELETE FROM sync_waiting", [])?;
-    for key in &waiting {
-        write.execute(
-            "INSERT OR IGNORE INTO sync_waiting (key) VALUES (?1)",
-            [key],
-        )?;
-    }
-    write.execute("DELETE FROM sync_pending", [])?;
-    write.execute("DELETE FROM sync_removed", [])?;
-    write.execute("DELETE FROM sync_settings_pending", [])?;
-    Ok(())
 }
 
 /// Keeps a change of this computer's with the data, numbered after its
