@@ -84,7 +84,7 @@ BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'known_issues', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_reminder_endings AFTER UPDATE
-    OF complaint_id, kind, base_due_at, state, ended_at
+    OF complaint_id, known_issue_id, improvement_id, kind, base_due_at, state, ended_at
     ON reminder_endings
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminder_endings', NEW.id FROM sync_on;
@@ -173,7 +173,9 @@ CREATE TRIGGER sync_id_of_reminder_endings AFTER INSERT ON reminder_endings
 BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
         SELECT 'reminder_endings', NEW.id,
-               coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = NEW.complaint_id)
+               coalesce(coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = NEW.complaint_id),
+                                 (SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = NEW.known_issue_id),
+                                 (SELECT uid FROM sync_ids WHERE tbl = 'improvements' AND local_id = NEW.improvement_id))
                         || ':' || NEW.kind || ':' || NEW.base_due_at,
                         lower(hex(randomblob(16))))
         FROM sync_on;
@@ -419,13 +421,16 @@ CREATE TABLE known_issues (
     created_at    TEXT NOT NULL
 );
 CREATE TABLE reminder_endings (
-    id            INTEGER PRIMARY KEY,
-    complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
-    kind          TEXT NOT NULL,
-    base_due_at   TEXT NOT NULL,
-    state         TEXT NOT NULL CHECK (state IN ('done', 'dismissed')),
-    ended_at      TEXT NOT NULL,
-    UNIQUE (complaint_id, kind, base_due_at)
+    id              INTEGER PRIMARY KEY,
+    complaint_id    INTEGER REFERENCES complaints (id),
+    known_issue_id  INTEGER REFERENCES known_issues (id),
+    improvement_id  INTEGER REFERENCES improvements (id),
+    kind            TEXT NOT NULL,
+    base_due_at     TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('done', 'dismissed')),
+    ended_at        TEXT NOT NULL,
+    CHECK ((complaint_id IS NOT NULL) + (known_issue_id IS NOT NULL)
+           + (improvement_id IS NOT NULL) = 1)
 );
 CREATE TABLE "reminders" (
     id              INTEGER PRIMARY KEY,
@@ -565,6 +570,12 @@ CREATE INDEX history_by_known_issue ON history (known_issue_id, id)
     WHERE known_issue_id IS NOT NULL;
 CREATE INDEX improvements_by_complaint ON improvements (complaint_id) WHERE complaint_id IS NOT NULL;
 CREATE INDEX improvements_by_known_issue ON improvements (known_issue_id) WHERE known_issue_id IS NOT NULL;
+CREATE UNIQUE INDEX reminder_endings_of_complaints ON reminder_endings
+    (complaint_id, kind, base_due_at) WHERE complaint_id IS NOT NULL;
+CREATE UNIQUE INDEX reminder_endings_of_improvements ON reminder_endings
+    (improvement_id, kind, base_due_at) WHERE improvement_id IS NOT NULL;
+CREATE UNIQUE INDEX reminder_endings_of_known_issues ON reminder_endings
+    (known_issue_id, kind, base_due_at) WHERE known_issue_id IS NOT NULL;
 CREATE INDEX reminders_by_complaint ON reminders (complaint_id, kind);
 CREATE INDEX reminders_by_improvement ON reminders (improvement_id, kind)
     WHERE improvement_id IS NOT NULL;

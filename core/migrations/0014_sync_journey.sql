@@ -1,19 +1,30 @@
 -- Reminders and journeys on two computers (core/src/sync). A reminder the
--- owner sets by hand is shared as it is. A reminder Mend works out from a complaint
--- is worked out on each computer; what is shared is the owner ending it
--- (done or dismissed), so that the other computer does not ring it again.
+-- owner sets by hand is shared as it is. A reminder Mend works out (from a
+-- complaint, a known issue or an improvement) is worked out on each
+-- computer; what is shared is the owner ending it (done or dismissed), so
+-- that the other computer does not ring it again.
 
--- A derived reminder of a complaint the owner ended: the reminder is known
--- by its complaint, its kind and the moment it was first due for.
+-- A derived reminder the owner ended: the reminder is known by what it is
+-- about (one of a complaint, a known issue, an improvement), its kind and
+-- the moment it was first due for.
 CREATE TABLE reminder_endings (
-    id            INTEGER PRIMARY KEY,
-    complaint_id  INTEGER NOT NULL REFERENCES complaints (id),
-    kind          TEXT NOT NULL,
-    base_due_at   TEXT NOT NULL,
-    state         TEXT NOT NULL CHECK (state IN ('done', 'dismissed')),
-    ended_at      TEXT NOT NULL,
-    UNIQUE (complaint_id, kind, base_due_at)
+    id              INTEGER PRIMARY KEY,
+    complaint_id    INTEGER REFERENCES complaints (id),
+    known_issue_id  INTEGER REFERENCES known_issues (id),
+    improvement_id  INTEGER REFERENCES improvements (id),
+    kind            TEXT NOT NULL,
+    base_due_at     TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('done', 'dismissed')),
+    ended_at        TEXT NOT NULL,
+    CHECK ((complaint_id IS NOT NULL) + (known_issue_id IS NOT NULL)
+           + (improvement_id IS NOT NULL) = 1)
 );
+CREATE UNIQUE INDEX reminder_endings_of_complaints ON reminder_endings
+    (complaint_id, kind, base_due_at) WHERE complaint_id IS NOT NULL;
+CREATE UNIQUE INDEX reminder_endings_of_known_issues ON reminder_endings
+    (known_issue_id, kind, base_due_at) WHERE known_issue_id IS NOT NULL;
+CREATE UNIQUE INDEX reminder_endings_of_improvements ON reminder_endings
+    (improvement_id, kind, base_due_at) WHERE improvement_id IS NOT NULL;
 
 -- Its global id is made from what it is about, the same on every computer,
 -- so an ending made on two computers is one row.
@@ -21,14 +32,16 @@ CREATE TRIGGER sync_id_of_reminder_endings AFTER INSERT ON reminder_endings
 BEGIN
     INSERT OR IGNORE INTO sync_ids (tbl, local_id, uid)
         SELECT 'reminder_endings', NEW.id,
-               coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = NEW.complaint_id)
+               coalesce(coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = NEW.complaint_id),
+                                 (SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = NEW.known_issue_id),
+                                 (SELECT uid FROM sync_ids WHERE tbl = 'improvements' AND local_id = NEW.improvement_id))
                         || ':' || NEW.kind || ':' || NEW.base_due_at,
                         lower(hex(randomblob(16))))
         FROM sync_on;
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminder_endings', NEW.id FROM sync_on;
 END;
 CREATE TRIGGER sync_change_of_reminder_endings AFTER UPDATE
-    OF complaint_id, kind, base_due_at, state, ended_at
+    OF complaint_id, known_issue_id, improvement_id, kind, base_due_at, state, ended_at
     ON reminder_endings
 BEGIN
     INSERT OR IGNORE INTO sync_pending (tbl, local_id) SELECT 'reminder_endings', NEW.id FROM sync_on;
@@ -42,12 +55,14 @@ END;
 
 -- The derived reminders of complaints ended before this version (with
 -- sync on, given out like any ending: alike from every computer, so once).
-INSERT INTO reminder_endings (complaint_id, kind, base_due_at, state, ended_at)
-    SELECT complaint_id, kind, base_due_at, state, coalesce(ended_at, created_at)
+INSERT INTO reminder_endings (complaint_id, known_issue_id, improvement_id, kind, base_due_at,
+                              state, ended_at)
+    SELECT complaint_id, known_issue_id, improvement_id, kind, base_due_at, state,
+           coalesce(ended_at, created_at)
     FROM reminders
-    WHERE complaint_id IS NOT NULL AND state != 'open'
-      AND kind IN ('acknowledge', 'promise_eve', 'promise_day', 'update', 'follow_up', 'check_in')
-    GROUP BY complaint_id, kind, base_due_at;
+    WHERE state != 'open' AND kind != 'custom'
+      AND (complaint_id IS NOT NULL) + (known_issue_id IS NOT NULL) + (improvement_id IS NOT NULL) = 1
+    GROUP BY complaint_id, known_issue_id, improvement_id, kind, base_due_at;
 
 -- The owner's own reminders (about a complaint or not) are shared whole;
 -- when it was notified stays each computer's own.

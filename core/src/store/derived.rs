@@ -225,35 +225,32 @@ fn follow(
         };
     }
     // What the owner ended, here or on another computer, stays ended.
-    if let Owner::Complaint(complaint_id) = owner {
-        changed += tx
-            .prepare_cached(
-                "UPDATE reminders SET state = e.state, ended_at = e.ended_at
-                 FROM reminder_endings e
-                 WHERE reminders.complaint_id = ?1 AND reminders.state = 'open'
-                   AND e.complaint_id = ?1 AND e.kind = reminders.kind
-                   AND e.base_due_at = reminders.base_due_at",
-            )?
-            .execute([complaint_id])?;
-    }
+    changed += tx
+        .prepare_cached(&format!(
+            "UPDATE reminders SET state = e.state, ended_at = e.ended_at
+             FROM reminder_endings e
+             WHERE reminders.{column} = ?1 AND reminders.state = 'open'
+               AND e.{column} = ?1 AND e.kind = reminders.kind
+               AND e.base_due_at = reminders.base_due_at"
+        ))?
+        .execute([owner_id])?;
     Ok(changed > 0)
 }
 
-/// Notes that the owner ended reminder `id`, if Mend worked it out from a
-/// complaint: the other computers, which work it out too, end theirs.
+/// Notes that the owner ended reminder `id`, if Mend worked it out (from a
+/// complaint, a known issue or an improvement): the other computers, which
+/// work it out too, end theirs.
 pub(crate) fn note_ending(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let derived: Vec<String> = ReminderKind::DERIVED
-        .iter()
-        .map(|kind| format!("'{}'", kind.as_str()))
-        .collect();
+    let update = "DO UPDATE SET state = excluded.state, ended_at = excluded.ended_at";
     tx.prepare_cached(&format!(
-        "INSERT INTO reminder_endings (complaint_id, kind, base_due_at, state, ended_at)
-         SELECT complaint_id, kind, base_due_at, state, ended_at FROM reminders
-         WHERE id = ?1 AND complaint_id IS NOT NULL AND state != 'open'
-           AND kind IN ({})
-         ON CONFLICT (complaint_id, kind, base_due_at)
-         DO UPDATE SET state = excluded.state, ended_at = excluded.ended_at",
-        derived.join(", ")
+        "INSERT INTO reminder_endings (complaint_id, known_issue_id, improvement_id, kind,
+                                       base_due_at, state, ended_at)
+         SELECT complaint_id, known_issue_id, improvement_id, kind, base_due_at, state, ended_at
+         FROM reminders
+         WHERE id = ?1 AND kind != 'custom' AND state != 'open'
+         ON CONFLICT (complaint_id, kind, base_due_at) WHERE complaint_id IS NOT NULL {update}
+         ON CONFLICT (known_issue_id, kind, base_due_at) WHERE known_issue_id IS NOT NULL {update}
+         ON CONFLICT (improvement_id, kind, base_due_at) WHERE improvement_id IS NOT NULL {update}"
     ))?
     .execute([id])?;
     Ok(())

@@ -111,3 +111,36 @@ fn the_owners_own_reminders_are_on_both_computers_and_done_on_both() {
     );
     assert_eq!(laptop.shared(), desktop.shared());
 }
+
+/// A known issue's reminder (its target day) dismissed on the laptop is not
+/// rung on the desktop, which works it out too.
+#[test]
+fn a_known_issues_reminder_dismissed_on_one_computer_is_not_rung_on_the_other() {
+    let shared = tempfile::tempdir().unwrap();
+    let (mut laptop, mut desktop, _) = laptop_and_desktop(shared.path());
+    laptop
+        .store
+        .create_known_issue(&crate::store::known_issues::IssueText {
+            title: "Boxes too thin for tall cakes".into(),
+            target_date: Some("2026-11-24".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    rounds(&mut laptop, &mut desktop);
+    let next_day = at(12) + chrono::Duration::days(1);
+    laptop.clock.set(next_day);
+    desktop.clock.set(next_day);
+    let due = laptop.store.due_reminders().unwrap();
+    let target = due
+        .iter()
+        .find(|reminder| reminder.kind == ReminderKind::IssueTargetDay)
+        .expect("the target day is due");
+    laptop.store.dismiss_reminder(target.id).unwrap();
+    // The desktop rang nothing yet: it hears of the dismissal first.
+    rounds(&mut laptop, &mut desktop);
+    assert!(
+        !still_to_ring(&desktop).contains(&ReminderKind::IssueTargetDay),
+        "{:?}",
+        still_to_ring(&desktop)
+    );
+}

@@ -257,12 +257,26 @@ pub(crate) const TABLES: &[Table] = &[
     // A reminder Mend worked out that the owner ended, on any computer.
     Table {
         name: "reminder_endings",
-        columns: &["complaint_id", "kind", "base_due_at", "state", "ended_at"],
-        links: &[("complaint_id", "complaints")],
+        columns: &[
+            "complaint_id",
+            "known_issue_id",
+            "improvement_id",
+            "kind",
+            "base_due_at",
+            "state",
+            "ended_at",
+        ],
+        links: &[
+            ("complaint_id", "complaints"),
+            ("known_issue_id", "known_issues"),
+            ("improvement_id", "improvements"),
+        ],
         seeded: 0,
         rows: "1",
         uid_from: Some(
-            "(SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = complaint_id)
+            "coalesce((SELECT uid FROM sync_ids WHERE tbl = 'complaints' AND local_id = complaint_id),
+                      (SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = known_issue_id),
+                      (SELECT uid FROM sync_ids WHERE tbl = 'improvements' AND local_id = improvement_id))
              || ':' || kind || ':' || base_due_at",
         ),
     },
