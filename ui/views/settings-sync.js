@@ -3,7 +3,7 @@
 // sync on will do before it does it, then how sync is going.
 
 import { api } from '../api.js';
-import { askFirst, busy, el, errorLine, field, formatDateTime } from '../dom.js';
+import { askFirst, busy, el, errorLine, field } from '../dom.js';
 import { lastRound, showSyncLine } from '../sync-line.js';
 
 const HOW = 'Use Mend on a laptop and a desktop, or with a helper on a second computer. Mend hands your complaints over through a folder your computers already share: one that Syncthing, Dropbox, OneDrive, iCloud Drive or Nextcloud keeps the same on both, or a USB stick you carry between them. No account, no server, and your data stays yours.';
@@ -71,7 +71,7 @@ function changeParts(box, shown) {
     el('summary', { testid: 'open-sync-change' }, 'Change the name or the folder, or stop syncing'),
     el('div', { class: 'fields' }, field('Name of this computer', name)),
     el('div', { class: 'actions' }, saveName),
-    folderPicker(box, error, { choose: 'Choose another folder…', turnOn: 'Sync through this folder', name: () => shown.computerName }),
+    folderPicker(box, error, { choose: 'Choose another folder…', turnOn: 'Sync through this folder', name: () => name.value }),
     el('div', { class: 'actions' }, stop),
     error);
 }
