@@ -2,6 +2,7 @@
 //! other their changes through a folder the owner already syncs. The
 //! merging is Automerge's (see the README for why that library).
 
+mod clash;
 pub mod conflicts;
 mod doc;
 mod engine;

@@ -12,6 +12,7 @@ use automerge::{
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
+use super::clash;
 use super::conflicts::{is_pickable, note_conflict};
 use super::journey::{latest_mover, value_of, JOURNEY};
 use super::tables::{key, parse_key, Table};
@@ -261,8 +262,23 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
                 values.len() + 1
             );
             values.push(SqlValue::Integer(id));
-            conn.prepare_cached(&sql)?
-                .execute(params_from_iter(values.iter()))?;
+            let updated = conn
+                .prepare_cached(&sql)?
+                .execute(params_from_iter(values.iter()));
+            match updated {
+                Ok(_) => {}
+                Err(error) if clash::is_clash(table, &error) => {
+                    if !clash::incoming_is_kept(conn, table, uid, &values, Some(id))? {
+                        // The other one stays: this one goes here, as everywhere.
+                        let owners = owners_of(conn, table, id)?;
+                        conn.execute(&format!("DELETE FROM {} WHERE id = ?1", table.name), [id])?;
+                        return Ok(Placed::Done(owners));
+                    }
+                    conn.prepare_cached(&sql)?
+                        .execute(params_from_iter(values.iter()))?;
+                }
+                Err(error) => return Err(error.into()),
+            }
             id
         }
         None => {
@@ -285,6 +301,13 @@ pub(crate) fn place_row(doc: &Automerge, conn: &Connection, row_key: &str) -> Re
                         && table.seeded > 0 =>
                 {
                     mark_the_later_of_two(conn, table, uid, &mut values)?;
+                    conn.prepare_cached(&sql)?
+                        .execute(params_from_iter(values.iter()))?;
+                }
+                Err(error) if clash::is_clash(table, &error) => {
+                    if !clash::incoming_is_kept(conn, table, uid, &values, None)? {
+                        return Ok(Placed::Done(Owners::default()));
+                    }
                     conn.prepare_cached(&sql)?
                         .execute(params_from_iter(values.iter()))?;
                 }

@@ -92,3 +92,69 @@ fn a_known_issue_its_improvement_and_who_was_told_reach_the_other_computer() {
     }
     assert_eq!(laptop.shared(), desktop.shared());
 }
+
+/// Ana entered twice, both behind a fixed known issue: the laptop tells
+/// one and merges the two, the desktop meanwhile tells the other. Both end
+/// with Ana told once, the same row kept on each.
+#[test]
+fn a_customer_told_on_both_computers_under_two_records_then_merged_is_told_once() {
+    let shared = tempfile::tempdir().unwrap();
+    let (mut laptop, mut desktop, made) = laptop_and_desktop(shared.path());
+    let again = laptop
+        .store
+        .create_complaint(&crate::store::test_support::phone_complaint(
+            "Ana L.",
+            "Box crushed",
+        ))
+        .unwrap();
+    let issue = laptop
+        .store
+        .create_known_issue(&IssueText {
+            title: "Boxes too thin for tall cakes".into(),
+            ..IssueText::default()
+        })
+        .unwrap()
+        .summary
+        .id;
+    laptop.store.link_complaint(issue, made).unwrap();
+    laptop.store.link_complaint(issue, again.id).unwrap();
+    laptop
+        .store
+        .set_known_issue_status(issue, IssueStatus::Fixed)
+        .unwrap();
+    rounds(&mut laptop, &mut desktop);
+
+    let customers = |on: &Computer, id: i64| -> Vec<(i64, String)> {
+        let issue = on.store.known_issue(id).unwrap();
+        issue
+            .customers
+            .into_iter()
+            .map(|customer| (customer.customer_id, customer.name))
+            .collect()
+    };
+    let here = customers(&laptop, issue);
+    let (ana, ana_l) = (here[0].0.min(here[1].0), here[0].0.max(here[1].0));
+    laptop
+        .store
+        .tell_customer(issue, ana_l, Channel::Phone)
+        .unwrap();
+    laptop.store.merge_customers(ana, ana_l).unwrap();
+    let there = the_issue(&desktop);
+    let first_there = customers(&desktop, there)
+        .into_iter()
+        .find(|(_, name)| name == "Ana Lima")
+        .unwrap()
+        .0;
+    desktop
+        .store
+        .tell_customer(there, first_there, Channel::Email)
+        .unwrap();
+    rounds(&mut laptop, &mut desktop);
+
+    for (on, id) in [(&laptop, issue), (&desktop, there)] {
+        let told = on.store.known_issue(id).unwrap();
+        assert_eq!(told.customers.len(), 1, "{:?}", told.customers);
+        assert_eq!(told.customers[0].telling, Some(Telling::Told));
+    }
+    assert_eq!(laptop.shared(), desktop.shared());
+}

@@ -17,6 +17,9 @@ pub(crate) struct Table {
     /// A global id made from what the row is about (an SQL expression on
     /// the row), for a row two computers can make alike; None: a new one.
     pub uid_from: Option<&'static str>,
+    /// Columns no two of its rows may share (besides a list's names): two
+    /// such rows from two computers are settled by `clash`.
+    pub unique: &'static [&'static str],
 }
 
 impl Table {
@@ -45,6 +48,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "categories",
@@ -53,6 +57,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 8,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "causes",
@@ -61,6 +66,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 10,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "known_issues",
@@ -79,6 +85,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "complaints",
@@ -119,6 +126,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "contacts",
@@ -134,6 +142,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "step_records",
@@ -158,6 +167,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     // Files kept with a complaint: the record here, the bytes through the
     // shared folder by their hash (see `engine`).
@@ -176,6 +186,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "complaint_id IS NOT NULL",
         uid_from: None,
+        unique: &[],
     },
     Table {
         name: "improvements",
@@ -200,6 +211,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     // A customer told of a known issue (or passed over): once, whichever
     // computer it was done on.
@@ -213,6 +225,7 @@ pub(crate) const TABLES: &[Table] = &[
             "(SELECT uid FROM sync_ids WHERE tbl = 'known_issues' AND local_id = known_issue_id)
              || ':' || (SELECT uid FROM sync_ids WHERE tbl = 'customers' AND local_id = customer_id)",
         ),
+        unique: &["known_issue_id", "customer_id"],
     },
     Table {
         name: "history",
@@ -234,6 +247,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "1",
         uid_from: None,
+        unique: &[],
     },
     // The owner's own reminders; those Mend works out are worked out on
     // each computer (see migration 0014).
@@ -253,6 +267,7 @@ pub(crate) const TABLES: &[Table] = &[
         seeded: 0,
         rows: "kind = 'custom' AND known_issue_id IS NULL AND improvement_id IS NULL",
         uid_from: None,
+        unique: &[],
     },
     // A reminder Mend worked out that the owner ended, on any computer.
     Table {
@@ -279,6 +294,13 @@ pub(crate) const TABLES: &[Table] = &[
                       (SELECT uid FROM sync_ids WHERE tbl = 'improvements' AND local_id = improvement_id))
              || ':' || kind || ':' || base_due_at",
         ),
+        unique: &[
+            "complaint_id",
+            "known_issue_id",
+            "improvement_id",
+            "kind",
+            "base_due_at",
+        ],
     },
 ];
 
