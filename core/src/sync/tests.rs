@@ -39,6 +39,16 @@ fn a_complaint_made_on_one_computer_appears_on_the_other_with_its_timeline() {
         ("Ana Lima".to_owned(), "Called her back at noon".to_owned())
     );
     assert_eq!(laptop.shared(), desktop.shared());
+    // Found by its words there, as any complaint is (its note's too).
+    let found = desktop
+        .store
+        .list_complaints(&crate::store::list::ComplaintQuery {
+            search: "noon".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.items.len(), 1);
 }
 
 #[test]
