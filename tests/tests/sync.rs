@@ -4,7 +4,7 @@
 
 use fantoccini::Locator;
 use mend_e2e::journey::{name_the_business, new_complaint, remind_in, Intake};
-use mend_e2e::{another_computer, run, App, EmptyBus};
+use mend_e2e::{another_computer, bakery, run, run_with, App, EmptyBus};
 
 /// Names this computer, picks the shared folder (through the dialog),
 /// reads what Mend says it will do, and turns sync on.
@@ -99,6 +99,60 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
                 desktop
                     .screenshot("sync-two-computers-desktop-failed")
                     .await;
+            }
+            desktop.close().await;
+            outcome
+        })
+    })
+    .await;
+}
+
+/// A real business on the laptop (a home bakery's five weeks: 30
+/// complaints at every step, a known issue, photos, a weekend of reminders
+/// missed): the desktop joining shows the same complaints, the same Today
+/// and the same known issue, as the owner reads them.
+#[tokio::test]
+async fn a_whole_bakery_on_the_laptop_reaches_the_desktop_as_it_is() {
+    let folder = tempfile::tempdir().expect("a data folder");
+    bakery::seed(folder.path());
+    let env = vec![("MEND_DATA_DIR", folder.path().into())];
+    run_with("sync-bakery", env, |laptop| {
+        Box::pin(async move {
+            let shared = tempfile::tempdir()?;
+            let said = turn_on_sync(laptop, "Laptop", shared.path()).await?;
+            assert!(said.contains("your 30 complaints"), "{said}");
+            let bus = EmptyBus::start()?;
+            let desktop = another_computer("sync-bakery-desktop", &bus).await?;
+            let outcome = async {
+                turn_on_sync(&desktop, "Shop desktop", shared.path()).await?;
+                for (view, items) in [
+                    ("nav-complaints", "complaint-item"),
+                    ("nav-today", "today-entry"),
+                    ("nav-issues", "issue-item"),
+                ] {
+                    laptop.click(view).await?;
+                    desktop.click(view).await?;
+                    let on_laptop = laptop.texts(items).await?;
+                    assert!(!on_laptop.is_empty(), "{items} on the laptop");
+                    // The desktop shows the same once it has taken it all in.
+                    let mut on_desktop = Vec::new();
+                    for _ in 0..100 {
+                        on_desktop = desktop.texts(items).await?;
+                        if on_desktop == on_laptop {
+                            break;
+                        }
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                        desktop.click(view).await?;
+                    }
+                    assert_eq!(on_desktop, on_laptop, "{items}");
+                }
+                desktop.click("nav-today").await?;
+                desktop.screenshot("sync-bakery-desktop-today").await;
+                Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+            }
+            .await;
+            if outcome.is_err() {
+                desktop.screenshot("sync-bakery-desktop-failed").await;
             }
             desktop.close().await;
             outcome

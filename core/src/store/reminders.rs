@@ -61,6 +61,10 @@ pub fn notifications_for(due: &[Reminder]) -> Vec<(String, String)> {
 
 /// A reminder that a later one has replaced: the eve of a promise, or of a
 /// known issue's target date, once the day itself is due (`?1` is now).
+/// Reminders due at once are listed by kind, then note: alike on every
+/// computer (not by which one each computer made first).
+pub(crate) const IN_ORDER: &str = "r.due_at, r.kind, r.note, r.id";
+
 pub(crate) const REPLACED: &str = "((r.kind = 'promise_eve' AND EXISTS (
         SELECT 1 FROM reminders day WHERE day.complaint_id = r.complaint_id
         AND day.kind = 'promise_day' AND day.state = 'open' AND day.due_at <= ?1))
@@ -145,7 +149,7 @@ impl Store {
         query(
             &self.conn,
             &format!("r.state = 'open' AND r.due_at <= ?1 AND NOT {REPLACED}"),
-            "r.due_at, r.id",
+            IN_ORDER,
             [now],
         )
     }
@@ -206,7 +210,7 @@ impl Store {
         query(
             &self.conn,
             "r.state = 'open' AND r.complaint_id = ?1",
-            "r.due_at, r.id",
+            IN_ORDER,
             [complaint_id],
         )
     }
@@ -219,7 +223,7 @@ impl Store {
             &format!(
                 "r.state = 'open' AND r.due_at <= ?1 AND r.notified_at IS NULL AND NOT {REPLACED}"
             ),
-            "r.due_at, r.id",
+            IN_ORDER,
             [now],
         )
     }

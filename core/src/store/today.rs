@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use std::collections::HashSet;
 
-use super::reminders::{self, Reminder, REPLACED};
+use super::reminders::{self, Reminder, IN_ORDER, REPLACED};
 use super::rows::{summary_from_row, ComplaintSummary, SUMMARY_COLUMNS, SUMMARY_FROM};
 use super::Store;
 use crate::dates;
@@ -123,13 +123,13 @@ impl Store {
                 "{due} AND r.complaint_id IS NULL AND r.known_issue_id IS NULL
                  AND r.improvement_id IS NULL"
             ),
-            &format!("r.due_at, r.id LIMIT {SECTION_SIZE}"),
+            &format!("{IN_ORDER} LIMIT {SECTION_SIZE}"),
             [&now],
         )?;
         today.learning_reminders = reminders::query(
             &self.conn,
             &format!("{due} AND (r.known_issue_id IS NOT NULL OR r.improvement_id IS NOT NULL)"),
-            &format!("r.due_at, r.id LIMIT {SECTION_SIZE}"),
+            &format!("{IN_ORDER} LIMIT {SECTION_SIZE}"),
             [&now],
         )?;
         let (urgent, to_acknowledge): (Vec<&ComplaintSummary>, Vec<&ComplaintSummary>) = today
@@ -184,7 +184,7 @@ impl Store {
             let reminders: Vec<Reminder> = reminders::query(
                 &self.conn,
                 &format!("{due} AND r.complaint_id = ?2"),
-                "r.due_at, r.id",
+                IN_ORDER,
                 rusqlite::params![now, complaint.id],
             )?;
             today.entries.push(TodayEntry {
