@@ -110,8 +110,9 @@ function listenToSync() {
   byTestId(document, 'sync-status').addEventListener('click', () => go('settings'));
   window.__TAURI__?.event?.listen('sync-changed', ({ payload: tookIn }) => {
     showSyncLine();
-    // Not while the owner is typing there: their work comes first.
-    if (tookIn && !document.querySelector('#view :focus')) refresh();
+    // Not while the owner is typing there: their work comes first (a
+    // button pressed a moment ago is no reason to show old data).
+    if (tookIn && !document.querySelector('#view :is(input, textarea, select, [contenteditable]):focus')) refresh();
   });
 }
 
