@@ -132,6 +132,8 @@ async fn a_whole_bakery_on_the_laptop_reaches_the_desktop_as_it_is() {
                 ] {
                     laptop.click(view).await?;
                     desktop.click(view).await?;
+                    // Each view's code comes the first time it is shown.
+                    laptop.find(items).await?;
                     let on_laptop = laptop.texts(items).await?;
                     assert!(!on_laptop.is_empty(), "{items} on the laptop");
                     // The desktop shows the same once it has taken it all in.
