@@ -15,9 +15,10 @@ use file_rotate::compression::Compression;
 use file_rotate::suffix::AppendCount;
 use file_rotate::{ContentLimit, FileRotate};
 use tauri::{AppHandle, Manager};
+use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
-use tracing_subscriber::{fmt, EnvFilter, Layer};
+use tracing_subscriber::{fmt, Layer};
 
 pub const FILE_NAME: &str = "mend.log";
 const MAX_BYTES: usize = 1024 * 1024;
@@ -47,7 +48,13 @@ impl Write for ToFile {
 
 /// Starts logging to standard error; the file follows once `open_file` says where.
 pub fn init() {
-    let stderr = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // `RUST_LOG` as a list of levels ("info", "mend_core=debug,warn"): read
+    // without env-filter's regular expressions, which doubled the log's
+    // share of the binary.
+    let stderr = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|wanted| wanted.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
     let _ = tracing_subscriber::registry()
         .with(
             fmt::layer()
@@ -58,7 +65,7 @@ pub fn init() {
             fmt::layer()
                 .with_ansi(false)
                 .with_writer(|| ToFile)
-                .with_filter(EnvFilter::new("info")),
+                .with_filter(LevelFilter::INFO),
         )
         .try_init();
 }
