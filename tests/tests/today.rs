@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
+use fantoccini::Locator;
 use mend_core::journey::Step;
 use mend_core::kinds::{Channel, Severity};
 use mend_core::store::complaints::NewComplaint;
@@ -12,7 +13,7 @@ use mend_core::store::customers::CustomerInput;
 use mend_core::store::journey::StepEntry;
 use mend_core::store::reminders::NewReminder;
 use mend_core::{FixedClock, Store};
-use mend_e2e::run_with;
+use mend_e2e::{run_with, App};
 
 fn complaint(name: &str, summary: &str, severity: Severity) -> NewComplaint {
     NewComplaint {
@@ -197,8 +198,23 @@ async fn after_a_weekend_away_the_urgent_complaint_is_first_and_each_entry_leads
     .await;
 }
 
+/// The titles in Today's "Your own reminders", as the owner reads them.
+async fn own_reminder_titles(app: &App) -> Result<Vec<String>, fantoccini::error::CmdError> {
+    let mut titles = Vec::new();
+    for title in app
+        .client()
+        .find_all(Locator::Css(
+            "[data-testid='today-own-reminders'] [data-testid='reminder-title']",
+        ))
+        .await?
+    {
+        titles.push(title.text().await?);
+    }
+    Ok(titles)
+}
+
 #[tokio::test]
-async fn after_a_long_absence_today_shows_the_first_twenty_and_the_rest_on_asking() {
+async fn after_a_long_absence_today_shows_the_first_twenty_of_each_part_and_the_rest_on_asking() {
     let folder = tempfile::tempdir().expect("a data folder");
     {
         let clock = Arc::new(FixedClock::at(Utc::now() - Duration::days(3)));
@@ -214,12 +230,35 @@ async fn after_a_long_absence_today_shows_the_first_twenty_and_the_rest_on_askin
                 ))
                 .expect("a complaint");
         }
+        for n in 0..25 {
+            store
+                .add_reminder(&NewReminder {
+                    complaint_id: None,
+                    due_at: (Utc::now() - Duration::days(2) + Duration::minutes(n)).to_rfc3339(),
+                    note: format!("Order flour, note {n:02}"),
+                })
+                .expect("a reminder");
+        }
     }
     let env = vec![("MEND_DATA_DIR", folder.path().into())];
     run_with("today_long_absence", env, |app| {
         Box::pin(async move {
             app.wait_for_text("today-rest", "Also needs you 30").await?;
             app.wait_for_count("today-entry", 20).await?;
+            // The owner's own reminders too: the first twenty, the rest on asking.
+            app.wait_for_text("today-own-reminders", "Your own reminders 25")
+                .await?;
+            let own = own_reminder_titles(app).await?;
+            assert_eq!(own.len(), 20);
+            assert_eq!(
+                own.first().map(String::as_str),
+                Some("Reminder: Order flour, note 00"),
+                "the first due first"
+            );
+            assert_eq!(
+                app.texts("today-show-all").await?,
+                vec!["Show all 30".to_string(), "Show all 25".to_string()]
+            );
             assert_eq!(
                 app.texts("today-item")
                     .await?
@@ -228,9 +267,11 @@ async fn after_a_long_absence_today_shows_the_first_twenty_and_the_rest_on_askin
                 Some(true),
                 "the oldest first"
             );
-            app.wait_for_text("today-show-all", "Show all 30").await?;
             app.click("today-show-all").await?;
             app.wait_for_count("today-entry", 30).await?;
+            app.wait_for_text("today-show-all", "Show all 25").await?;
+            app.click("today-show-all").await?;
+            assert_eq!(own_reminder_titles(app).await?.len(), 25);
             assert!(app.find_all("today-show-all").await?.is_empty());
             Ok(())
         })

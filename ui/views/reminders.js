@@ -20,14 +20,23 @@ const SNOOZES = [
 export function reminderRow(reminder, { onChanged, canOpen = true, onDo, noDone = false, withComplaint = true, noDismiss = false }) {
   const signal = viewSignal();
   const error = errorLine('reminder-error');
-  const until = el('input', { type: 'datetime-local', step: 1, testid: 'snooze-until', value: localInputValue(new Date(Date.now() + 3600000)), 'aria-label': 'Remind me again at' });
-  const untilRow = el('div', { class: 'snooze-until', hidden: true }, until, el('button', { type: 'button', testid: 'snooze-until-save', onclick: (event) => act(event.target, { until: toInstant(until.value) }) }, 'Snooze'));
+  // The time field is made when asked for: a long Today of reminders
+  // would otherwise carry one hidden date-and-time field each.
+  const untilRow = el('div', { class: 'snooze-until', hidden: true });
+  function askUntil() {
+    if (untilRow.hidden) {
+      const until = el('input', { type: 'datetime-local', step: 1, testid: 'snooze-until', value: localInputValue(new Date(Date.now() + 3600000)), 'aria-label': 'Remind me again at' });
+      untilRow.replaceChildren(until, el('button', { type: 'button', testid: 'snooze-until-save', onclick: (event) => act(event.target, { until: toInstant(until.value) }) }, 'Snooze'));
+      untilRow.hidden = false;
+    }
+    untilRow.firstChild.focus();
+  }
   const snooze = el(
     'select',
     { testid: 'snooze', 'aria-label': 'Snooze', onchange: (event) => {
       const choice = event.target.value;
       event.target.value = '';
-      if (choice === 'until') { untilRow.hidden = false; until.focus(); return; }
+      if (choice === 'until') { askUntil(); return; }
       if (choice) act(event.target, choice);
     } },
     el('option', { value: '' }, 'Snooze…'),

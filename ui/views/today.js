@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { el, errorLine, showMessage } from '../dom.js';
-import { openIntake } from './intake.js';
+import { openIntake } from './intake-later.js';
 import { go } from '../nav.js';
 import { complaintRow } from './rows.js';
 import { refreshReminderCount, reminderRow } from './reminders.js';
@@ -41,15 +41,15 @@ function doIt(entry, reminder) {
  */
 const SHOWN_AT_FIRST = 20;
 
-/** The list of a part of Today: the first entries, and the others on asking. */
-function entryList(entries) {
-  const list = el('ul', { class: 'rows' }, entries.slice(0, SHOWN_AT_FIRST).map(entryItem));
-  if (entries.length > SHOWN_AT_FIRST) {
+/** The list of a part of Today: the first items, and the others on asking. */
+function firstFew(items, item, listClass = 'rows') {
+  const list = el('ul', { class: listClass }, items.slice(0, SHOWN_AT_FIRST).map(item));
+  if (items.length > SHOWN_AT_FIRST) {
     const more = el('li', { class: 'today-more' });
     const all = el('button', { type: 'button', testid: 'today-show-all', onclick: () => {
-      more.replaceWith(...entries.slice(SHOWN_AT_FIRST).map(entryItem));
-    } }, `Show all ${entries.length}`);
-    more.append(all, el('span', { class: 'muted' }, ` (${entries.length - SHOWN_AT_FIRST} more, the least pressing)`));
+      more.replaceWith(...items.slice(SHOWN_AT_FIRST).map(item));
+    } }, `Show all ${items.length}`);
+    more.append(all, el('span', { class: 'muted' }, ` (${items.length - SHOWN_AT_FIRST} more, the least pressing)`));
     list.append(more);
   }
   return list;
@@ -139,7 +139,7 @@ export async function showToday(main, params, { signal }) {
           { class: group.testid === 'today-urgent' ? 'card urgent-card' : 'card', testid: group.testid },
           el('h2', {}, group.title, ' ', el('span', { class: 'badge' }, entries.length)),
           el('p', { class: 'muted' }, group.lead),
-          entryList(entries),
+          firstFew(entries, entryItem),
         ),
       );
     }
@@ -149,7 +149,7 @@ export async function showToday(main, params, { signal }) {
           'section',
           { class: 'card reminders-due', testid: 'today-own-reminders' },
           el('h2', {}, 'Your own reminders ', el('span', { class: 'badge' }, today.ownReminders.length)),
-          el('ul', { class: 'reminders' }, today.ownReminders.map((reminder) => reminderRow(reminder, { onChanged: () => go('today') }))),
+          firstFew(today.ownReminders, (reminder) => reminderRow(reminder, { onChanged: () => go('today') }), 'reminders'),
         ),
       );
     }
@@ -159,13 +159,13 @@ export async function showToday(main, params, { signal }) {
           'section',
           { class: 'card reminders-due', testid: 'today-learning' },
           el('h2', {}, 'Known issues and improvements ', el('span', { class: 'badge' }, today.learningReminders.length)),
-          el('ul', { class: 'reminders' }, today.learningReminders.map((reminder) => reminderRow(reminder, {
+          firstFew(today.learningReminders, (reminder) => reminderRow(reminder, {
             onChanged: () => go('today'),
             // Customers to tell: it goes once each is told, or passed over.
             // An improvement is done, or checked, in Improvements, not here.
             noDone: reminder.kind === 'tell_customers' || Boolean(reminder.improvementId),
             noDismiss: reminder.kind === 'tell_customers',
-          }))),
+          }), 'reminders'),
         ),
       );
     }
