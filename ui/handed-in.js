@@ -6,8 +6,10 @@
 
 import { api } from './api.js';
 import { currentParams, currentView, go, hasUnsaved } from './nav.js';
-import { keptWords, sayInFilesCard, sayNotAdded } from './views/files.js';
-import { openWithHandedIn } from './views/intake.js';
+import { openWithHandedIn } from './views/intake-later.js';
+
+// The files card's words, loaded with the first handing-in.
+const files = () => import('./views/files.js');
 
 /** One handing-in at a time: a second waits for the first to be in the window. */
 let turns = Promise.resolve();
@@ -35,9 +37,10 @@ async function takeInNow({ pick }) {
   try {
     taken = await api.handInOntoComplaint(pick, complaintId);
   } catch (failure) {
-    if (failure.code !== 'handed_in') sayNotAdded([failure.message]);
+    if (failure.code !== 'handed_in') (await files()).sayNotAdded([failure.message]);
     return;
   }
+  const { keptWords, sayInFilesCard } = await files();
   const said = [];
   if (taken.emails) said.push(`Added ${taken.emails === 1 ? 'their email' : `${taken.emails} emails`} to the timeline.`);
   if (taken.files.length) said.push(keptWords(taken.files, 'with the complaint'));

@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, refresh, register, setStatus, trackUnsaved } from './nav.js';
-import { openIntake } from './views/intake.js';
+import { openIntake } from './views/intake-later.js';
 import { askForTodayEarly, showToday, todayIsStale } from './views/today.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
@@ -123,6 +123,11 @@ function sayHousekeepingProblem(message) {
 
 async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
+  // Today's data and the coaching are asked for with the status, not
+  // after it: each answer is a trip to the app and back.
+  askForTodayEarly();
+  const guideLoaded = loadGuide();
+  guideLoaded.catch(() => {});
   let status;
   try {
     status = await api.appStatus();
@@ -134,9 +139,8 @@ async function start() {
     showProblem(status.problem, status.dataFolder, status.recoverable);
     return;
   }
-  askForTodayEarly();
   try {
-    await loadGuide();
+    await guideLoaded;
   } catch (error) {
     showProblem(error, status.dataFolder);
     return;

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { el, errorLine, field, select, showMessage, successLine } from '../dom.js';
 import { guide } from '../guide.js';
 import { go } from '../nav.js';
-import { openIntake } from './intake.js';
+import { openIntake } from './intake-later.js';
 import { complaintRow } from './rows.js';
 
 const PAGE = 50;

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { busy, copyable, el, errorLine, field, formatDateTime, showMessage, successLine } from '../dom.js';
 import { go } from '../nav.js';
-import { openIntake } from './intake.js';
+import { openIntake } from './intake-later.js';
 import { statusBadges } from './rows.js';
 import { mergeCard } from './merge.js';
 
