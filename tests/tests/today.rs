@@ -214,7 +214,7 @@ async fn own_reminder_titles(app: &App) -> Result<Vec<String>, fantoccini::error
 }
 
 #[tokio::test]
-async fn after_a_long_absence_today_shows_the_first_twenty_of_each_part_and_the_rest_on_asking() {
+async fn after_a_long_absence_today_shows_the_first_ten_of_each_part_and_the_rest_on_asking() {
     let folder = tempfile::tempdir().expect("a data folder");
     {
         let clock = Arc::new(FixedClock::at(Utc::now() - Duration::days(3)));
@@ -244,12 +244,12 @@ async fn after_a_long_absence_today_shows_the_first_twenty_of_each_part_and_the_
     run_with("today_long_absence", env, |app| {
         Box::pin(async move {
             app.wait_for_text("today-rest", "Also needs you 30").await?;
-            app.wait_for_count("today-entry", 20).await?;
-            // The owner's own reminders too: the first twenty, the rest on asking.
+            app.wait_for_count("today-entry", 10).await?;
+            // The owner's own reminders too: the first ten, the rest on asking.
             app.wait_for_text("today-own-reminders", "Your own reminders 25")
                 .await?;
             let own = own_reminder_titles(app).await?;
-            assert_eq!(own.len(), 20);
+            assert_eq!(own.len(), 10);
             assert_eq!(
                 own.first().map(String::as_str),
                 Some("Reminder: Order flour, note 00"),

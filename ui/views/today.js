@@ -39,7 +39,7 @@ function doIt(entry, reminder) {
  * "Show all", so that a long absence does not bury the first ones (nor
  * keep Today from coming up quickly).
  */
-const SHOWN_AT_FIRST = 20;
+const SHOWN_AT_FIRST = 10;
 
 /** The list of a part of Today: the first items, and the others on asking. */
 function firstFew(items, item, listClass = 'rows') {
