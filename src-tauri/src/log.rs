@@ -4,8 +4,8 @@
 //! start-up, every problem told to the owner (a failed command: its code,
 //! and its message only when that cannot hold what the owner typed),
 //! backups, checks, restores, recoveries and notification failures, and
-//! never a customer's name or words. `RUST_LOG` chooses how much goes to
-//! standard error.
+//! never a customer's name or words. `RUST_LOG`, a list of levels,
+//! chooses how much goes to standard error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -48,13 +48,9 @@ impl Write for ToFile {
 
 /// Starts logging to standard error; the file follows once `open_file` says where.
 pub fn init() {
-    // `RUST_LOG` as a list of levels ("info", "mend_core=debug,warn"): read
-    // without env-filter's regular expressions, which doubled the log's
-    // share of the binary.
     let stderr = std::env::var("RUST_LOG")
-        .ok()
-        .and_then(|wanted| wanted.parse::<Targets>().ok())
-        .unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
+        .map(|wanted| levels_wanted(&wanted))
+        .unwrap_or_else(|_| Targets::new().with_default(LevelFilter::INFO));
     let _ = tracing_subscriber::registry()
         .with(
             fmt::layer()
@@ -68,6 +64,31 @@ pub fn init() {
                 .with_filter(LevelFilter::INFO),
         )
         .try_init();
+}
+
+/// `RUST_LOG` as a list of levels ("info", "mend_core=debug,warn"), read
+/// without env-filter's regular expressions (which doubled the log's share
+/// of the binary); anything else, such as a span filter, logs at info and
+/// says so.
+fn levels_wanted(wanted: &str) -> Targets {
+    let pieces: Vec<&str> = wanted
+        .split(',')
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    let parsed = if pieces.is_empty() || wanted.contains('[') {
+        None
+    } else {
+        pieces.join(",").parse::<Targets>().ok()
+    };
+    parsed.unwrap_or_else(|| {
+        if !pieces.is_empty() {
+            eprintln!(
+                "RUST_LOG={wanted:?} is not a list of levels (such as \"info\" or \"mend_core=debug,warn\"): logging at info"
+            );
+        }
+        Targets::new().with_default(LevelFilter::INFO)
+    })
 }
 
 /// The app's log folder.
@@ -99,4 +120,34 @@ pub fn open_file(app: &AppHandle) {
 
 pub fn log_path(folder: &Path) -> PathBuf {
     folder.join(FILE_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::levels_wanted;
+    use tracing::Level;
+
+    #[test]
+    fn rust_log_is_read_as_levels_for_each_part_of_mend() {
+        let levels = levels_wanted("mend_core=debug, warn");
+        assert!(levels.would_enable("mend_core::store", &Level::DEBUG));
+        assert!(!levels.would_enable("zbus", &Level::INFO));
+        assert!(levels.would_enable("zbus", &Level::WARN));
+    }
+
+    #[test]
+    fn an_empty_part_of_rust_log_does_not_let_everything_through() {
+        for wanted in ["info,", " info , ", "", ","] {
+            let levels = levels_wanted(wanted);
+            assert!(levels.would_enable("zbus", &Level::INFO), "{wanted:?}");
+            assert!(!levels.would_enable("zbus", &Level::DEBUG), "{wanted:?}");
+        }
+    }
+
+    #[test]
+    fn a_span_filter_logs_at_info() {
+        let levels = levels_wanted("[sync]=debug");
+        assert!(levels.would_enable("mend_app", &Level::INFO));
+        assert!(!levels.would_enable("mend_app", &Level::DEBUG));
+    }
 }
