@@ -6,7 +6,7 @@ import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, refresh, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake-later.js';
-import { askForTodayEarly, showToday, todayIsStale } from './views/today.js';
+import { askForTodayEarly, redrawToday, showToday, todayIsStale } from './views/today.js';
 import { refreshReminderCount } from './views/reminders.js';
 import { welcomeIfNew } from './views/welcome.js';
 import { listenForHandedIn } from './handed-in.js';
@@ -95,7 +95,7 @@ function listenToReminders() {
   listen('reminders-changed', async () => {
     const due = await refreshReminderCount();
     // Redraw Today when what is due changed, and nothing is being typed there.
-    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) go('today', {}, { focus: false });
+    if (currentView() === 'today' && todayIsStale(due) && !document.querySelector('#view :focus') && !hasUnsaved()) redrawToday({ focus: false });
   });
   byTestId(document, 'notifications-problem').addEventListener('click', (event) => { event.currentTarget.hidden = true; });
   // "Open" on a reminder's notification: Mend is in front, at that complaint.
@@ -124,13 +124,16 @@ function sayHousekeepingProblem(message) {
 async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
   // Today's data and the coaching are asked for with the status, not
-  // after it: each answer is a trip to the app and back.
+  // after it: each answer is a trip to the app and back. The status goes
+  // first: it is answered on the window's own thread, which should not
+  // wait while Today's data is read.
+  const statusAsked = api.appStatus();
   askForTodayEarly();
   const guideLoaded = loadGuide();
   guideLoaded.catch(() => {});
   let status;
   try {
-    status = await api.appStatus();
+    status = await statusAsked;
   } catch (error) {
     showProblem(error);
     return;

@@ -271,7 +271,34 @@ async fn after_a_long_absence_today_shows_the_first_ten_of_each_part_and_the_res
             app.wait_for_count("today-entry", 30).await?;
             app.wait_for_text("today-show-all", "Show all 25").await?;
             app.click("today-show-all").await?;
-            assert_eq!(own_reminder_titles(app).await?.len(), 25);
+            let own = own_reminder_titles(app).await?;
+            assert_eq!(own.len(), 25);
+            assert_eq!(
+                own.last().map(String::as_str),
+                Some("Reminder: Order flour, note 24")
+            );
+            assert!(app.find_all("today-show-all").await?.is_empty());
+            // Dismissing one of those shown on asking: Today is drawn again,
+            // and what the owner asked to see whole stays whole.
+            let rows = app
+                .client()
+                .find_all(Locator::Css(
+                    "[data-testid='today-own-reminders'] [data-testid='reminder']",
+                ))
+                .await?;
+            let last = rows.last().expect("the last reminder");
+            last.find(Locator::Css("[data-testid='reminder-dismiss']"))
+                .await?
+                .click()
+                .await?;
+            app.wait_for_text("today-own-reminders", "Your own reminders 24")
+                .await?;
+            let own = own_reminder_titles(app).await?;
+            assert_eq!(own.len(), 24);
+            assert_eq!(
+                own.last().map(String::as_str),
+                Some("Reminder: Order flour, note 23")
+            );
             assert!(app.find_all("today-show-all").await?.is_empty());
             Ok(())
         })

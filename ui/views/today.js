@@ -41,12 +41,22 @@ function doIt(entry, reminder) {
  */
 const SHOWN_AT_FIRST = 10;
 
-/** The list of a part of Today: the first items, and the others on asking. */
-function firstFew(items, item, listClass = 'rows') {
-  const list = el('ul', { class: listClass }, items.slice(0, SHOWN_AT_FIRST).map(item));
-  if (items.length > SHOWN_AT_FIRST) {
+/** The parts of Today the owner asked to see whole, kept while they work there. */
+let shownWhole = new Set();
+
+/** Draws Today again after something changed on it; parts shown whole stay so. */
+export function redrawToday(options) {
+  go('today', { again: true }, options);
+}
+
+/** The list of a `part` of Today: the first items, and the others on asking. */
+function firstFew(part, items, item, listClass = 'rows') {
+  const whole = shownWhole.has(part);
+  const list = el('ul', { class: listClass }, (whole ? items : items.slice(0, SHOWN_AT_FIRST)).map(item));
+  if (!whole && items.length > SHOWN_AT_FIRST) {
     const more = el('li', { class: 'today-more' });
     const all = el('button', { type: 'button', testid: 'today-show-all', onclick: () => {
+      shownWhole.add(part);
       more.replaceWith(...items.slice(SHOWN_AT_FIRST).map(item));
     } }, `Show all ${items.length}`);
     more.append(all, el('span', { class: 'muted' }, ` (${items.length - SHOWN_AT_FIRST} more, the least pressing)`));
@@ -86,7 +96,7 @@ function entryItem(entry) {
         // The entry's own button already leads to what this reminder asks.
         const asked = reminder.kind !== 'custom' && (reminder.step === entry.step || (reminder.kind === 'update' && entry.why === 'to_update'));
         return reminderRow(reminder, {
-          onChanged: () => go('today'),
+          onChanged: () => redrawToday(),
           canOpen: false,
           withComplaint: false,
           // A reminder of a step is done by doing the step: its button leads there.
@@ -112,6 +122,7 @@ export function askForTodayEarly() {
 }
 
 export async function showToday(main, params, { signal }) {
+  if (!params.again) shownWhole = new Set();
   const error = errorLine('today-error');
   const body = el('div', { class: 'today', testid: 'today-list' });
   main.append(
@@ -139,7 +150,7 @@ export async function showToday(main, params, { signal }) {
           { class: group.testid === 'today-urgent' ? 'card urgent-card' : 'card', testid: group.testid },
           el('h2', {}, group.title, ' ', el('span', { class: 'badge' }, entries.length)),
           el('p', { class: 'muted' }, group.lead),
-          firstFew(entries, entryItem),
+          firstFew(group.testid, entries, entryItem),
         ),
       );
     }
@@ -149,7 +160,7 @@ export async function showToday(main, params, { signal }) {
           'section',
           { class: 'card reminders-due', testid: 'today-own-reminders' },
           el('h2', {}, 'Your own reminders ', el('span', { class: 'badge' }, today.ownReminders.length)),
-          firstFew(today.ownReminders, (reminder) => reminderRow(reminder, { onChanged: () => go('today') }), 'reminders'),
+          firstFew('own', today.ownReminders, (reminder) => reminderRow(reminder, { onChanged: () => redrawToday() }), 'reminders'),
         ),
       );
     }
@@ -159,8 +170,8 @@ export async function showToday(main, params, { signal }) {
           'section',
           { class: 'card reminders-due', testid: 'today-learning' },
           el('h2', {}, 'Known issues and improvements ', el('span', { class: 'badge' }, today.learningReminders.length)),
-          firstFew(today.learningReminders, (reminder) => reminderRow(reminder, {
-            onChanged: () => go('today'),
+          firstFew('learning', today.learningReminders, (reminder) => reminderRow(reminder, {
+            onChanged: () => redrawToday(),
             // Customers to tell: it goes once each is told, or passed over.
             // An improvement is done, or checked, in Improvements, not here.
             noDone: reminder.kind === 'tell_customers' || Boolean(reminder.improvementId),
