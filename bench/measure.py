@@ -192,6 +192,17 @@ def one_start(binary, data_dir):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def start_counted(name, binary, data):
+    """One start that is counted; a start whose WebDriver session broke off
+    (now and then, of either app) is started again rather than ending the run."""
+    for attempt in range(1, SESSION_ATTEMPTS + 1):
+        try:
+            return one_start(binary, data)
+        except OSError as error:
+            print(f"    {name}: the session broke off ({error}); starting again", flush=True)
+    raise RuntimeError(f"{name}: {SESSION_ATTEMPTS} starts in a row broke off")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15,
@@ -219,7 +230,7 @@ def main():
     for round_number in range(1, args.rounds + 1):
         say(f"Round {round_number} of {args.rounds}")
         for name, binary, data in cases:
-            seconds, memory = one_start(binary, data)
+            seconds, memory = start_counted(name, binary, data)
             results[name][0].append(seconds)
             results[name][1].append(memory)
             print(f"    {name}: Today after {seconds:.3f} s, {memory:.0f} MiB", flush=True)
