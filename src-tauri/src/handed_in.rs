@@ -46,7 +46,7 @@ pub fn keep_at_start(state: &AppState) {
 }
 
 /// Files handed in that the page has not taken yet (those Mend started with).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn handed_in_waiting(state: tauri::State<'_, AppState>) -> Vec<HandedIn> {
     state
         .handed_in_waiting()

@@ -64,7 +64,7 @@ pub fn run() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(commands::off_the_window_thread(tauri::generate_handler![
             commands::app::app_status,
             commands::app::about_mend,
             commands::app::open_folder,
@@ -176,7 +176,7 @@ pub fn run() {
             commands::known_issues::get_issue_fixed_template,
             commands::known_issues::save_issue_fixed_template,
             commands::known_issues::reset_issue_fixed_template,
-        ])
+        ]))
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("Mend could not start: {error}");

@@ -67,7 +67,7 @@ pub enum Folder {
 }
 
 /// Opens one of Mend's folders in the system's file manager.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn open_folder(
     app: AppHandle,
     state: State<'_, AppState>,

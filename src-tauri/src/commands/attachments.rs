@@ -79,7 +79,7 @@ pub async fn add_waiting_files(
 }
 
 /// Takes a file off the new complaint being written.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn discard_waiting_file(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     Ok(state.store()?.discard_waiting_file(id)?)
 }
@@ -93,7 +93,7 @@ fn handed_in(state: &AppState, pick: u64) -> Result<Vec<PathBuf>, IpcError> {
 
 /// Takes files handed in for a new complaint: emails read into it, the
 /// other files waiting for it.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn hand_in_for_new_complaint(
     state: State<'_, AppState>,
     pick: u64,
@@ -104,7 +104,7 @@ pub fn hand_in_for_new_complaint(
 
 /// Takes files handed in on a complaint's page: emails onto its timeline,
 /// the other files kept on it.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn hand_in_onto_complaint(
     state: State<'_, AppState>,
     pick: u64,
@@ -115,13 +115,13 @@ pub fn hand_in_onto_complaint(
 }
 
 /// An image's thumbnail (a JPEG), as bytes.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn attachment_thumbnail(state: State<'_, AppState>, id: i64) -> Result<Response, IpcError> {
     Ok(Response::new(state.store()?.attachment_thumbnail(id)?))
 }
 
 /// A file's bytes, to show an image larger in the app.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn attachment_content(state: State<'_, AppState>, id: i64) -> Result<Response, IpcError> {
     Ok(Response::new(state.store()?.attachment_content(id)?.bytes))
 }
@@ -172,7 +172,7 @@ fn in_words(error: &std::io::Error) -> &'static str {
 /// Opens a file in the program the system has for it: a copy is written to
 /// a folder of Mend's own, and opened. Only photos, documents, sound and
 /// video are opened (see the core).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn open_attachment(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -232,7 +232,7 @@ pub async fn save_attachment_as(
 
 /// Removes a file from its complaint; the history keeps its name. A copy
 /// opened in another program goes too.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn remove_attachment(
     app: AppHandle,
     state: State<'_, AppState>,

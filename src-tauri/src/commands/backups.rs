@@ -45,7 +45,7 @@ pub struct PickedBackup {
     pick: u64,
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Backups, IpcError> {
     let folder = state.data_dir.clone()?;
     Ok(Backups {
@@ -112,7 +112,7 @@ pub async fn pick_backup_file(
 }
 
 /// Restores a backup; answers where the replaced data was kept.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn restore_backup(
     app: AppHandle,
     state: State<'_, AppState>,

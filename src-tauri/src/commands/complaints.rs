@@ -11,7 +11,7 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn create_complaint(
     state: State<'_, AppState>,
     complaint: NewComplaint,
@@ -20,17 +20,17 @@ pub fn create_complaint(
 }
 
 /// The half-written new complaint, kept as typed.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn intake_draft(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
     Ok(state.store()?.intake_draft()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_intake_draft(state: State<'_, AppState>, draft: String) -> Result<(), IpcError> {
     Ok(state.store()?.save_intake_draft(&draft)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_complaints(
     state: State<'_, AppState>,
     query: ComplaintQuery,
@@ -39,7 +39,7 @@ pub fn list_complaints(
 }
 
 /// How many complaints match, asked apart from the page so it never waits.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn count_complaints(
     state: State<'_, AppState>,
     query: ComplaintQuery,
@@ -47,12 +47,12 @@ pub fn count_complaints(
     Ok(state.store()?.count_complaints(&query)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_complaint(state: State<'_, AppState>, id: i64) -> Result<ComplaintDetails, IpcError> {
     Ok(state.store()?.complaint(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_contact(
     state: State<'_, AppState>,
     id: i64,
@@ -62,7 +62,7 @@ pub fn add_contact(
 }
 
 /// Changes a complaint's facts; says how many changed.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn correct_complaint(
     state: State<'_, AppState>,
     id: i64,
@@ -71,7 +71,7 @@ pub fn correct_complaint(
     Ok(state.store()?.correct_complaint(id, &complaint)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn correct_contact(
     state: State<'_, AppState>,
     id: i64,
@@ -80,22 +80,22 @@ pub fn correct_contact(
     Ok(state.store()?.correct_contact(id, &contact)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn delete_complaint(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     Ok(state.store()?.delete_complaint(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn restore_deleted_complaint(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     Ok(state.store()?.restore_deleted_complaint(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn deleted_complaints(state: State<'_, AppState>) -> Result<Vec<DeletedComplaint>, IpcError> {
     Ok(state.store()?.deleted_complaints()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_today(state: State<'_, AppState>) -> Result<Today, IpcError> {
     Ok(state.store()?.today()?)
 }

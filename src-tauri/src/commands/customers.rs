@@ -9,7 +9,7 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_customers(
     state: State<'_, AppState>,
     search: String,
@@ -19,12 +19,12 @@ pub fn list_customers(
     Ok(state.store()?.list_customers(&search, offset, limit)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_customer(state: State<'_, AppState>, id: i64) -> Result<CustomerPage, IpcError> {
     Ok(state.store()?.customer(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_customer(
     state: State<'_, AppState>,
     id: i64,
@@ -34,7 +34,7 @@ pub fn update_customer(
 }
 
 /// Others who may be the same person (the same email, phone or name).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn possible_duplicates(
     state: State<'_, AppState>,
     id: i64,
@@ -43,7 +43,7 @@ pub fn possible_duplicates(
 }
 
 /// The same person added twice: `merged` becomes `kept`.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn merge_customers(
     state: State<'_, AppState>,
     kept: i64,

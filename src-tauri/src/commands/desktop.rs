@@ -8,12 +8,12 @@ use tauri_plugin_autostart::ManagerExt;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_desktop_settings(state: State<'_, AppState>) -> Result<DesktopSettings, IpcError> {
     Ok(state.store()?.desktop_settings()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_desktop_settings(
     app: AppHandle,
     state: State<'_, AppState>,

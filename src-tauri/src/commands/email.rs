@@ -65,7 +65,7 @@ pub async fn add_email_to_complaint(
 }
 
 /// The text of an email, pasted.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn email_from_text(state: State<'_, AppState>, text: String) -> Result<EmailIntake, IpcError> {
     Ok(state.store()?.intake_from_email(text.as_bytes())?)
 }

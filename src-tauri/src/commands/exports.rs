@@ -142,7 +142,7 @@ pub async fn preview_csv(
 }
 
 /// Imports the spreadsheet of the pick numbered `pick`, read as the owner chose.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn import_csv(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -162,7 +162,7 @@ pub fn import_csv(
 }
 
 /// Every complaint received in a period, for its printable report.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn period_report(
     state: State<'_, AppState>,
     from: String,

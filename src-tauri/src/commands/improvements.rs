@@ -7,17 +7,17 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_improvements(state: State<'_, AppState>) -> Result<Vec<Improvement>, IpcError> {
     Ok(state.store()?.improvements()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_improvement(state: State<'_, AppState>, id: i64) -> Result<Improvement, IpcError> {
     Ok(state.store()?.improvement(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_improvement(
     state: State<'_, AppState>,
     known_issue_id: Option<i64>,
@@ -28,7 +28,7 @@ pub fn add_improvement(
         .add_improvement(known_issue_id, &improvement)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_improvement(
     state: State<'_, AppState>,
     id: i64,
@@ -37,7 +37,7 @@ pub fn update_improvement(
     Ok(state.store()?.update_improvement(id, &improvement)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn mark_improvement_done(
     state: State<'_, AppState>,
     id: i64,
@@ -48,7 +48,7 @@ pub fn mark_improvement_done(
         .mark_improvement_done(id, done_date.as_deref())?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn check_improvement(
     state: State<'_, AppState>,
     id: i64,

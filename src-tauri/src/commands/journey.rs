@@ -19,7 +19,7 @@ pub fn journey_guide() -> Guide {
     guide()
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn draft_message(
     state: State<'_, AppState>,
     id: i64,
@@ -29,7 +29,7 @@ pub fn draft_message(
     Ok(state.store()?.draft_message(id, step, &choosing)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn record_step(
     state: State<'_, AppState>,
     id: i64,
@@ -39,7 +39,7 @@ pub fn record_step(
     Ok(state.store()?.record_step(id, step, &entry)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn close_complaint(
     state: State<'_, AppState>,
     id: i64,
@@ -48,7 +48,7 @@ pub fn close_complaint(
     Ok(state.store()?.close_complaint(id, &closing)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reopen_complaint(
     state: State<'_, AppState>,
     id: i64,
@@ -57,7 +57,7 @@ pub fn reopen_complaint(
     Ok(state.store()?.reopen_complaint(id, &why)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_checklist_item(
     state: State<'_, AppState>,
     id: i64,
@@ -69,7 +69,7 @@ pub fn set_checklist_item(
 }
 
 /// Several steps done in one call, recorded in one go.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn record_call(
     state: State<'_, AppState>,
     id: i64,
@@ -79,7 +79,7 @@ pub fn record_call(
 }
 
 /// Puts right (or completes) the lesson of a closed complaint.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn correct_lesson(
     state: State<'_, AppState>,
     id: i64,
@@ -90,7 +90,7 @@ pub fn correct_lesson(
 
 /// "Email it": the owner's mail program opens with the message to the
 /// customer; Mend sends nothing itself.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn email_message(
     app: tauri::AppHandle,
     state: State<'_, AppState>,

@@ -11,17 +11,17 @@ use tauri::State;
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_known_issues(state: State<'_, AppState>) -> Result<Vec<IssueSummary>, IpcError> {
     Ok(state.store()?.known_issues()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_known_issue(state: State<'_, AppState>, id: i64) -> Result<KnownIssue, IpcError> {
     Ok(state.store()?.known_issue(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn create_known_issue(
     state: State<'_, AppState>,
     issue: IssueText,
@@ -29,7 +29,7 @@ pub fn create_known_issue(
     Ok(state.store()?.create_known_issue(&issue)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn update_known_issue(
     state: State<'_, AppState>,
     id: i64,
@@ -38,7 +38,7 @@ pub fn update_known_issue(
     Ok(state.store()?.update_known_issue(id, &issue)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_known_issue_status(
     state: State<'_, AppState>,
     id: i64,
@@ -47,7 +47,7 @@ pub fn set_known_issue_status(
     Ok(state.store()?.set_known_issue_status(id, status)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn link_complaint(
     state: State<'_, AppState>,
     id: i64,
@@ -57,7 +57,7 @@ pub fn link_complaint(
 }
 
 /// From the complaint's page: into the known issue chosen, or out of its one.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_complaint_issue(
     state: State<'_, AppState>,
     complaint_id: i64,
@@ -66,12 +66,12 @@ pub fn set_complaint_issue(
     Ok(state.store()?.set_complaint_issue(complaint_id, &choice)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn unlink_complaint(state: State<'_, AppState>, complaint_id: i64) -> Result<(), IpcError> {
     Ok(state.store()?.unlink_complaint(complaint_id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn tell_customer(
     state: State<'_, AppState>,
     id: i64,
@@ -81,7 +81,7 @@ pub fn tell_customer(
     Ok(state.store()?.tell_customer(id, customer_id, channel)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn pass_over_customer(
     state: State<'_, AppState>,
     id: i64,
@@ -91,7 +91,7 @@ pub fn pass_over_customer(
 }
 
 /// How many other complaints had this cause lately (the Close step says so).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn same_cause(
     state: State<'_, AppState>,
     complaint_id: i64,
@@ -100,14 +100,14 @@ pub fn same_cause(
     Ok(state.store()?.same_cause(complaint_id, cause_id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_issue_fixed_template(
     state: State<'_, AppState>,
 ) -> Result<IssueFixedTemplate, IpcError> {
     Ok(state.store()?.issue_fixed_template()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_issue_fixed_template(
     state: State<'_, AppState>,
     body: String,
@@ -115,7 +115,7 @@ pub fn save_issue_fixed_template(
     Ok(state.store()?.save_issue_fixed_template(&body)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reset_issue_fixed_template(
     state: State<'_, AppState>,
 ) -> Result<IssueFixedTemplate, IpcError> {

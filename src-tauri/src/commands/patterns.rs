@@ -11,7 +11,7 @@ use crate::dialogs::{self, Question};
 use crate::error::IpcError;
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_patterns(
     state: State<'_, AppState>,
     period: PeriodChoice,

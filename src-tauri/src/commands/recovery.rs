@@ -20,13 +20,13 @@ pub struct Recovered {
 }
 
 /// The latest automatic backup, to offer it when the data is damaged.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn latest_backup(state: State<'_, AppState>) -> Result<Option<BackupFile>, IpcError> {
     let folder = state.data_dir.clone()?;
     Ok(backups(&folder)?.into_iter().next())
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn recover_data(state: State<'_, AppState>, start: StartFrom) -> Result<Recovered, IpcError> {
     let folder = state.data_dir.clone()?;
     // Not while the housekeeping reads the file about to be set aside.

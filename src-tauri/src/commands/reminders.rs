@@ -18,7 +18,7 @@ pub struct ReminderStatus {
     notifications_problem: Option<String>,
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus, IpcError> {
     let due = state.store()?.due_summary()?;
     Ok(ReminderStatus {
@@ -27,12 +27,12 @@ pub fn reminder_status(state: State<'_, AppState>) -> Result<ReminderStatus, Ipc
     })
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn complaint_reminders(state: State<'_, AppState>, id: i64) -> Result<Vec<Reminder>, IpcError> {
     Ok(state.store()?.complaint_reminders(id)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_reminder(
     state: State<'_, AppState>,
     reminder: NewReminder,
@@ -40,19 +40,19 @@ pub fn add_reminder(
     Ok(state.store()?.add_reminder(&reminder)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn complete_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     state.store()?.complete_reminder(id)?;
     Ok(())
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn dismiss_reminder(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
     state.store()?.dismiss_reminder(id)?;
     Ok(())
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn snooze_reminder(
     state: State<'_, AppState>,
     id: i64,
@@ -61,12 +61,12 @@ pub fn snooze_reminder(
     Ok(state.store()?.snooze_reminder(id, &snooze)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_reminder_settings(state: State<'_, AppState>) -> Result<ReminderSettings, IpcError> {
     Ok(state.store()?.reminder_settings()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_reminder_settings(
     state: State<'_, AppState>,
     settings: ReminderSettings,

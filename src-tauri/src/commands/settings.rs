@@ -20,13 +20,13 @@ pub async fn send_test_notification(app: AppHandle) -> Result<(), IpcError> {
 }
 
 /// Whether to greet a new owner, who has not used Mend yet.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn welcome_pending(state: State<'_, AppState>) -> Result<bool, IpcError> {
     Ok(state.store()?.welcome_pending()?)
 }
 
 /// Saves the names from the welcome (both may be empty: skipped).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn finish_welcome(
     state: State<'_, AppState>,
     settings: Settings,
@@ -56,12 +56,12 @@ impl From<Settings> for SettingsView {
     }
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
     Ok(state.store()?.settings()?.into())
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_settings(
     state: State<'_, AppState>,
     settings: Settings,
@@ -93,12 +93,12 @@ fn system_currency() -> Option<String> {
     None
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_templates(state: State<'_, AppState>) -> Result<Vec<Template>, IpcError> {
     Ok(state.store()?.templates()?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn save_template(
     state: State<'_, AppState>,
     step: Step,
@@ -107,18 +107,18 @@ pub fn save_template(
     Ok(state.store()?.save_template(step, &body)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn reset_template(state: State<'_, AppState>, step: Step) -> Result<Template, IpcError> {
     Ok(state.store()?.reset_template(step)?)
 }
 
 /// The owner's lists (categories, causes): read, add, rename, retire.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn list_items(state: State<'_, AppState>, kind: ListKind) -> Result<Vec<ListItem>, IpcError> {
     Ok(state.store()?.list_items(kind)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn add_list_item(
     state: State<'_, AppState>,
     kind: ListKind,
@@ -127,7 +127,7 @@ pub fn add_list_item(
     Ok(state.store()?.add_list_item(kind, &name)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn rename_list_item(
     state: State<'_, AppState>,
     kind: ListKind,
@@ -137,7 +137,7 @@ pub fn rename_list_item(
     Ok(state.store()?.rename_list_item(kind, id, &name)?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn set_list_item_retired(
     state: State<'_, AppState>,
     kind: ListKind,

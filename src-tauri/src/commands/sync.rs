@@ -20,7 +20,7 @@ pub struct PickedFolder {
     preview: SyncPreview,
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sync_status(state: State<'_, AppState>) -> Result<Shown, IpcError> {
     syncing::shown(&state)
 }
@@ -45,7 +45,7 @@ pub async fn choose_sync_folder(
 }
 
 /// Turns sync on with the folder picked (by the number of that pick).
-#[tauri::command(async)]
+#[tauri::command]
 pub fn turn_on_sync(
     state: State<'_, AppState>,
     pick: u64,
@@ -71,7 +71,7 @@ pub fn turn_on_sync(
 }
 
 /// A round now (the owner asked); answers how sync stands after it.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, IpcError> {
     syncing::round_now(&app);
     syncing::shown(&state)
@@ -79,7 +79,7 @@ pub fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Shown, Ipc
 
 /// Stops syncing on this computer; what is done meanwhile is sent when it
 /// is turned on again.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn stop_sync(state: State<'_, AppState>) -> Result<Shown, IpcError> {
     let mut slot = state.syncing.slot();
     setup::stop(&mut *state.store()?)?;
@@ -91,14 +91,14 @@ pub fn stop_sync(state: State<'_, AppState>) -> Result<Shown, IpcError> {
 }
 
 /// Gives this computer another name.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn rename_sync_computer(state: State<'_, AppState>, name: String) -> Result<Shown, IpcError> {
     setup::rename(&mut *state.store()?, &name)?;
     syncing::shown(&state)
 }
 
 /// For a copy of another computer's data: carries on as a computer of its own.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcError> {
     let mut slot = state.syncing.slot();
     {
@@ -119,7 +119,7 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
 }
 
 /// The fields of a complaint changed on two computers at once.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn complaint_conflicts(
     state: State<'_, AppState>,
     id: i64,
@@ -128,7 +128,7 @@ pub fn complaint_conflicts(
 }
 
 /// Keeps one of the values two computers gave a field of a complaint.
-#[tauri::command(async)]
+#[tauri::command]
 pub fn keep_sync_value(
     state: State<'_, AppState>,
     id: i64,
