@@ -421,13 +421,25 @@ impl App {
         }
     }
 
-    /// Texts of every element with this test id, in page order.
+    /// Texts of every element with this test id, in page order. A list
+    /// drawn anew while it is read (changes coming in) is read again.
     pub async fn texts(&self, test_id: &str) -> Result<Vec<String>, Failure> {
-        let mut texts = Vec::new();
-        for element in self.find_all(test_id).await? {
-            texts.push(element.text().await?);
+        let mut tries = 0;
+        'reading: loop {
+            tries += 1;
+            let mut texts = Vec::new();
+            for element in self.find_all(test_id).await? {
+                match element.text().await {
+                    Ok(text) => texts.push(text),
+                    Err(_) if tries < 5 => {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue 'reading;
+                    }
+                    Err(error) => return Err(error.into()),
+                }
+            }
+            return Ok(texts);
         }
-        Ok(texts)
     }
 
     /// Saves what the window shows as `target/screenshots/<test>-<label>.png`.
