@@ -146,3 +146,23 @@ pub async fn remind_in(app: &App, seconds: u64, note: &str) -> Outcome {
         .await?;
     Ok(())
 }
+
+/// Names this computer, picks the shared folder (through the dialog),
+/// reads what Mend says it will do, and turns sync on.
+pub async fn turn_on_sync(
+    app: &App,
+    name: &str,
+    shared: &std::path::Path,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    app.click("nav-settings").await?;
+    app.type_into("sync-computer-name", name).await?;
+    app.answer_next_dialog(Some(shared))?;
+    app.click("sync-choose-folder").await?;
+    let what_happens = app.text("sync-what-happens").await?;
+    app.click("sync-turn-on").await?;
+    app.wait_for_text("sync-on", &format!("This computer is “{name}”"))
+        .await?;
+    // Said as it happens, without leaving Settings.
+    app.wait_for_text("sync-last", "Last synced").await?;
+    Ok(what_happens)
+}
