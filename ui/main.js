@@ -125,8 +125,8 @@ async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
   // Today's data and the coaching are asked for with the status, not
   // after it: each answer is a trip to the app and back. The status goes
-  // first: it is answered on the window's own thread, which should not
-  // wait while Today's data is read.
+  // first, so that its answer (which decides what the window shows) is
+  // not queued behind the reading of Today's data.
   const statusAsked = api.appStatus();
   askForTodayEarly();
   const guideLoaded = loadGuide();
