@@ -1,5 +1,7 @@
 //! The file dialogs. Only the app opens them, never the page, so a command
-//! reads or writes no file but one the owner picked. Debug builds have a
+//! reads or writes no file but one the owner picked. Each waits for the
+//! owner's answer, so it is asked from a command (on a worker thread, see
+//! `commands::off_the_window_thread`), never the window's. Debug builds have a
 //! seam for the end-to-end tests, which cannot drive a native dialog: with
 //! `MEND_TEST_DIALOGS` set to a folder, the dialog's question is added to
 //! `asked` there and `answer` (a path; empty or missing means cancelled)
@@ -24,21 +26,18 @@ pub struct Question {
 }
 
 /// Asks where to save; None when the owner cancelled.
-pub async fn save_to(app: &AppHandle, question: Question) -> Result<Option<PathBuf>, IpcError> {
-    ask(app, question, true).await
+pub fn save_to(app: &AppHandle, question: Question) -> Result<Option<PathBuf>, IpcError> {
+    ask(app, question, true)
 }
 
 /// Asks which file to open; None when the owner cancelled.
-pub async fn open_from(app: &AppHandle, question: Question) -> Result<Option<PathBuf>, IpcError> {
-    ask(app, question, false).await
+pub fn open_from(app: &AppHandle, question: Question) -> Result<Option<PathBuf>, IpcError> {
+    ask(app, question, false)
 }
 
 /// Asks which files to open, any kind, as many as the owner likes; None
 /// when the owner cancelled.
-pub async fn open_many(
-    app: &AppHandle,
-    title: &'static str,
-) -> Result<Option<Vec<PathBuf>>, IpcError> {
+pub fn open_many(app: &AppHandle, title: &'static str) -> Result<Option<Vec<PathBuf>>, IpcError> {
     #[cfg(debug_assertions)]
     if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
         let question = Question {
@@ -47,26 +46,23 @@ pub async fn open_many(
             extensions: &["*"],
             proposed_name: None,
         };
-        return Ok(test_seam::answers(PathBuf::from(folder), &question, false).await);
+        return Ok(test_seam::answers(PathBuf::from(folder), &question, false));
     }
-    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
     app.dialog()
         .file()
         .set_title(title)
         .pick_files(move |picked| {
             let _ = sender.send(picked);
         });
-    let picked = receiver.await.map_err(|_| closed_early())?;
+    let picked = receiver.recv().map_err(|_| closed_early())?;
     picked
         .map(|paths| paths.into_iter().map(usable).collect::<Result<Vec<_>, _>>())
         .transpose()
 }
 
 /// Asks which folder to use; None when the owner cancelled.
-pub async fn choose_folder(
-    app: &AppHandle,
-    title: &'static str,
-) -> Result<Option<PathBuf>, IpcError> {
+pub fn choose_folder(app: &AppHandle, title: &'static str) -> Result<Option<PathBuf>, IpcError> {
     #[cfg(debug_assertions)]
     if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
         let question = Question {
@@ -76,17 +72,16 @@ pub async fn choose_folder(
             proposed_name: None,
         };
         return Ok(test_seam::answers(PathBuf::from(folder), &question, false)
-            .await
             .and_then(|paths| paths.into_iter().next()));
     }
-    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
     app.dialog()
         .file()
         .set_title(title)
         .pick_folder(move |picked| {
             let _ = sender.send(picked);
         });
-    let picked = receiver.await.map_err(|_| closed_early())?;
+    let picked = receiver.recv().map_err(|_| closed_early())?;
     picked.map(usable).transpose()
 }
 
@@ -106,14 +101,13 @@ fn usable(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, IpcError> {
     })
 }
 
-async fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<PathBuf>, IpcError> {
+fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<PathBuf>, IpcError> {
     #[cfg(debug_assertions)]
     if let Some(folder) = std::env::var_os("MEND_TEST_DIALOGS") {
         return Ok(test_seam::answers(PathBuf::from(folder), &question, save)
-            .await
             .and_then(|paths| paths.into_iter().next()));
     }
-    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
     let mut dialog = app
         .dialog()
         .file()
@@ -130,7 +124,7 @@ async fn ask(app: &AppHandle, question: Question, save: bool) -> Result<Option<P
     } else {
         dialog.pick_file(answer);
     }
-    let picked = receiver.await.map_err(|_| closed_early())?;
+    let picked = receiver.recv().map_err(|_| closed_early())?;
     picked.map(usable).transpose()
 }
 
@@ -143,7 +137,7 @@ mod test_seam {
 
     /// The answer's paths, one a line. While `hold` is in the folder, the
     /// owner is still choosing: the dialog stays open (at most a minute).
-    pub async fn answers(folder: PathBuf, question: &Question, save: bool) -> Option<Vec<PathBuf>> {
+    pub fn answers(folder: PathBuf, question: &Question, save: bool) -> Option<Vec<PathBuf>> {
         let verb = if save { "save" } else { "open" };
         let line = format!(
             "{verb}: {} [{}] {}\n",
@@ -162,7 +156,7 @@ mod test_seam {
             if !folder.join("hold").exists() {
                 break;
             }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            std::thread::sleep(std::time::Duration::from_millis(100));
         }
         let file = folder.join("answer");
         let answer = std::fs::read_to_string(&file).ok()?;

@@ -27,24 +27,20 @@ const NOT_BACKED_UP: &str = "Mend could not make today's backup. Your data itsel
      Mend will try again tomorrow. If this keeps happening, check that the disk has room.";
 
 pub fn start(app: AppHandle) {
-    tauri::async_runtime::spawn(async move {
+    crate::wake::in_background("housekeeping", move || {
         // The window comes up first, with nothing else reading the disk.
-        tokio::time::sleep(AFTER_START).await;
-        let handle = app.clone();
-        let checked = tauri::async_runtime::spawn_blocking(move || check(&handle)).await;
-        if matches!(checked, Ok(Checked::Damaged)) {
+        std::thread::sleep(AFTER_START);
+        if matches!(check(&app), Checked::Damaged) {
             // A damaged file is not backed up over the good backups.
             return;
         }
         loop {
-            let handle = app.clone();
-            let made = tauri::async_runtime::spawn_blocking(move || back_up(&handle)).await;
-            if let Ok(Err(code)) = made {
+            if let Err(code) = back_up(&app) {
                 tracing::warn!(code, "the automatic backup failed");
                 tell(&app, NOT_BACKED_UP.into());
             }
             give_memory_back();
-            tokio::time::sleep(EVERY).await;
+            std::thread::sleep(EVERY);
         }
     });
 }

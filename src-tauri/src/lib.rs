@@ -15,6 +15,7 @@ mod scheduler;
 mod state;
 mod syncing;
 mod tray;
+mod wake;
 
 use tauri::Manager;
 
@@ -184,34 +185,32 @@ pub fn run() {
     }
 }
 
-/// Whether closing the window should leave Mend running in the tray.
+/// Whether closing the window should leave Mend running: only while its
+/// tray icon is there to bring the window back. The icon is there when the
+/// owner chose so and the desktop has a tray; asked of the icon, not the
+/// store, so that closing never waits for work holding the store.
 fn keep_running(app: &tauri::AppHandle) -> bool {
-    let state = app.state::<state::AppState>();
-    let settings = state
-        .store()
-        .ok()
-        .and_then(|store| store.desktop_settings().ok());
-    settings.is_some_and(|settings| settings.keep_running_in_tray)
+    tray::is_there(app)
 }
 
 /// The first time the window closes into the tray, the owner is told so.
 fn tell_where_mend_went(app: &tauri::AppHandle) {
-    let first = app
-        .state::<state::AppState>()
-        .store()
-        .ok()
-        .and_then(|mut store| store.first_time_in_tray().ok())
-        .unwrap_or(false);
-    if first {
-        let app = app.clone();
-        tauri::async_runtime::spawn(async move {
+    let app = app.clone();
+    // Off the window's thread: the store may be busy, and the desktop is asked.
+    wake::in_background("tell where Mend went", move || {
+        let first = app
+            .state::<state::AppState>()
+            .store()
+            .ok()
+            .and_then(|mut store| store.first_time_in_tray().ok())
+            .unwrap_or(false);
+        if first {
             let _ = notify::show(
                 &app,
                 "Mend is still running",
                 "It keeps reminding you from the system tray. Choose Quit Mend from its menu to stop it.",
                 notify::About::Nothing,
-            )
-            .await;
-        });
-    }
+            );
+        }
+    });
 }

@@ -103,9 +103,9 @@ fn act(app: &AppHandle, performed: &ActionPerformed) {
 }
 
 /// Shows a desktop notification, or says in plain words why none can be.
-pub async fn show(app: &AppHandle, title: &str, body: &str, about: About) -> Result<(), IpcError> {
-    let checked = tauri::async_runtime::spawn_blocking(can_reach_the_owner).await;
-    checked.unwrap_or_else(|_| Err(unavailable("the check itself failed")))?;
+/// It asks the desktop first, and waits for its answer: not on the window's thread.
+pub fn show(app: &AppHandle, title: &str, body: &str, about: About) -> Result<(), IpcError> {
+    can_reach_the_owner()?;
     let mut builder = app.notification().builder().title(title).body(body);
     builder = match about {
         About::Nothing => builder,

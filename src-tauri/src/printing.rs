@@ -41,7 +41,7 @@ mod webkit {
     use crate::error::IpcError;
 
     /// Whether it printed, or why it failed; sent once.
-    type Answer = Arc<Mutex<Option<tokio::sync::oneshot::Sender<Result<PrintOutcome, String>>>>>;
+    type Answer = Arc<Mutex<Option<std::sync::mpsc::SyncSender<Result<PrintOutcome, String>>>>>;
 
     fn reply(answer: &Answer, result: Result<PrintOutcome, String>) {
         if let Some(sender) = answer.lock().ok().and_then(|mut held| held.take()) {
@@ -52,11 +52,11 @@ mod webkit {
     /// Makes a print operation on the window's WebKit view (on the main
     /// thread), lets `start` start it (false: the owner cancelled), and
     /// waits until it has finished or failed.
-    async fn run(
+    fn run(
         window: &WebviewWindow,
         start: impl FnOnce(&PrintOperation) -> bool + Send + 'static,
     ) -> Result<PrintOutcome, IpcError> {
-        let (sender, receiver) = tokio::sync::oneshot::channel();
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
         let answer: Answer = Arc::new(Mutex::new(Some(sender)));
         window
             .with_webview(move |webview| {
@@ -70,20 +70,19 @@ mod webkit {
                 }
             })
             .map_err(failed)?;
-        match receiver.await {
+        match receiver.recv() {
             Ok(result) => result.map_err(failed),
             Err(_) => Err(failed("the print operation ended without a word")),
         }
     }
 
-    pub async fn dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
+    pub fn dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
         run(window, |operation| {
             operation.run_dialog(None::<&gtk::Window>) == PrintOperationResponse::Print
         })
-        .await
     }
 
-    pub async fn pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
+    pub fn pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
         let uri = tauri::Url::from_file_path(path)
             .map_err(|()| failed(format!("{} is not a place to write to", path.display())))?
             .to_string();
@@ -98,15 +97,14 @@ mod webkit {
             operation.print();
             true
         })
-        .await
         .map(|_| ())
     }
 }
 
 /// Opens the system's print window on the report; says whether the owner printed.
-pub async fn print_dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
+pub fn print_dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcError> {
     #[cfg(target_os = "linux")]
-    return webkit::dialog(window).await;
+    return webkit::dialog(window);
     #[cfg(not(target_os = "linux"))]
     {
         window.print().map_err(failed)?;
@@ -117,14 +115,14 @@ pub async fn print_dialog(window: &WebviewWindow) -> Result<PrintOutcome, IpcErr
 /// Writes the report as a PDF to `path`: first beside it, then put in its
 /// place once whole, so a failure never leaves half a file (or an older
 /// file under the new one's name).
-pub async fn save_pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
+pub fn save_pdf(window: &WebviewWindow, path: &Path) -> Result<(), IpcError> {
     #[cfg(target_os = "linux")]
     {
         let mut partial = path.as_os_str().to_owned();
         partial.push(".part");
         let partial = std::path::PathBuf::from(partial);
         let _ = std::fs::remove_file(&partial);
-        let printed = webkit::pdf(window, &partial).await;
+        let printed = webkit::pdf(window, &partial);
         let written = std::fs::metadata(&partial).map(|m| m.len()).unwrap_or(0);
         let placed = match printed {
             Ok(()) if written > 0 => std::fs::rename(&partial, path).map_err(failed),

@@ -13,16 +13,16 @@ use crate::state::AppState;
 /// The UI listens for this to refresh the count of due reminders.
 pub const CHANGED_EVENT: &str = "reminders-changed";
 
-/// A sleeping task does not notice the laptop sleeping or its clock being
+/// A sleeping thread does not notice the laptop sleeping or its clock being
 /// changed, so the scheduler looks again at least this often.
 const LONGEST_SLEEP: Duration = Duration::from_secs(60);
 const SHORTEST_SLEEP: Duration = Duration::from_secs(1);
 
 pub fn start(app: AppHandle) {
-    tauri::async_runtime::spawn(async move {
+    crate::wake::in_background("reminders", move || {
         let wake = app.state::<AppState>().wake.clone();
         loop {
-            let next = notify_due(&app).await;
+            let next = notify_due(&app);
             let wait = next
                 .and_then(|at| (at - Utc::now()).to_std().ok())
                 // Already due yet still to notify (it could not be marked):
@@ -33,17 +33,14 @@ pub fn start(app: AppHandle) {
                     LONGEST_SLEEP
                 })
                 .min(LONGEST_SLEEP);
-            tokio::select! {
-                _ = tokio::time::sleep(wait) => {}
-                _ = wake.notified() => {}
-            }
+            wake.sleep(wait);
         }
     });
 }
 
 /// Notifies every due reminder not notified yet (more than a few at once
 /// become one summary), marks them notified, and says when the next is due.
-async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
+fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
     let state = app.state::<AppState>();
     let due: Vec<Reminder> = match state.store() {
         Ok(mut store) => {
@@ -70,7 +67,7 @@ async fn notify_due(app: &AppHandle) -> Option<chrono::DateTime<Utc>> {
             } else {
                 notify::About::Reminders
             };
-            if let Err(problem) = notify::show(app, &title, &body, about).await {
+            if let Err(problem) = notify::show(app, &title, &body, about) {
                 state.notifications_failed(problem.message);
             }
         }

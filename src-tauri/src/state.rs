@@ -11,6 +11,7 @@ use mend_core::{Store, SystemClock};
 use tauri::{AppHandle, Manager};
 
 use crate::error::IpcError;
+use crate::wake::Wake;
 
 /// Tests (and owners who want their data elsewhere) set this to a folder.
 const DATA_DIR_VARIABLE: &str = "MEND_DATA_DIR";
@@ -44,7 +45,7 @@ pub struct AppState {
     /// or a recovery.
     store: Mutex<Result<Store, Unopened>>,
     /// Wakes the reminder scheduler after a change to the reminders.
-    pub wake: Arc<tokio::sync::Notify>,
+    pub wake: Arc<Wake>,
     /// The backup file the owner picked, until they confirm the restore.
     pub picked_backup: Mutex<Option<Picked<PathBuf>>>,
     /// The spreadsheet the owner picked, read, until they import it.
@@ -89,7 +90,7 @@ impl AppState {
         AppState {
             data_dir,
             store: Mutex::new(store),
-            wake: Arc::new(tokio::sync::Notify::new()),
+            wake: Default::default(),
             picked_backup: Mutex::new(None),
             picked_sheet: Mutex::new(None),
             handed_in: Mutex::new(std::collections::BTreeMap::new()),
@@ -138,7 +139,7 @@ impl AppState {
             .is_ok_and(|store| store.take_reminders_changed());
         *slot = next;
         if changed {
-            self.wake.notify_one();
+            self.wake.ring();
         }
         answer
     }
@@ -251,7 +252,7 @@ impl AppState {
 /// write in the core changed reminders, whichever command made it.
 pub struct StoreGuard<'a> {
     slot: MutexGuard<'a, Result<Store, Unopened>>,
-    wake: &'a tokio::sync::Notify,
+    wake: &'a Wake,
 }
 
 impl Deref for StoreGuard<'_> {
@@ -278,7 +279,7 @@ impl Drop for StoreGuard<'_> {
     fn drop(&mut self) {
         if let Ok(store) = &mut *self.slot {
             if store.take_reminders_changed() {
-                self.wake.notify_one();
+                self.wake.ring();
             }
         }
     }

@@ -3,7 +3,7 @@
 //! seconds), and every few minutes anyway. A round holds the store, as any
 //! write does; the page is told when changes from elsewhere came in.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use mend_core::sync::setup::{self, SyncStatus};
@@ -12,6 +12,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::{AppState, StoreGuard};
+use crate::wake::Wake;
 
 /// The page listens for this to show the sync line and redraw its view.
 pub const CHANGED_EVENT: &str = "sync-changed";
@@ -23,7 +24,7 @@ const ROUND_EVERY: Duration = Duration::from_secs(5 * 60);
 pub struct Syncing {
     sync: Mutex<Option<SyncSession>>,
     problem: Mutex<Option<Problem>>,
-    pub wake: Arc<tokio::sync::Notify>,
+    pub wake: Wake,
 }
 
 #[derive(Clone, Serialize)]
@@ -61,64 +62,47 @@ impl Syncing {
 
 /// Picks sync up as it was left, then keeps it going.
 pub fn start(app: AppHandle) {
-    tauri::async_runtime::spawn(async move {
+    crate::wake::in_background("sync", move || {
         // The window comes up first: reading the shared document takes a while.
-        tokio::time::sleep(AFTER_START).await;
-        let handle = app.clone();
-        let _ =
-            tauri::async_runtime::spawn_blocking(move || resume(&handle.state::<AppState>())).await;
-        let wake = app.state::<AppState>().syncing.wake.clone();
+        std::thread::sleep(AFTER_START);
+        let state = app.state::<AppState>();
+        resume(&state);
         let mut last_round: Option<Instant> = None;
         let mut last_listing = Vec::new();
         loop {
-            let woken = tokio::select! {
-                _ = tokio::time::sleep(LOOK_EVERY) => false,
-                _ = wake.notified() => true,
-            };
-            let handle = app.clone();
+            let woken = state.syncing.wake.sleep(LOOK_EVERY);
             let due = last_round.is_none_or(|at| at.elapsed() >= ROUND_EVERY);
-            let looked = tauri::async_runtime::spawn_blocking(move || {
-                let state = handle.state::<AppState>();
-                let listing = state
-                    .syncing
-                    .slot()
-                    .as_ref()
-                    .map(SyncSession::listing)
-                    .unwrap_or_default();
-                let waiting = state
-                    .store()
-                    .ok()
-                    .and_then(|store| setup::status(&store).ok())
-                    .map(|s| s.waiting);
-                // While something is wrong (a failed round, a copy, a newer
-                // Mend), changes waiting here do not make a round every 2 s.
-                let calm = state.syncing.problem().is_none();
-                (listing, waiting.unwrap_or(0), calm)
-            })
-            .await;
-            let Ok((listing, waiting, calm)) = looked else {
-                continue;
-            };
+            let listing = state
+                .syncing
+                .slot()
+                .as_ref()
+                .map(SyncSession::listing)
+                .unwrap_or_default();
+            let waiting = state
+                .store()
+                .ok()
+                .and_then(|store| setup::status(&store).ok())
+                .map_or(0, |s| s.waiting);
+            // While something is wrong (a failed round, a copy, a newer
+            // Mend), changes waiting here do not make a round every 2 s.
+            let calm = state.syncing.problem().is_none();
             if !(woken || due || (waiting > 0 && calm) || listing != last_listing) {
                 continue;
             }
             last_listing = listing;
-            let handle = app.clone();
-            let mut took_in = false;
             // Tried again in a few minutes, or sooner when asked or a file comes.
             last_round = Some(Instant::now());
-            if let Ok(Some(round)) =
-                tauri::async_runtime::spawn_blocking(move || round(&handle)).await
-            {
-                took_in = round.taken > 0;
-                if took_in {
+            let took_in = match round(&app) {
+                Some(round) if round.taken > 0 => {
                     tracing::info!(
                         taken = round.taken,
                         given = round.given,
                         "took in changes from another computer"
                     );
+                    true
                 }
-            }
+                _ => false,
+            };
             let _ = app.emit(CHANGED_EVENT, took_in);
         }
     });
@@ -145,7 +129,7 @@ pub fn resume(state: &AppState) {
             }));
         }
     }
-    state.syncing.wake.notify_one();
+    state.syncing.wake.ring();
 }
 
 /// The app's store as a round takes it: held only while the round reads or

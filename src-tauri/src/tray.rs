@@ -33,6 +33,11 @@ pub fn ensure(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Whether the tray icon is there.
+pub fn is_there(app: &AppHandle) -> bool {
+    app.tray_by_id(TRAY_ID).is_some()
+}
+
 pub fn remove(app: &AppHandle) {
     let _ = app.remove_tray_by_id(TRAY_ID);
 }

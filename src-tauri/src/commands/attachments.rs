@@ -28,10 +28,13 @@ pub struct FilesAdded {
     problems: Vec<String>,
 }
 
+/// The files read, and what was wrong with each of the others.
+type Picked = (Vec<NewFile>, Vec<String>);
+
 /// Asks which files and reads each; None when the owner cancelled. Those
 /// that cannot be read are said, and the others are added anyway.
-async fn pick_files(app: &AppHandle) -> Result<Option<(Vec<NewFile>, Vec<String>)>, IpcError> {
-    let Some(paths) = dialogs::open_many(app, CHOOSE_FILES).await? else {
+fn pick_files(app: &AppHandle) -> Result<Option<Picked>, IpcError> {
+    let Some(paths) = dialogs::open_many(app, CHOOSE_FILES)? else {
         return Ok(None);
     };
     let mut problems = Vec::new();
@@ -48,13 +51,13 @@ async fn pick_files(app: &AppHandle) -> Result<Option<(Vec<NewFile>, Vec<String>
 /// Asks which files, and keeps them on a complaint (or one of its timeline
 /// entries); nothing when cancelled.
 #[tauri::command]
-pub async fn add_files_to_complaint(
+pub fn add_files_to_complaint(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
     contact_id: Option<i64>,
 ) -> Result<Option<FilesAdded>, IpcError> {
-    let Some((files, problems)) = pick_files(&app).await? else {
+    let Some((files, problems)) = pick_files(&app)? else {
         return Ok(None);
     };
     let files = if files.is_empty() {
@@ -67,11 +70,11 @@ pub async fn add_files_to_complaint(
 
 /// Asks which files, and keeps them for the new complaint being written.
 #[tauri::command]
-pub async fn add_waiting_files(
+pub fn add_waiting_files(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<FilesAdded>, IpcError> {
-    let Some((files, problems)) = pick_files(&app).await? else {
+    let Some((files, problems)) = pick_files(&app)? else {
         return Ok(None);
     };
     let files = state.store()?.add_waiting_files(&files)?;
@@ -201,7 +204,7 @@ pub fn open_attachment(
 
 /// Asks where, and saves a copy of a file there; false when cancelled.
 #[tauri::command]
-pub async fn save_attachment_as(
+pub fn save_attachment_as(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
@@ -213,7 +216,7 @@ pub async fn save_attachment_as(
         extensions: &["*"],
         proposed_name: Some(clean_name(&name)),
     };
-    let Some(target) = dialogs::save_to(&app, question).await? else {
+    let Some(target) = dialogs::save_to(&app, question)? else {
         return Ok(false);
     };
     let bytes = state.store()?.attachment_content(id)?.bytes;

@@ -58,10 +58,7 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Backups, IpcError> {
 /// Asks where to save a backup and makes it; answers where, or nothing
 /// when the owner cancelled.
 #[tauri::command]
-pub async fn back_up_now(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, IpcError> {
+pub fn back_up_now(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
     let running = state.long_work.start(&app, Work::BackUp)?;
     let day = SystemClock.today();
     let question = Question {
@@ -70,7 +67,7 @@ pub async fn back_up_now(
         extensions: BACKUP_FILES,
         proposed_name: Some(format!("Mend backup {day}.sqlite3")),
     };
-    let Some(target) = dialogs::save_to(&app, question).await? else {
+    let Some(target) = dialogs::save_to(&app, question)? else {
         return Ok(None);
     };
     let folder = state.data_dir.clone()?;
@@ -88,7 +85,7 @@ pub async fn back_up_now(
 /// Asks for a backup file and checks it; answers it for the owner to
 /// confirm, or nothing when they cancelled.
 #[tauri::command]
-pub async fn pick_backup_file(
+pub fn pick_backup_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<PickedBackup>, IpcError> {
@@ -100,7 +97,7 @@ pub async fn pick_backup_file(
     };
     // A new pick replaces the last one, even when it is refused.
     state.keep(&state.picked_backup, None);
-    let Some(path) = dialogs::open_from(&app, question).await? else {
+    let Some(path) = dialogs::open_from(&app, question)? else {
         return Ok(None);
     };
     check_backup(&path)?;

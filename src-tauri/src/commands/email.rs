@@ -13,14 +13,14 @@ use crate::state::AppState;
 
 /// Asks which email (a .eml file), then answers its bytes; None when
 /// the owner cancelled.
-async fn pick_email(app: &AppHandle) -> Result<Option<Vec<u8>>, IpcError> {
+fn pick_email(app: &AppHandle) -> Result<Option<Vec<u8>>, IpcError> {
     let question = Question {
         title: "Choose the customer's email",
         kind: "Email (.eml)",
         extensions: &["eml"],
         proposed_name: None,
     };
-    let Some(path) = dialogs::open_from(app, question).await? else {
+    let Some(path) = dialogs::open_from(app, question)? else {
         return Ok(None);
     };
     let unreadable = |error: std::io::Error| {
@@ -40,11 +40,11 @@ async fn pick_email(app: &AppHandle) -> Result<Option<Vec<u8>>, IpcError> {
 
 /// Asks which email, then reads it into a new complaint; nothing when cancelled.
 #[tauri::command]
-pub async fn email_from_file(
+pub fn email_from_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<EmailIntake>, IpcError> {
-    let Some(bytes) = pick_email(&app).await? else {
+    let Some(bytes) = pick_email(&app)? else {
         return Ok(None);
     };
     Ok(Some(state.store()?.intake_from_email(&bytes)?))
@@ -53,12 +53,12 @@ pub async fn email_from_file(
 /// Asks which email, then puts it on a complaint's timeline as a message
 /// from the customer; nothing when cancelled.
 #[tauri::command]
-pub async fn add_email_to_complaint(
+pub fn add_email_to_complaint(
     app: AppHandle,
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<Option<EmailOnTimeline>, IpcError> {
-    let Some(bytes) = pick_email(&app).await? else {
+    let Some(bytes) = pick_email(&app)? else {
         return Ok(None);
     };
     Ok(Some(state.store()?.add_email_to_complaint(id, &bytes)?))

@@ -40,10 +40,7 @@ fn proposed(name: &str, extension: &str) -> Option<String> {
 
 /// Asks where, then writes one row per complaint; nothing when cancelled.
 #[tauri::command]
-pub async fn export_csv(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<Saved>, IpcError> {
+pub fn export_csv(app: AppHandle, state: State<'_, AppState>) -> Result<Option<Saved>, IpcError> {
     let running = state.long_work.start(&app, Work::ExportSpreadsheet)?;
     let question = Question {
         title: "Save the complaints as a spreadsheet",
@@ -51,7 +48,7 @@ pub async fn export_csv(
         extensions: &["csv"],
         proposed_name: proposed("Mend complaints", "csv"),
     };
-    let Some(target) = dialogs::save_to(&app, question).await? else {
+    let Some(target) = dialogs::save_to(&app, question)? else {
         return Ok(None);
     };
     let complaints = state.store()?.export_csv_watched(&target, &running)?;
@@ -63,10 +60,7 @@ pub async fn export_csv(
 
 /// Asks where, then writes everything; nothing when cancelled.
 #[tauri::command]
-pub async fn export_json(
-    app: AppHandle,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, IpcError> {
+pub fn export_json(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
     let running = state.long_work.start(&app, Work::ExportEverything)?;
     let question = Question {
         title: "Save everything in Mend",
@@ -74,7 +68,7 @@ pub async fn export_json(
         extensions: &["json"],
         proposed_name: proposed("Mend export", "json"),
     };
-    let Some(target) = dialogs::save_to(&app, question).await? else {
+    let Some(target) = dialogs::save_to(&app, question)? else {
         return Ok(None);
     };
     // The store is held while the data is read, not while the file is written.
@@ -85,7 +79,7 @@ pub async fn export_json(
 
 /// Asks for a full export and imports it; nothing when cancelled.
 #[tauri::command]
-pub async fn import_json(
+pub fn import_json(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<Imported>, IpcError> {
@@ -96,7 +90,7 @@ pub async fn import_json(
         extensions: &["json"],
         proposed_name: None,
     };
-    let Some(source) = dialogs::open_from(&app, question).await? else {
+    let Some(source) = dialogs::open_from(&app, question)? else {
         return Ok(None);
     };
     Ok(Some(
@@ -107,7 +101,7 @@ pub async fn import_json(
 /// Asks for a spreadsheet, reads it and says what Mend makes of it, before
 /// anything is imported; nothing when cancelled.
 #[tauri::command]
-pub async fn preview_csv(
+pub fn preview_csv(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<PickedSheet>, IpcError> {
@@ -119,7 +113,7 @@ pub async fn preview_csv(
     };
     // A new pick replaces the last one, even when it cannot be read.
     state.keep(&state.picked_sheet, None);
-    let Some(source) = dialogs::open_from(&app, question).await? else {
+    let Some(source) = dialogs::open_from(&app, question)? else {
         return Ok(None);
     };
     let bytes = std::fs::read(&source).map_err(|error| {

@@ -28,7 +28,7 @@ pub struct SavedFigures {
 
 /// Asks where, then writes the figures; nothing when cancelled.
 #[tauri::command]
-pub async fn export_patterns_csv(
+pub fn export_patterns_csv(
     app: AppHandle,
     state: State<'_, AppState>,
     period: PeriodChoice,
@@ -39,7 +39,7 @@ pub async fn export_patterns_csv(
         extensions: &["csv"],
         proposed_name: Some(format!("Mend patterns {}.csv", SystemClock.today())),
     };
-    let Some(target) = dialogs::save_to(&app, question).await? else {
+    let Some(target) = dialogs::save_to(&app, question)? else {
         return Ok(None);
     };
     let rows = state.store()?.export_patterns_csv(&period, &target)?;

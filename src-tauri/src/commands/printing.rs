@@ -8,14 +8,14 @@ use crate::error::IpcError;
 use crate::printing::{self, PrintOutcome};
 
 #[tauri::command]
-pub async fn print_report(window: WebviewWindow) -> Result<PrintOutcome, IpcError> {
-    printing::print_dialog(&window).await
+pub fn print_report(window: WebviewWindow) -> Result<PrintOutcome, IpcError> {
+    printing::print_dialog(&window)
 }
 
 /// Asks where to save the PDF, with `name` proposed; its path, or None
 /// when the owner cancelled.
 #[tauri::command]
-pub async fn save_report_pdf(
+pub fn save_report_pdf(
     app: AppHandle,
     window: WebviewWindow,
     name: String,
@@ -26,10 +26,10 @@ pub async fn save_report_pdf(
         extensions: &["pdf"],
         proposed_name: Some(format!("{}.pdf", safe_file_name(&name))),
     };
-    let Some(path) = dialogs::save_to(&app, question).await? else {
+    let Some(path) = dialogs::save_to(&app, question)? else {
         return Ok(None);
     };
-    printing::save_pdf(&window, &path).await?;
+    printing::save_pdf(&window, &path)?;
     Ok(Some(path.display().to_string()))
 }
 

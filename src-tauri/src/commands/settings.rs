@@ -15,8 +15,8 @@ pub const TEST_TITLE: &str = "Mend test notification";
 pub const TEST_BODY: &str = "Your reminders from Mend will appear like this.";
 
 #[tauri::command]
-pub async fn send_test_notification(app: AppHandle) -> Result<(), IpcError> {
-    notify::show(&app, TEST_TITLE, TEST_BODY, notify::About::Nothing).await
+pub fn send_test_notification(app: AppHandle) -> Result<(), IpcError> {
+    notify::show(&app, TEST_TITLE, TEST_BODY, notify::About::Nothing)
 }
 
 /// Whether to greet a new owner, who has not used Mend yet.

@@ -28,13 +28,12 @@ pub fn sync_status(state: State<'_, AppState>) -> Result<Shown, IpcError> {
 /// Asks for the shared folder; answers what turning sync on with it will
 /// do, or nothing when the owner cancelled.
 #[tauri::command]
-pub async fn choose_sync_folder(
+pub fn choose_sync_folder(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<PickedFolder>, IpcError> {
     state.keep(&state.picked_sync_folder, None);
-    let Some(folder) =
-        dialogs::choose_folder(&app, "Choose the folder your computers share").await?
+    let Some(folder) = dialogs::choose_folder(&app, "Choose the folder your computers share")?
     else {
         return Ok(None);
     };
@@ -66,7 +65,7 @@ pub fn turn_on_sync(
     drop(slot);
     state.syncing.say(None);
     tracing::info!("sync was turned on");
-    state.syncing.wake.notify_one();
+    state.syncing.wake.ring();
     syncing::shown(&state)
 }
 
@@ -114,7 +113,7 @@ pub fn sync_as_new_computer(state: State<'_, AppState>) -> Result<Shown, IpcErro
     drop(slot);
     state.syncing.say(None);
     tracing::info!("this copy now syncs as a computer of its own");
-    state.syncing.wake.notify_one();
+    state.syncing.wake.ring();
     syncing::shown(&state)
 }
 
@@ -136,6 +135,6 @@ pub fn keep_sync_value(
     value: String,
 ) -> Result<(), IpcError> {
     conflicts::keep_value(&mut *state.store()?, id, &field, &value)?;
-    state.syncing.wake.notify_one();
+    state.syncing.wake.ring();
     Ok(())
 }
