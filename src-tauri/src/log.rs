@@ -3,9 +3,10 @@
 //! to help when something goes wrong on an owner's computer. It holds
 //! start-up, every problem told to the owner (a failed command: its code,
 //! and its message only when that cannot hold what the owner typed),
-//! backups, checks, restores, recoveries and notification failures, and
-//! never a customer's name or words. `RUST_LOG`, a list of levels,
-//! chooses how much goes to standard error.
+//! backups, checks, restores, recoveries, notification failures and faults
+//! in Mend itself (where in the code), and never a customer's name or
+//! words. `RUST_LOG`, a list of levels, chooses how much goes to standard
+//! error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,25 @@ pub fn init() {
                 .with_filter(LevelFilter::INFO),
         )
         .try_init();
+    log_faults();
+}
+
+/// A fault in Mend itself (a panic) is logged with where in the code it
+/// happened, not what it said (that can hold what the owner typed).
+fn log_faults() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |fault| {
+        let place = fault
+            .location()
+            .map(|at| format!("{}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let thread = std::thread::current()
+            .name()
+            .unwrap_or("unnamed")
+            .to_owned();
+        tracing::error!(place, thread, "Mend failed inside");
+        default_hook(fault);
+    }));
 }
 
 /// `RUST_LOG` as a list of levels ("info", "mend_core=debug,warn"), read
