@@ -14,9 +14,8 @@ use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::error::{Error, Result};
+use crate::store::attachments::content_hash;
 use crate::store::saving::{not_written, write_whole};
 
 /// The version of what the files hold. A newer Mend that changes it makes
@@ -134,7 +133,7 @@ impl SharedFolder {
     pub fn read_file_content(&self, hash: &str) -> Option<Vec<u8>> {
         self.computers().into_iter().find_map(|computer| {
             let bytes = std::fs::read(computer.join(FILES).join(hash)).ok()?;
-            (hex(&Sha256::digest(&bytes)) == hash).then_some(bytes)
+            (content_hash(&bytes) == hash).then_some(bytes)
         })
     }
 
@@ -235,7 +234,7 @@ fn content(payload: &[u8]) -> Vec<u8> {
 }
 
 fn name_of(number: u64, content: &[u8]) -> String {
-    format!("{number:010}-{}{ENDING}", hex(&Sha256::digest(content)))
+    format!("{number:010}-{}{ENDING}", content_hash(content))
 }
 
 /// The name file number `number` holding `payload` has in the folder.
@@ -246,7 +245,7 @@ pub(crate) fn file_name(number: u64, payload: &[u8]) -> String {
 /// What a whole file holds; None when its content does not match its name.
 fn open(computer: &str, name: &str, content: Vec<u8>) -> Option<Arrival> {
     let (_, hash) = parse_name(name)?;
-    if hex(&Sha256::digest(&content)) != hash {
+    if content_hash(&content) != hash {
         return None;
     }
     let header_end = content.iter().position(|&byte| byte == b'\n')?;
@@ -283,10 +282,6 @@ fn parse_name(name: &str) -> Option<(u64, &str)> {
 /// A computer's id: a UUID in its usual lower-case form.
 pub(crate) fn is_computer_id(id: &str) -> bool {
     uuid::Uuid::try_parse(id).is_ok_and(|parsed| parsed.hyphenated().to_string() == id)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use sha2::{Digest, Sha256};
 use super::files;
 use crate::error::Result;
 
-/// The SHA-256 of a file's bytes, in hex: how computers in sync know the
-/// bytes of a kept file, and that they arrived whole.
+/// The SHA-256 of some bytes, in hex: how computers in sync know the bytes
+/// of a kept file or of a file of changes, and that they arrived whole.
 pub(crate) fn content_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()

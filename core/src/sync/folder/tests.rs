@@ -119,7 +119,7 @@ fn a_file_from_a_newer_mend_is_told_apart_not_read() {
     let folder = shared.path().join(SUBFOLDER).join(LAPTOP);
     std::fs::create_dir_all(&folder).unwrap();
     let content = format!("MEND-SYNC {}\nchanges in a newer shape", FORMAT + 1).into_bytes();
-    let name = format!("0000000001-{}.mend", hex(&Sha256::digest(&content)));
+    let name = format!("0000000001-{}.mend", content_hash(&content));
     std::fs::write(folder.join(&name), &content).unwrap();
     let desktop = SharedFolder::new(shared.path(), DESKTOP);
     assert_eq!(
