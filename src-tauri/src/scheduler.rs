@@ -22,7 +22,8 @@ pub fn start(app: AppHandle) {
     crate::wake::in_background("reminders", move || {
         let wake = app.state::<AppState>().wake.clone();
         loop {
-            let next = notify_due(&app);
+            // A round that failed inside Mend is tried again within a minute.
+            let next = crate::wake::one_round(|| notify_due(&app)).flatten();
             let wait = next
                 .and_then(|at| (at - Utc::now()).to_std().ok())
                 // Already due yet still to notify (it could not be marked):

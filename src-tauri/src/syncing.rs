@@ -12,13 +12,15 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::{AppState, StoreGuard};
-use crate::wake::Wake;
+use crate::wake::{one_round, Wake};
 
 /// The page listens for this to show the sync line and redraw its view.
 pub const CHANGED_EVENT: &str = "sync-changed";
 const AFTER_START: Duration = Duration::from_secs(1);
 const LOOK_EVERY: Duration = Duration::from_secs(2);
 const ROUND_EVERY: Duration = Duration::from_secs(5 * 60);
+const FAILED_INSIDE: &str = "Sync stopped on a fault inside Mend. Nothing was lost; \
+     Mend tries again in a few minutes, or when you choose Sync now.";
 
 #[derive(Default)]
 pub struct Syncing {
@@ -66,23 +68,29 @@ pub fn start(app: AppHandle) {
         // The window comes up first: reading the shared document takes a while.
         std::thread::sleep(AFTER_START);
         let state = app.state::<AppState>();
-        resume(&state);
+        one_round(|| resume(&state));
         let mut last_round: Option<Instant> = None;
         let mut last_listing = Vec::new();
         loop {
             let woken = state.syncing.wake.sleep(LOOK_EVERY);
+            let looked = one_round(|| {
+                let listing = state
+                    .syncing
+                    .slot()
+                    .as_ref()
+                    .map(SyncSession::listing)
+                    .unwrap_or_default();
+                let waiting = state
+                    .store()
+                    .ok()
+                    .and_then(|store| setup::status(&store).ok())
+                    .map_or(0, |s| s.waiting);
+                (listing, waiting)
+            });
+            let Some((listing, waiting)) = looked else {
+                continue;
+            };
             let due = last_round.is_none_or(|at| at.elapsed() >= ROUND_EVERY);
-            let listing = state
-                .syncing
-                .slot()
-                .as_ref()
-                .map(SyncSession::listing)
-                .unwrap_or_default();
-            let waiting = state
-                .store()
-                .ok()
-                .and_then(|store| setup::status(&store).ok())
-                .map_or(0, |s| s.waiting);
             // While something is wrong (a failed round, a copy, a newer
             // Mend), changes waiting here do not make a round every 2 s.
             let calm = state.syncing.problem().is_none();
@@ -92,8 +100,8 @@ pub fn start(app: AppHandle) {
             last_listing = listing;
             // Tried again in a few minutes, or sooner when asked or a file comes.
             last_round = Some(Instant::now());
-            let took_in = match round(&app) {
-                Some(round) if round.taken > 0 => {
+            let took_in = match one_round(|| round(&app)) {
+                Some(Some(round)) if round.taken > 0 => {
                     tracing::info!(
                         taken = round.taken,
                         given = round.given,
@@ -101,7 +109,14 @@ pub fn start(app: AppHandle) {
                     );
                     true
                 }
-                _ => false,
+                Some(_) => false,
+                None => {
+                    state.syncing.say(Some(Problem {
+                        code: "internal",
+                        message: FAILED_INSIDE.into(),
+                    }));
+                    false
+                }
             };
             let _ = app.emit(CHANGED_EVENT, took_in);
         }

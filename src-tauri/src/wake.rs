@@ -1,8 +1,10 @@
 //! The background work (reminders, sync, housekeeping) runs on threads of
 //! its own, each sleeping between rounds. A `Wake` ends a sleep early: the
-//! reminder scheduler's after a change to the reminders, sync's when the
-//! owner asks for a round.
+//! reminder scheduler's after a change to the reminders, sync's after sync
+//! was turned on or changed. A fault in one round (a panic) ends that
+//! round, not the thread: see `one_round`.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
@@ -41,6 +43,12 @@ pub fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
     }
 }
 
+/// Runs one round of background work; None when it failed inside Mend (a
+/// panic, which the log records), so that the loop goes on to the next.
+pub fn one_round<T>(work: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(AssertUnwindSafe(work)).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +73,12 @@ mod tests {
         wake.ring();
         assert!(rung.join().unwrap());
         assert!(started.elapsed() < Duration::from_secs(60));
+    }
+
+    #[test]
+    fn a_round_that_fails_inside_is_none_and_the_next_runs() {
+        assert_eq!(one_round(|| -> u8 { panic!("a fault") }), None);
+        assert_eq!(one_round(|| 7), Some(7));
     }
 
     #[test]
