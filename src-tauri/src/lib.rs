@@ -186,9 +186,9 @@ pub fn run() {
 }
 
 /// Whether closing the window should leave Mend running: only while its
-/// tray icon is there to bring the window back. The icon is there when the
-/// owner chose so and the desktop has a tray; asked of the icon, not the
-/// store, so that closing never waits for work holding the store.
+/// tray icon is there to bring the window back (it is, when the owner chose
+/// so and it could be made). Asked of the icon, not the store, so that
+/// closing never waits for work holding the store.
 fn keep_running(app: &tauri::AppHandle) -> bool {
     tray::is_there(app)
 }

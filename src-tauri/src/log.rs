@@ -8,6 +8,7 @@
 //! words. `RUST_LOG`, a list of levels, chooses how much goes to standard
 //! error.
 
+use std::cell::Cell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -31,19 +32,46 @@ static FILE: OnceLock<Mutex<FileRotate<AppendCount>>> = OnceLock::new();
 /// Writes to the log file (nothing until it is opened).
 struct ToFile;
 
+thread_local! {
+    /// Whether this thread is writing to the log file: a fault while it
+    /// writes (the log folder gone as it starts a new file) is logged by the
+    /// panic hook, which must not wait for the lock this thread holds.
+    static WRITING: Cell<bool> = const { Cell::new(false) };
+}
+
+impl ToFile {
+    fn with_file<T>(
+        &self,
+        write: impl FnOnce(&mut FileRotate<AppendCount>) -> std::io::Result<T>,
+        nothing: T,
+    ) -> std::io::Result<T> {
+        let Some(file) = FILE.get() else {
+            return Ok(nothing);
+        };
+        if WRITING.with(|writing| writing.replace(true)) {
+            return Ok(nothing);
+        }
+        let _done = DoneWriting;
+        write(&mut file.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// Ends `WRITING`, also when a fault unwinds the write.
+struct DoneWriting;
+
+impl Drop for DoneWriting {
+    fn drop(&mut self) {
+        WRITING.with(|writing| writing.set(false));
+    }
+}
+
 impl Write for ToFile {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        match FILE.get() {
-            Some(file) => file.lock().unwrap_or_else(|e| e.into_inner()).write(bytes),
-            None => Ok(bytes.len()),
-        }
+        self.with_file(|file| file.write(bytes), bytes.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        match FILE.get() {
-            Some(file) => file.lock().unwrap_or_else(|e| e.into_inner()).flush(),
-            None => Ok(()),
-        }
+        self.with_file(|file| file.flush(), ())
     }
 }
 
@@ -69,7 +97,8 @@ pub fn init() {
 }
 
 /// A fault in Mend itself (a panic) is logged with where in the code it
-/// happened, not what it said (that can hold what the owner typed).
+/// happened, not what it said (that can hold what the owner typed); what
+/// it said goes to standard error only, as before.
 fn log_faults() {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |fault| {

@@ -46,7 +46,9 @@ pub fn off_the_window_thread<R: Runtime>(
         tauri::async_runtime::spawn_blocking(move || {
             // A fault in Mend itself still gets the window an answer, rather
             // than a button that waits for ever. A write under way is rolled
-            // back with its transaction; the store's lock is taken again as is.
+            // back with its transaction; the store's lock is taken again as
+            // is. (Should the answer itself have failed, answering again
+            // fails too, and is only logged twice.)
             match std::panic::catch_unwind(AssertUnwindSafe(|| commands(invoke))) {
                 Ok(true) => {}
                 Ok(false) => resolver.reject(format!("Command {command} not found")),
@@ -54,9 +56,9 @@ pub fn off_the_window_thread<R: Runtime>(
                     tracing::error!(command, "a command failed inside Mend");
                     resolver.reject(IpcError::new(
                         "internal",
-                        "Something went wrong inside Mend, and this was not done. Nothing \
-                         else was changed. Please try again; if it happens again, the log \
-                         (Settings, About Mend) says where it went wrong.",
+                        "Something went wrong inside Mend, and this was not done. Please \
+                         try again; if it happens again, quit Mend and start it again. The \
+                         log (Settings, About Mend) says where in Mend it went wrong.",
                     ));
                 }
             }
