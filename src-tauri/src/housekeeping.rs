@@ -13,7 +13,7 @@ use mend_core::SystemClock;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::AppState;
-use crate::wake::one_round;
+use crate::wake::unless_it_faults;
 
 /// Tells the page of a problem found.
 pub const PROBLEM_EVENT: &str = "housekeeping-problem";
@@ -32,12 +32,12 @@ pub fn start(app: AppHandle) {
         // The window comes up first, with nothing else reading the disk.
         std::thread::sleep(AFTER_START);
         // A check that failed inside Mend is not damage: the backups go on.
-        if matches!(one_round(|| check(&app)), Some(Checked::Damaged)) {
+        if matches!(unless_it_faults(|| check(&app)), Some(Checked::Damaged)) {
             // A damaged file is not backed up over the good backups.
             return;
         }
         loop {
-            let made = one_round(|| back_up(&app)).unwrap_or(Err("fault"));
+            let made = unless_it_faults(|| back_up(&app)).unwrap_or(Err("fault"));
             if let Err(code) = made {
                 tracing::warn!(code, "the automatic backup failed");
                 tell(&app, NOT_BACKED_UP.into());

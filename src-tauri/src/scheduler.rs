@@ -23,7 +23,7 @@ pub fn start(app: AppHandle) {
         let wake = app.state::<AppState>().wake.clone();
         loop {
             // A round that failed inside Mend is tried again within a minute.
-            let next = crate::wake::one_round(|| notify_due(&app)).flatten();
+            let next = crate::wake::unless_it_faults(|| notify_due(&app)).flatten();
             let wait = next
                 .and_then(|at| (at - Utc::now()).to_std().ok())
                 // Already due yet still to notify (it could not be marked):

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
 
 use crate::state::{AppState, StoreGuard};
-use crate::wake::{one_round, Wake};
+use crate::wake::{unless_it_faults, Wake};
 
 /// The page listens for this to show the sync line and redraw its view.
 pub const CHANGED_EVENT: &str = "sync-changed";
@@ -68,12 +68,12 @@ pub fn start(app: AppHandle) {
         // The window comes up first: reading the shared document takes a while.
         std::thread::sleep(AFTER_START);
         let state = app.state::<AppState>();
-        one_round(|| resume(&state));
+        unless_it_faults(|| resume(&state));
         let mut last_round: Option<Instant> = None;
         let mut last_listing = Vec::new();
         loop {
             let woken = state.syncing.wake.sleep(LOOK_EVERY);
-            let looked = one_round(|| {
+            let looked = unless_it_faults(|| {
                 let listing = state
                     .syncing
                     .slot()
@@ -100,7 +100,7 @@ pub fn start(app: AppHandle) {
             last_listing = listing;
             // Tried again in a few minutes, or sooner when asked or a file comes.
             last_round = Some(Instant::now());
-            let took_in = match one_round(|| round(&app)) {
+            let took_in = match unless_it_faults(|| round(&app)) {
                 Some(Some(round)) if round.taken > 0 => {
                     tracing::info!(
                         taken = round.taken,

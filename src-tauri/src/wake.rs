@@ -2,7 +2,7 @@
 //! its own, each sleeping between rounds. A `Wake` ends a sleep early: the
 //! reminder scheduler's after a change to the reminders, sync's after sync
 //! was turned on or changed. A fault in one round (a panic) ends that
-//! round, not the thread: see `one_round`.
+//! round, not the thread: see `unless_it_faults`.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::{Condvar, Mutex};
@@ -43,9 +43,10 @@ pub fn in_background(name: &str, work: impl FnOnce() + Send + 'static) {
     }
 }
 
-/// Runs one round of background work; None when it failed inside Mend (a
-/// panic, which the log records), so that the loop goes on to the next.
-pub fn one_round<T>(work: impl FnOnce() -> T) -> Option<T> {
+/// Runs `work`: one round of background work, or one command; None when it
+/// failed inside Mend (a panic, which the log records), so that the loop
+/// goes on to its next round, and the window still gets an answer.
+pub fn unless_it_faults<T>(work: impl FnOnce() -> T) -> Option<T> {
     std::panic::catch_unwind(AssertUnwindSafe(work)).ok()
 }
 
@@ -77,8 +78,8 @@ mod tests {
 
     #[test]
     fn a_round_that_fails_inside_is_none_and_the_next_runs() {
-        assert_eq!(one_round(|| -> u8 { panic!("a fault") }), None);
-        assert_eq!(one_round(|| 7), Some(7));
+        assert_eq!(unless_it_faults(|| -> u8 { panic!("a fault") }), None);
+        assert_eq!(unless_it_faults(|| 7), Some(7));
     }
 
     #[test]

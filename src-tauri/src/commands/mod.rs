@@ -2,7 +2,6 @@
 //! it takes the state, calls the core, and returns the answer. All of them
 //! run on a worker thread (see `off_the_window_thread`).
 
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use tauri::ipc::Invoke;
@@ -49,10 +48,10 @@ pub fn off_the_window_thread<R: Runtime>(
             // back with its transaction; the store's lock is taken again as
             // is. (Should the answer itself have failed, answering again
             // fails too, and is only logged twice.)
-            match std::panic::catch_unwind(AssertUnwindSafe(|| commands(invoke))) {
-                Ok(true) => {}
-                Ok(false) => resolver.reject(format!("Command {command} not found")),
-                Err(_) => {
+            match crate::wake::unless_it_faults(|| commands(invoke)) {
+                Some(true) => {}
+                Some(false) => resolver.reject(format!("Command {command} not found")),
+                None => {
                     tracing::error!(command, "a command failed inside Mend");
                     resolver.reject(IpcError::new(
                         "internal",
