@@ -3,6 +3,7 @@
 //! customer's address and a subject. Mend itself sends nothing. Emails that
 //! come in are read in `incoming`.
 
+mod html_text;
 pub mod incoming;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};

@@ -96,13 +96,6 @@ fn words_from(body: &str) -> String {
     at_most(clean.trim(), MAX_LONG_TEXT_CHARS)
 }
 
-/// An HTML body as the words a person reads in it.
-fn html_as_text(html: &str) -> String {
-    html2text::config::plain_no_decorate()
-        .string_from_read(html.as_bytes(), 10_000)
-        .unwrap_or_default()
-}
-
 /// Reads an email (the bytes of a .eml file, or its text pasted).
 pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
     if bytes.len() > MAX_EMAIL_BYTES {
@@ -126,9 +119,9 @@ pub fn read(bytes: &[u8], now: DateTime<Utc>) -> Result<EmailIntake> {
         .first()
         .and_then(|&i| message.parts.get(i as usize))
     {
-        Some(part) if part.is_text_html() => {
-            words_from(&html_as_text(part.text_contents().unwrap_or("")))
-        }
+        Some(part) if part.is_text_html() => words_from(&super::html_text::html_as_text(
+            part.text_contents().unwrap_or(""),
+        )),
         Some(part) => words_from(part.text_contents().unwrap_or("")),
         None => String::new(),
     };

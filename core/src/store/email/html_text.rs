@@ -1,0 +1,229 @@
+//! An email's HTML body as the words a person reads in it: the text of the
+//! page with a line break where a block (a paragraph, a line of a list, a
+//! `<div>` as mail programs use them for lines) ends, and a blank line
+//! around paragraphs. Scripts, styles and the page's title are not words;
+//! nothing is ever shown as a page, loaded or run. html5gum reads the HTML
+//! (tags, character references, script and style contents) as browsers do.
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+
+/// Elements whose contents are not words (or, as in a browser that runs
+/// scripts, never shown: what stands in for a script or a frame).
+const NOT_WORDS: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"title",
+    b"template",
+    b"noscript",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
+
+/// Elements that stand apart from the text around them by a blank line.
+const PARAGRAPHS: &[&[u8]] = &[
+    b"p",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"blockquote",
+    b"pre",
+    b"table",
+    b"ul",
+    b"ol",
+    b"dl",
+    b"hr",
+];
+
+/// Elements that start and end on a line of their own.
+const LINES: &[&[u8]] = &[
+    b"div",
+    b"li",
+    b"tr",
+    b"dt",
+    b"dd",
+    b"address",
+    b"article",
+    b"aside",
+    b"caption",
+    b"details",
+    b"summary",
+    b"fieldset",
+    b"figure",
+    b"figcaption",
+    b"footer",
+    b"form",
+    b"header",
+    b"main",
+    b"nav",
+    b"section",
+];
+
+/// The text as it is being put together: spaces and line breaks are held
+/// back until the next word, so that none lead, trail or pile up.
+#[derive(Default)]
+struct Text {
+    words: String,
+    space: bool,
+    breaks: usize,
+    not_words: usize,
+    preformatted: usize,
+}
+
+impl Text {
+    /// A block boundary: at least `breaks` line breaks before the next word.
+    fn block(&mut self, breaks: usize) {
+        self.breaks = self.breaks.max(breaks);
+    }
+
+    fn add(&mut self, text: &str) {
+        if self.not_words > 0 {
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() && self.preformatted == 0 {
+                self.space = true;
+            } else if c == '\n' {
+                self.breaks += 1;
+            } else {
+                self.word_char(c);
+            }
+        }
+    }
+
+    fn word_char(&mut self, c: char) {
+        if !self.words.is_empty() {
+            if self.breaks > 0 {
+                self.words.push_str(&"\n".repeat(self.breaks.min(2)));
+            } else if self.space {
+                self.words.push(' ');
+            }
+        }
+        self.breaks = 0;
+        self.space = false;
+        self.words.push(c);
+    }
+
+    fn start(&mut self, name: &[u8]) {
+        if NOT_WORDS.contains(&name) {
+            self.not_words += 1;
+        } else if name == b"br" {
+            self.breaks += 1;
+        } else if PARAGRAPHS.contains(&name) {
+            self.block(2);
+        } else if LINES.contains(&name) {
+            self.block(1);
+        } else if name == b"td" || name == b"th" {
+            self.space = true;
+        }
+        if name == b"pre" {
+            self.preformatted += 1;
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        if NOT_WORDS.contains(&name) {
+            self.not_words = self.not_words.saturating_sub(1);
+        } else if PARAGRAPHS.contains(&name) {
+            self.block(2);
+        } else if LINES.contains(&name) {
+            self.block(1);
+        }
+        if name == b"pre" {
+            self.preformatted = self.preformatted.saturating_sub(1);
+        }
+    }
+}
+
+/// An HTML body as the words a person reads in it.
+pub fn html_as_text(html: &str) -> String {
+    let mut text = Text::default();
+    // Which tag a `CloseStartTag` closes (only then is `<br/>` or `<p>` known).
+    let mut opening = Vec::new();
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
+        match event {
+            CallbackEvent::OpenStartTag { name } => opening = name.to_vec(),
+            // As in browsers, `<script/>` opens a script all the same.
+            CallbackEvent::CloseStartTag { .. } => text.start(&opening),
+            CallbackEvent::EndTag { name } => text.end(name),
+            CallbackEvent::String { value } => text.add(&String::from_utf8_lossy(value)),
+            _ => {}
+        }
+        None::<()>
+    });
+    // Script and style contents are read as such, not as tags and text.
+    emitter.naively_switch_states(true);
+    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    text.words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_as_text;
+
+    #[test]
+    fn paragraphs_are_apart_and_lines_of_a_mail_program_are_lines() {
+        assert_eq!(
+            html_as_text("<p>The <b>tart</b>\n   was broken.</p><p>Please call me.</p>"),
+            "The tart was broken.\n\nPlease call me."
+        );
+        assert_eq!(
+            html_as_text(
+                "<div>Hello,</div><div><br></div><div>The order is late.</div><div>Ann</div>"
+            ),
+            "Hello,\n\nThe order is late.\nAnn"
+        );
+        assert_eq!(
+            html_as_text("one<br>two<br/><br>three"),
+            "one\ntwo\n\nthree"
+        );
+        assert_eq!(
+            html_as_text("<ul><li>a cake</li><li>a tart</li></ul>Thanks"),
+            "a cake\na tart\n\nThanks"
+        );
+        assert_eq!(
+            html_as_text("<table><tr><td>Order</td><td>1234</td></tr><tr><td>Paid</td><td>yes</td></tr></table>"),
+            "Order 1234\nPaid yes"
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_titles_are_not_words() {
+        let html = "<html><head><title>Mail</title><style>p { color: red }</style>\
+                    <script>if (a < b) { alert('x') }</script></head>\
+                    <body onload=\"steal()\"><p>Broken.</p>\
+                    <img src=\"http://tracker.example/p.gif\" alt=\"pixel\"><!-- a note -->\
+                    <p>Call me.</p><script>document.write('<p>no</p>')</script>\
+                    <noscript><img src=\"http://tracker.example/n.gif\"></noscript>\
+                    <iframe src=\"http://tracker.example/\">Your mail program shows no frames</iframe>\
+                    </body></html>";
+        assert_eq!(html_as_text(html), "Broken.\n\nCall me.");
+    }
+
+    #[test]
+    fn character_references_are_read_and_preformatted_text_kept() {
+        assert_eq!(
+            html_as_text("Fish &amp; chips &pound;5 &#8364;6&nbsp;each &lt;b&gt;"),
+            "Fish & chips £5 €6 each <b>"
+        );
+        assert_eq!(
+            html_as_text("<pre>Order  1\n  Order 2</pre>"),
+            "Order  1\n  Order 2"
+        );
+    }
+
+    #[test]
+    fn broken_html_still_gives_its_words() {
+        assert_eq!(
+            html_as_text("<p>Unclosed <b>bold <i>and"),
+            "Unclosed bold and"
+        );
+        assert_eq!(html_as_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(html_as_text("<div"), "");
+        assert_eq!(html_as_text(""), "");
+    }
+}
