@@ -1,15 +1,18 @@
 //! An email's HTML body as the words a person reads in it: the text of the
 //! page with a line break where a block (a paragraph, a line of a list, a
-//! `<div>` as mail programs use them for lines) ends, and a blank line
-//! around paragraphs. Scripts, styles and the page's title are not words;
-//! nothing is ever shown as a page, loaded or run. html5gum reads the HTML
-//! (tags, character references, script and style contents) as browsers do.
+//! `<div>` as mail programs use them for lines) ends, a blank line around
+//! paragraphs, `> ` before each line of a quote (the message replied to),
+//! and a list's bullets or numbers. Scripts, styles and the page's title are
+//! not words; nothing is ever shown as a page, loaded or run. html5gum reads
+//! the HTML (tags, character references, and script and style contents as
+//! text of their own), much as a browser does.
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
 use html5gum::{Span, Tokenizer};
 
-/// Elements whose contents are not words (or, as in a browser that runs
-/// scripts, never shown: what stands in for a script or a frame).
+/// Elements whose contents are not words. Mail programs do show `<noscript>`
+/// and frames' stand-in text, but in an email that is mostly a way to load
+/// a picture that tells the sender the email was read.
 const NOT_WORDS: &[&[u8]] = &[
     b"script",
     b"style",
@@ -46,6 +49,7 @@ const LINES: &[&[u8]] = &[
     b"tr",
     b"dt",
     b"dd",
+    b"center",
     b"address",
     b"article",
     b"aside",
@@ -63,6 +67,9 @@ const LINES: &[&[u8]] = &[
     b"section",
 ];
 
+/// Where `<hr>` divides the text, as mail programs draw it.
+const RULE: &str = "――――――――――";
+
 /// The text as it is being put together: spaces and line breaks are held
 /// back until the next word, so that none lead, trail or pile up.
 #[derive(Default)]
@@ -70,8 +77,15 @@ struct Text {
     words: String,
     space: bool,
     breaks: usize,
-    not_words: usize,
+    /// The elements open now whose contents are not words, the innermost last.
+    hidden: Vec<&'static [u8]>,
     preformatted: usize,
+    /// How many quotes deep the text is: each of its lines starts with as many `> `.
+    quoted: usize,
+    /// The lists open now: the next number of a numbered one, None for bullets.
+    lists: Vec<Option<u32>>,
+    /// A list item's bullet or number, written before its first word.
+    marker: Option<String>,
 }
 
 impl Text {
@@ -81,10 +95,12 @@ impl Text {
     }
 
     fn add(&mut self, text: &str) {
-        if self.not_words > 0 {
+        if !self.hidden.is_empty() {
             return;
         }
         for c in text.chars() {
+            // Any white space, `&nbsp;` too, is one space between words
+            // (HTML itself keeps `&nbsp;`, which only matters on a page).
             if c.is_whitespace() && self.preformatted == 0 {
                 self.space = true;
             } else if c == '\n' {
@@ -96,11 +112,18 @@ impl Text {
     }
 
     fn word_char(&mut self, c: char) {
+        let line_starts = self.words.is_empty() || self.breaks > 0;
         if !self.words.is_empty() {
             if self.breaks > 0 {
                 self.words.push_str(&"\n".repeat(self.breaks.min(2)));
             } else if self.space {
                 self.words.push(' ');
+            }
+        }
+        if line_starts {
+            self.words.push_str(&"> ".repeat(self.quoted));
+            if let Some(marker) = self.marker.take() {
+                self.words.push_str(&marker);
             }
         }
         self.breaks = 0;
@@ -109,9 +132,14 @@ impl Text {
     }
 
     fn start(&mut self, name: &[u8]) {
-        if NOT_WORDS.contains(&name) {
-            self.not_words += 1;
-        } else if name == b"br" {
+        if let Some(hidden) = NOT_WORDS.iter().copied().find(|hidden| *hidden == name) {
+            self.hidden.push(hidden);
+        }
+        // Tags inside what is not words (a `<template>`) change nothing.
+        if !self.hidden.is_empty() {
+            return;
+        }
+        if name == b"br" {
             self.breaks += 1;
         } else if PARAGRAPHS.contains(&name) {
             self.block(2);
@@ -120,21 +148,51 @@ impl Text {
         } else if name == b"td" || name == b"th" {
             self.space = true;
         }
-        if name == b"pre" {
-            self.preformatted += 1;
+        match name {
+            b"pre" => self.preformatted += 1,
+            b"blockquote" => self.quoted += 1,
+            b"ul" => self.lists.push(None),
+            b"ol" => self.lists.push(Some(1)),
+            b"li" => {
+                self.marker = Some(match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        *number += 1;
+                        format!("{}. ", *number - 1)
+                    }
+                    _ => "- ".to_owned(),
+                })
+            }
+            b"hr" => {
+                for c in RULE.chars() {
+                    self.word_char(c);
+                }
+                self.block(2);
+            }
+            _ => {}
         }
     }
 
     fn end(&mut self, name: &[u8]) {
-        if NOT_WORDS.contains(&name) {
-            self.not_words = self.not_words.saturating_sub(1);
-        } else if PARAGRAPHS.contains(&name) {
+        if !self.hidden.is_empty() {
+            // Only the end of the innermost one counts (`</script>` inside
+            // a template does not end the template).
+            if self.hidden.last() == Some(&name) {
+                self.hidden.pop();
+            }
+            return;
+        }
+        if PARAGRAPHS.contains(&name) {
             self.block(2);
         } else if LINES.contains(&name) {
             self.block(1);
         }
-        if name == b"pre" {
-            self.preformatted = self.preformatted.saturating_sub(1);
+        match name {
+            b"pre" => self.preformatted = self.preformatted.saturating_sub(1),
+            b"blockquote" => self.quoted = self.quoted.saturating_sub(1),
+            b"ul" | b"ol" => {
+                self.lists.pop();
+            }
+            _ => {}
         }
     }
 }
@@ -142,7 +200,7 @@ impl Text {
 /// An HTML body as the words a person reads in it.
 pub fn html_as_text(html: &str) -> String {
     let mut text = Text::default();
-    // Which tag a `CloseStartTag` closes (only then is `<br/>` or `<p>` known).
+    // The start tag being read: it counts once it is whole (`<br/>`, `<p class=x>`).
     let mut opening = Vec::new();
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
         match event {
@@ -155,7 +213,7 @@ pub fn html_as_text(html: &str) -> String {
         }
         None::<()>
     });
-    // Script and style contents are read as such, not as tags and text.
+    // Script and style contents are read as text of their own, not as tags.
     emitter.naively_switch_states(true);
     for _ in Tokenizer::new_with_emitter(html, emitter) {}
     text.words
@@ -183,12 +241,44 @@ mod tests {
         );
         assert_eq!(
             html_as_text("<ul><li>a cake</li><li>a tart</li></ul>Thanks"),
-            "a cake\na tart\n\nThanks"
+            "- a cake\n- a tart\n\nThanks"
         );
+        assert_eq!(
+            html_as_text("Steps:<ol><li>opened the box</li><li>found the crack</li></ol>"),
+            "Steps:\n\n1. opened the box\n2. found the crack"
+        );
+        assert_eq!(html_as_text("a<center>b</center>c"), "a\nb\nc");
         assert_eq!(
             html_as_text("<table><tr><td>Order</td><td>1234</td></tr><tr><td>Paid</td><td>yes</td></tr></table>"),
             "Order 1234\nPaid yes"
         );
+    }
+
+    #[test]
+    fn the_message_replied_to_is_quoted_and_a_rule_divides() {
+        let reply =
+            "<div>It is still broken.</div><div class=\"gmail_quote\">On Tuesday you wrote:<br>\
+                     <blockquote><div>Your order is on its way.</div><div>Thanks!</div>\
+                     <blockquote>Where is my order?</blockquote></blockquote></div>";
+        assert_eq!(
+            html_as_text(reply),
+            "It is still broken.\nOn Tuesday you wrote:\n\n> Your order is on its way.\n> Thanks!\n\n> > Where is my order?"
+        );
+        assert_eq!(
+            html_as_text("<p>Ann</p><hr><p>From: Sweet Bakes</p>"),
+            "Ann\n\n――――――――――\n\nFrom: Sweet Bakes"
+        );
+    }
+
+    #[test]
+    fn tags_inside_what_is_not_words_change_nothing() {
+        assert_eq!(
+            html_as_text("Dear<template><br><pre></template> Ann  Lee"),
+            "Dear Ann Lee"
+        );
+        assert_eq!(html_as_text("<template>a</iframe>b</template>c"), "c");
+        assert_eq!(html_as_text("a</script>b"), "ab");
+        assert_eq!(html_as_text("a<script>never closed<p>b"), "a");
     }
 
     #[test]
