@@ -70,6 +70,14 @@ const LINES: &[&[u8]] = &[
 /// Where `<hr>` divides the text, as mail programs draw it.
 const RULE: &str = "――――――――――";
 
+/// Enough words for what Mend keeps of an email (`MAX_LONG_TEXT_CHARS`,
+/// at most 4 bytes each), with room for quote marks: reading stops there,
+/// so that no email, however long or deeply quoted, makes more.
+const ENOUGH_BYTES: usize = 4 * crate::store::rows::MAX_LONG_TEXT_CHARS + 64 * 1024;
+
+/// The most `> ` marks before a line, however deep the quotes go.
+const MOST_QUOTE_MARKS: usize = 8;
+
 /// The text as it is being put together: spaces and line breaks are held
 /// back until the next word, so that none lead, trail or pile up.
 #[derive(Default)]
@@ -121,7 +129,8 @@ impl Text {
             }
         }
         if line_starts {
-            self.words.push_str(&"> ".repeat(self.quoted));
+            self.words
+                .push_str(&"> ".repeat(self.quoted.min(MOST_QUOTE_MARKS)));
             if let Some(marker) = self.marker.take() {
                 self.words.push_str(&marker);
             }
@@ -129,6 +138,10 @@ impl Text {
         self.breaks = 0;
         self.space = false;
         self.words.push(c);
+    }
+
+    fn is_enough(&self) -> bool {
+        self.words.len() >= ENOUGH_BYTES
     }
 
     fn start(&mut self, name: &[u8]) {
@@ -211,11 +224,13 @@ pub fn html_as_text(html: &str) -> String {
             CallbackEvent::String { value } => text.add(&String::from_utf8_lossy(value)),
             _ => {}
         }
-        None::<()>
+        // Something to stop at, once there are enough words.
+        text.is_enough().then_some(())
     });
     // Script and style contents are read as text of their own, not as tags.
     emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    // Reads to the end, or until there are enough words.
+    let _ = Tokenizer::new_with_emitter(html, emitter).next();
     text.words
 }
 
@@ -304,6 +319,19 @@ mod tests {
             html_as_text("<pre>Order  1\n  Order 2</pre>"),
             "Order  1\n  Order 2"
         );
+    }
+
+    #[test]
+    fn no_email_makes_more_words_than_are_kept() {
+        let deep = format!(
+            "{}{}",
+            "<blockquote>".repeat(100_000),
+            "<br>a word".repeat(500_000)
+        );
+        let words = html_as_text(&deep);
+        assert!(words.len() <= super::ENOUGH_BYTES + 100, "{}", words.len());
+        assert!(words.starts_with(&"> ".repeat(8)), "{}", &words[..40]);
+        assert!(!words.starts_with(&"> ".repeat(9)));
     }
 
     #[test]
