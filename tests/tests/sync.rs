@@ -57,6 +57,13 @@ async fn a_complaint_made_on_one_computer_appears_on_the_other_and_both_end_the_
                     "Rang Ana from the shop: she will come by on Friday",
                 )
                 .await?;
+                // The laptop's view is drawn again when the desktop's note
+                // comes in, closing a note form opened but not typed in
+                // yet; the laptop's note is added once it is in (as a
+                // person would open the form again).
+                laptop
+                    .wait_for_text("timeline", "Rang Ana from the shop")
+                    .await?;
                 add_note(laptop, "Ana emailed a photo of the cake").await?;
 
                 // Each sees both, in the same order.
