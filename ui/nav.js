@@ -47,7 +47,10 @@ export function go(name, params = {}, { discard = false, focus = true } = {}) {
   }
   const main = document.getElementById('view');
   main.replaceChildren();
-  main.scrollTop = 0;
+  // The window scrolls, not the view (the sidebar stays put). Back to the
+  // top lays nothing out when the window is there already; at start, the
+  // main area's own scrollTop (never scrolled) laid the whole window out,
+  // about 20 ms before Today could be drawn.
   window.scrollTo(0, 0);
   if (focus) main.focus({ preventScroll: true });
   return views.get(name)(main, params, { status: appStatus, signal: leaving.signal });

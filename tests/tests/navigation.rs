@@ -1,7 +1,8 @@
-//! Moving between views while one is still loading: what the owner moved
+//! Moving between views. While one is still loading, what the owner moved
 //! to stays on screen, and the late answer of the view they left is never
 //! painted over it. The app's answers are slowed down from the page (as a
-//! busy disk would), so the race happens every time.
+//! busy disk would), so the race happens every time. A view opens at its
+//! top, wherever the owner had scrolled to.
 
 use std::time::Duration;
 
@@ -90,6 +91,42 @@ async fn leaving_a_view_that_is_still_loading_never_paints_it_over_the_next() {
             );
             app.wait_for_text("today-list", "The wedding cake arrived squashed")
                 .await?;
+            Ok(())
+        })
+    })
+    .await;
+}
+
+/// How far the window is scrolled down from its top.
+async fn scrolled_down(app: &App) -> Result<f64, Box<dyn std::error::Error + Send + Sync>> {
+    let script = "return window.scrollY;";
+    let found = app.client().execute(script, vec![]).await?;
+    Ok(found.as_f64().unwrap_or_default())
+}
+
+#[tokio::test]
+async fn a_view_opens_at_its_top_after_the_owner_scrolled_down() {
+    run("view_top", |app| {
+        Box::pin(async move {
+            app.client().set_window_size(1024, 700).await?;
+            app.click("nav-settings").await?;
+            app.find("business-name").await?;
+            app.click("jump-settings-about").await?;
+            let mut down = 0.0;
+            for _ in 0..50 {
+                down = scrolled_down(app).await?;
+                if down > 0.0 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            assert!(down > 0.0, "'About Mend' scrolled Settings down");
+
+            // Settings again, from the sidebar: from its top, where its heading is.
+            app.click("nav-settings").await?;
+            app.find("business-name").await?;
+            assert_eq!(heading(app).await?, "Settings");
+            assert_eq!(scrolled_down(app).await?, 0.0, "Settings opened at its top");
             Ok(())
         })
     })
