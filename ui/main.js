@@ -121,6 +121,17 @@ function sayHousekeepingProblem(message) {
   if (message) showMessage(byTestId(document, 'housekeeping-problem'), message);
 }
 
+/**
+ * The system's interface font by its name, where the app can tell it
+ * (src-tauri/src/interface_font.rs), before the window's first layout.
+ * `system-ui` would be the same font, read from the same settings.
+ */
+function useInterfaceFont(family) {
+  if (!family) return;
+  const named = `"${family.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+  document.documentElement.style.setProperty('--font', `${named}, sans-serif`);
+}
+
 async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
   // Today's data and the coaching are asked for with the status, not
@@ -149,6 +160,7 @@ async function start() {
     return;
   }
   setStatus(status);
+  useInterfaceFont(status.interfaceFont);
   // Money in the owner's currency, chosen or the system's.
   api.getSettings().then((settings) => useCurrency(settings.currency ?? settings.systemCurrency), () => {});
   document.querySelector('.shell').hidden = false;

@@ -6,6 +6,7 @@ mod dialogs;
 mod error;
 mod handed_in;
 mod housekeeping;
+mod interface_font;
 mod log;
 mod long_work;
 mod notify;
@@ -37,6 +38,7 @@ pub fn run() {
         ))
         .setup(|app| {
             log::open_file(app.handle());
+            app.manage(interface_font::read());
             let state = state::AppState::open(state::data_dir(app.handle()));
             let desktop = state.store().ok().and_then(|store| store.desktop_settings().ok());
             handed_in::keep_at_start(&state);

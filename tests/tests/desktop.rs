@@ -1,5 +1,6 @@
-//! Mend as a desktop app: keyboard shortcuts, and every view usable in the
-//! smallest window it allows (1024×700) without sideways scrolling.
+//! Mend as a desktop app: keyboard shortcuts, every view usable in the
+//! smallest window it allows (1024×700) without sideways scrolling, the
+//! system's themes and interface font.
 
 use fantoccini::key::Key;
 use mend_e2e::journey::{new_complaint, Intake};
@@ -116,6 +117,39 @@ fn lightness(colour: &str) -> u32 {
         .filter_map(|part| part.trim().parse().ok())
         .collect();
     parts.iter().sum::<u32>() / parts.len().max(1) as u32
+}
+
+/// The width of the same words in Mend's font (its heading's) and in
+/// others, the system's interface font (CSS `system-ui`) first.
+const WIDTHS_IN_FONTS: &str = "
+    const words = 'Nothing needs you right now: every promise is on track.';
+    const width = (family) => {
+        const span = document.createElement('span');
+        span.textContent = words;
+        Object.assign(span.style, { fontFamily: family, position: 'absolute', whiteSpace: 'nowrap' });
+        document.body.append(span);
+        const wide = span.getBoundingClientRect().width;
+        span.remove();
+        return wide;
+    };
+    const mends = getComputedStyle(document.querySelector('#view h1')).fontFamily;
+    return [width(mends), width('system-ui'), width('monospace')];";
+
+#[tokio::test]
+async fn words_are_in_the_systems_interface_font() {
+    run("interface_font", |app| {
+        Box::pin(async move {
+            app.find("today-empty").await?;
+            let widths = app.client().execute(WIDTHS_IN_FONTS, vec![]).await?;
+            let [mends, system, monospace] =
+                [0, 1, 2].map(|at| widths[at].as_f64().unwrap_or_default());
+            assert!(mends > 0.0, "the words were measured: {widths}");
+            assert_ne!(system, monospace, "the measure tells fonts apart: {widths}");
+            assert_eq!(mends, system, "Mend's words are in the system's interface font");
+            Ok(())
+        })
+    })
+    .await;
 }
 
 #[tokio::test]

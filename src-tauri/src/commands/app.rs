@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
 use crate::error::IpcError;
+use crate::interface_font::InterfaceFont;
 use crate::state::AppState;
 
 #[derive(Serialize)]
@@ -17,10 +18,12 @@ pub struct AppStatus {
     recoverable: bool,
     /// What the housekeeping found since start (damage, a failed backup).
     housekeeping_problem: Option<String>,
+    /// The system's interface font by name, where the app can tell it.
+    interface_font: Option<String>,
 }
 
 #[tauri::command]
-pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+pub fn app_status(state: State<'_, AppState>, font: State<'_, InterfaceFont>) -> AppStatus {
     let problem = state.problem();
     AppStatus {
         data_folder: state
@@ -31,6 +34,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
         problem: problem.as_ref().map(|unopened| unopened.problem.clone()),
         recoverable: problem.is_some_and(|unopened| unopened.recoverable),
         housekeeping_problem: state.housekeeping_found(),
+        interface_font: font.0.clone(),
     }
 }
 
