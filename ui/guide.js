@@ -4,8 +4,9 @@ import { api } from './api.js';
 
 let loaded = null;
 
-export async function loadGuide() {
-  loaded = await api.journeyGuide();
+/** `asked`: the answer, when it was asked for already. */
+export async function loadGuide(asked = api.journeyGuide()) {
+  loaded = await asked;
   return loaded;
 }
 

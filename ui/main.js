@@ -2,13 +2,13 @@
 // coaching, then opens Today. Also the keyboard shortcuts.
 
 import { api } from './api.js';
+import { askedFirst } from './asked-first.js';
 import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, refresh, register, setStatus, trackUnsaved } from './nav.js';
 import { openIntake } from './views/intake-later.js';
-import { askForTodayEarly, redrawToday, showToday, todayIsStale } from './views/today.js';
+import { redrawToday, showToday, todayIsStale, useTodayAskedFirst } from './views/today.js';
 import { refreshReminderCount } from './views/reminders.js';
-import { welcomeIfNew } from './views/welcome.js';
 import { listenForHandedIn } from './handed-in.js';
 import { showSyncLine } from './sync-line.js';
 
@@ -134,13 +134,11 @@ function useInterfaceFont(family) {
 
 async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
-  // Today's data and the coaching are asked for with the status, not
-  // after it: each answer is a trip to the app and back. The status goes
-  // first, so that its answer (which decides what the window shows) is
-  // not queued behind the reading of Today's data.
-  const statusAsked = api.appStatus();
-  askForTodayEarly();
-  const guideLoaded = loadGuide();
+  // Today's data and the coaching were asked for with the status, not
+  // after it (see asked-first.js).
+  const statusAsked = askedFirst.status;
+  useTodayAskedFirst(askedFirst);
+  const guideLoaded = loadGuide(askedFirst.guide);
   guideLoaded.catch(() => {});
   let status;
   try {
@@ -177,6 +175,13 @@ async function start() {
   sayHousekeepingProblem(status.housekeepingProblem);
   go('today');
   welcomeIfNew();
+}
+
+/** The welcome on a first start; its code is loaded only then. */
+async function welcomeIfNew() {
+  if (!(await api.welcomePending().catch(() => false))) return;
+  const { welcome } = await import('./views/welcome.js');
+  await welcome();
 }
 
 start().catch((error) => {

@@ -130,9 +130,9 @@ export function remindersCard(complaintId) {
 }
 
 /** The count beside "Today", and the one-time word about notifications. */
-export async function refreshReminderCount() {
+export async function refreshReminderCount(asked = api.reminderStatus()) {
   try {
-    const status = await api.reminderStatus();
+    const status = await asked;
     const count = document.querySelector('[data-testid="today-count"]');
     const due = status.due.count;
     count.textContent = String(due);

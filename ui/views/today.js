@@ -112,12 +112,11 @@ function entryItem(entry) {
 let early = null;
 
 /**
- * Asks for Today's data before the window is first laid out (which takes a
- * while, and holds the answers back), so that they are ready when Today is
- * drawn.
+ * Today's data, asked for as the window started (`asked-first.js`), for
+ * the first drawing of Today.
  */
-export function askForTodayEarly() {
-  early = Promise.all([refreshReminderCount(), api.getToday()]);
+export function useTodayAskedFirst({ reminders, today }) {
+  early = Promise.all([refreshReminderCount(reminders), today]);
   early.catch(() => {});
 }
 

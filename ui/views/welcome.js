@@ -5,10 +5,8 @@
 import { api } from '../api.js';
 import { busy, el, errorLine, field } from '../dom.js';
 
-/** Shows the welcome when it is due; resolves once it is answered or skipped. */
-export async function welcomeIfNew() {
-  const pending = await api.welcomePending().catch(() => false);
-  if (!pending) return;
+/** Shows the welcome (main.js knows when it is due); resolves once it is answered or skipped. */
+export async function welcome() {
   const dialog = document.getElementById('welcome');
   const business = el('input', { name: 'businessName', testid: 'welcome-business-name', autocomplete: 'organization', maxlength: 200, placeholder: 'e.g. Lima Cakes' });
   const owner = el('input', { name: 'ownerName', testid: 'welcome-owner-name', autocomplete: 'name', maxlength: 200, placeholder: 'e.g. Rui Lima' });
