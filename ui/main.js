@@ -2,7 +2,7 @@
 // coaching, then opens Today. Also the keyboard shortcuts.
 
 import { api } from './api.js';
-import { askedFirst } from './asked-first.js';
+import { takeAskedFirst } from './asked-first.js';
 import { byTestId, formatDateTime, showMessage, useCurrency } from './dom.js';
 import { loadGuide } from './guide.js';
 import { currentView, go, hasUnsaved, refresh, register, setStatus, trackUnsaved } from './nav.js';
@@ -136,6 +136,7 @@ async function start() {
   window.__TAURI__?.event?.listen('housekeeping-problem', ({ payload }) => sayHousekeepingProblem(payload));
   // Today's data and the coaching were asked for with the status, not
   // after it (see asked-first.js).
+  const askedFirst = takeAskedFirst();
   const statusAsked = askedFirst.status;
   useTodayAskedFirst(askedFirst);
   const guideLoaded = loadGuide(askedFirst.guide);
@@ -174,7 +175,7 @@ async function start() {
   // Found before the window listened (the listener is set first thing).
   sayHousekeepingProblem(status.housekeepingProblem);
   go('today');
-  welcomeIfNew();
+  welcomeIfNew().catch((error) => console.error('The welcome could not be shown', error));
 }
 
 /** The welcome on a first start; its code is loaded only then. */

@@ -145,7 +145,29 @@ async fn words_are_in_the_systems_interface_font() {
                 [0, 1, 2].map(|at| widths[at].as_f64().unwrap_or_default());
             assert!(mends > 0.0, "the words were measured: {widths}");
             assert_ne!(system, monospace, "the measure tells fonts apart: {widths}");
-            assert_eq!(mends, system, "Mend's words are in the system's interface font");
+            assert_eq!(
+                mends, system,
+                "Mend's words are in the system's interface font"
+            );
+
+            // On Linux it is named, as the app reads it from the system
+            // (asking for system-ui there made the first layout slower).
+            let family = app.invoke("app_status", serde_json::json!({})).await?["interfaceFont"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or("the app names the system's interface font")?;
+            let asked = app
+                .client()
+                .execute(
+                    "return getComputedStyle(document.documentElement).getPropertyValue('--font');",
+                    vec![],
+                )
+                .await?;
+            assert_eq!(
+                asked.as_str().unwrap_or_default().trim(),
+                format!("\"{family}\", sans-serif"),
+                "the page asks for the font by its name"
+            );
             Ok(())
         })
     })

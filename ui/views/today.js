@@ -108,13 +108,10 @@ function entryItem(entry) {
   );
 }
 
-/** Today's data, asked for as Mend starts, for the first drawing of Today. */
+/** Today's data, asked for as the window started, for its first drawing. */
 let early = null;
 
-/**
- * Today's data, asked for as the window started (`asked-first.js`), for
- * the first drawing of Today.
- */
+/** Takes the answers asked for by `asked-first.js`. */
 export function useTodayAskedFirst({ reminders, today }) {
   early = Promise.all([refreshReminderCount(reminders), today]);
   early.catch(() => {});
