@@ -29,6 +29,8 @@ pub const PATIENCE: Duration = Duration::from_secs(15);
 const SESSION_START: Duration = Duration::from_secs(30);
 /// Tries at a session before giving up (waiting 2, 4, 6, 8 s between them).
 const SESSION_ATTEMPTS: u64 = 5;
+/// How many times a click is tried on an element drawn anew meanwhile.
+const STALE_TRIES: usize = 3;
 
 pub struct App {
     name: String,
@@ -248,7 +250,18 @@ impl App {
         found.map_err(|error| format!("{css} did not appear within {PATIENCE:?}: {error}").into())
     }
 
+    /// Clicks an element, as the owner would. A view drawn anew between
+    /// finding the element and clicking it (changes coming in from another
+    /// computer) is looked at again: a person clicks what is there now.
     pub async fn click(&self, test_id: &str) -> Result<(), Failure> {
+        for _ in 1..STALE_TRIES {
+            match self.find(test_id).await?.click().await {
+                Err(error) if error.is_stale_element_reference() || error.is_no_such_element() => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                clicked => return Ok(clicked?),
+            }
+        }
         Ok(self.find(test_id).await?.click().await?)
     }
 
